@@ -1,0 +1,3 @@
+export async function startBrowserMockGateway(): Promise<void> {
+  // Filled in by the mock gateway work.
+}

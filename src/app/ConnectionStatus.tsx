@@ -1,0 +1,7 @@
+export function ConnectionStatus() {
+  return (
+    <p role="status" className="connection-status">
+      Disconnected
+    </p>
+  );
+}
