@@ -1,0 +1,60 @@
+import type { EventFrame } from "../protocol";
+
+// The contract between the connection layer (src/gateway) and the query layer (src/api)
+// and screens. Only src/app wires a GatewayConnection to the query client and stores.
+
+export type ConnectSettings = {
+  url: string;
+  /** Shared token or password; never logged, never in a URL or an error text. */
+  secret: string;
+  secretKind: "token" | "password";
+  remember: boolean;
+};
+
+/** A refusal or failure explained in words a person can act on, with the code kept for support. */
+export type ConnectProblem = {
+  kind:
+    | "wrong-secret"
+    | "origin-not-allowed"
+    | "pairing-required"
+    | "insufficient-scope"
+    | "unreachable"
+    | "protocol-mismatch"
+    | "device-identity"
+    | "rate-limited"
+    | "other";
+  title: string;
+  detail: string;
+  /** e.g. "NOT_PAIRED / PAIRING_REQUIRED". */
+  code?: string;
+  requestId?: string;
+  /** A command the admin can run, e.g. `openclaw devices approve <requestId>`. */
+  command?: string;
+  /** For insufficient-scope: the missing scope. */
+  missingScope?: string;
+  /** For origin-not-allowed: the origin to add to gateway.controlUi.allowedOrigins. */
+  origin?: string;
+};
+
+export type ConnectionStatus =
+  | { kind: "idle" }
+  | { kind: "connecting"; url: string }
+  | { kind: "connected"; url: string; scopes: string[]; serverVersion?: string; connId?: string }
+  | { kind: "reconnecting"; url: string; retryAtMs: number; attempt: number }
+  | { kind: "failed"; url: string; problem: ConnectProblem }
+  | { kind: "disconnected"; url?: string };
+
+export interface GatewayConnection {
+  /** Sends a request; rejects with GatewayRequestError (gateway refusal) or a transport error. */
+  request<T>(method: string, params?: unknown, options?: { timeoutMs?: number }): Promise<T>;
+  /** Every event frame after the handshake, in order. Returns an unsubscribe. */
+  onEvent(listener: (event: EventFrame) => void): () => void;
+  /** After each hello (first connect and every reconnect) and on an event-sequence gap. */
+  onResync(listener: (why: "hello" | "gap") => void): () => void;
+  onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  readonly status: ConnectionStatus;
+  /** Scopes this socket holds (hello-ok auth.scopes); empty when not connected. */
+  readonly scopes: readonly string[];
+  connect(settings: ConnectSettings): void;
+  disconnect(): void;
+}

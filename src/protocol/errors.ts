@@ -1,0 +1,56 @@
+import type { PairingReason } from "./names";
+
+// Error codes and messages as observed on a real gateway (spec §3, §6, §7).
+export const ERROR_CODES = {
+  invalidRequest: "INVALID_REQUEST",
+  forbidden: "FORBIDDEN",
+  notPaired: "NOT_PAIRED",
+  unavailable: "UNAVAILABLE",
+} as const;
+
+export const DETAIL_CODES = {
+  missingScope: "MISSING_SCOPE",
+  pairingRequired: "PAIRING_REQUIRED",
+  authTokenMismatch: "AUTH_TOKEN_MISMATCH",
+  authTokenMissing: "AUTH_TOKEN_MISSING",
+  authPasswordMismatch: "AUTH_PASSWORD_MISMATCH",
+  authDeviceTokenMismatch: "AUTH_DEVICE_TOKEN_MISMATCH",
+  controlUiOriginNotAllowed: "CONTROL_UI_ORIGIN_NOT_ALLOWED",
+  protocolMismatch: "PROTOCOL_MISMATCH",
+  deviceIdentityRequired: "DEVICE_IDENTITY_REQUIRED",
+  deviceAuthNonceMismatch: "DEVICE_AUTH_NONCE_MISMATCH",
+  deviceAuthSignatureInvalid: "DEVICE_AUTH_SIGNATURE_INVALID",
+  deviceAuthDeviceIdMismatch: "DEVICE_AUTH_DEVICE_ID_MISMATCH",
+  deviceAuthPublicKeyInvalid: "DEVICE_AUTH_PUBLIC_KEY_INVALID",
+  deviceAuthSignatureExpired: "DEVICE_AUTH_SIGNATURE_EXPIRED",
+} as const;
+
+export const UNKNOWN_REQUEST_ID_MESSAGE = "unknown requestId";
+
+export function missingScopeMessage(scope: string): string {
+  return `missing scope: ${scope}`;
+}
+
+export function missingParamMessage(method: string, property: string): string {
+  return `invalid ${method} params: must have required property '${property}'`;
+}
+
+export const PAIRING_MESSAGES: Record<PairingReason, { message: string; remediationHint: string }> =
+  {
+    "not-paired": {
+      message: "pairing required: device is not approved yet",
+      remediationHint: "Approve this device from the pending pairing requests.",
+    },
+    "scope-upgrade": {
+      message: "pairing required: device is asking for more scopes than currently approved",
+      remediationHint: "Review the requested scopes, then approve the pending upgrade.",
+    },
+    "role-upgrade": {
+      message: "pairing required: device is asking for a higher role than currently approved",
+      remediationHint: "Review the requested role upgrade, then approve the pending request.",
+    },
+    "metadata-upgrade": {
+      message: "pairing required: device identity changed and must be re-approved",
+      remediationHint: "Review the refreshed device details, then approve the pending request.",
+    },
+  };

@@ -1,0 +1,4 @@
+export * from "./names";
+export * from "./errors";
+export * from "./types";
+export * from "./frames";
