@@ -1,0 +1,36 @@
+import type { Ingress } from "../../src/policy/ingress";
+import type { ConnectionFacts, ConnectDecision, GatewayConfig, SocketSink } from "./types";
+import type { CronTable } from "./methods/cron-table";
+import type { Clock } from "./pairing";
+import type { GatewayState } from "./state";
+
+// What the gateway's parts share: configuration, state, clock and the live connections.
+
+/** One socket after `accept`. `session` is set once hello-ok went out. */
+export type LiveConnection = {
+  connId: string;
+  facts: ConnectionFacts;
+  ingress: Ingress;
+  sink: SocketSink;
+  challenge: { nonce: string; ts: number };
+  session?: { deviceId: string; role: string; scopes: string[]; clientId: string };
+  seq: number;
+  closed: boolean;
+};
+
+export type CoreContext = {
+  config: GatewayConfig;
+  state: GatewayState;
+  clock: Clock;
+  startedAtMs: number;
+  connections: Map<string, LiveConnection>;
+  cron: CronTable;
+  send(connection: LiveConnection, frame: unknown): void;
+  close(connection: LiveConnection, code: number, reason: string): void;
+  /** Sends an event to every connection whose live scopes allow device.pair.* (spec §7). */
+  broadcastPairingEvent(event: string, payload: unknown): void;
+  isDeviceConnected(deviceId: string): boolean;
+  /** Closes the device's sockets (optionally only those of one role), as the real gateway does. */
+  disconnectDevice(deviceId: string, reason: string, role?: string): void;
+  recordDecision(decision: ConnectDecision): void;
+};

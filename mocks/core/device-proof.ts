@@ -1,0 +1,123 @@
+import { buildDeviceAuthPayloadV3 } from "@openclaw/gateway-client/browser";
+import { ConnectErrorDetailCodes as Codes } from "@openclaw/gateway-protocol/connect-error-details";
+import { base64UrlToBytes, sha256Hex, utf8Bytes } from "./encoding";
+
+// Verifies the Ed25519 device proof of a connect (spec §2) with WebCrypto only.
+
+export type DeviceBlock = {
+  id: string;
+  publicKey: string;
+  signature: string;
+  signedAt: number;
+  nonce?: string;
+};
+
+export type ProofInput = {
+  device: DeviceBlock;
+  challenge: { nonce: string; ts: number };
+  clientId: string;
+  clientMode: string;
+  role: string;
+  scopes: string[];
+  /** The credential sent in auth: the shared token, else the device token, else empty. */
+  token: string;
+  platform?: string;
+  deviceFamily?: string;
+};
+
+export type ProofFailure = { detailCode: string; reason: string; message: string };
+
+function fail(detailCode: string, reason: string, message: string): ProofFailure {
+  return { detailCode, reason, message };
+}
+
+export function readDeviceBlock(value: unknown): DeviceBlock | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const block = value as Record<string, unknown>;
+  if (typeof block.id !== "string" || typeof block.publicKey !== "string") return undefined;
+  return {
+    id: block.id,
+    publicKey: block.publicKey,
+    signature: typeof block.signature === "string" ? block.signature : "",
+    signedAt: typeof block.signedAt === "number" ? block.signedAt : Number.NaN,
+    ...(typeof block.nonce === "string" ? { nonce: block.nonce } : {}),
+  };
+}
+
+/**
+ * Undefined when the proof holds. Messages and reasons are the real gateway's; the key is
+ * checked first here (the real one reaches DEVICE_AUTH_PUBLIC_KEY_INVALID last, which a
+ * simulated client can hardly trigger) so that every detail code can be exercised.
+ */
+export async function verifyDeviceProof(input: ProofInput): Promise<ProofFailure | undefined> {
+  const { device, challenge } = input;
+  const rawKey = base64UrlToBytes(device.publicKey);
+  if (!rawKey || rawKey.length !== 32) {
+    return fail(
+      Codes.DEVICE_AUTH_PUBLIC_KEY_INVALID,
+      "device-public-key",
+      "device public key invalid",
+    );
+  }
+  if ((await sha256Hex(rawKey)) !== device.id) {
+    return fail(
+      Codes.DEVICE_AUTH_DEVICE_ID_MISMATCH,
+      "device-id-mismatch",
+      "device identity mismatch",
+    );
+  }
+  if (device.signedAt !== challenge.ts) {
+    return fail(
+      Codes.DEVICE_AUTH_SIGNATURE_EXPIRED,
+      "device-signature-stale",
+      "device signature expired",
+    );
+  }
+  const nonce = device.nonce?.trim() ?? "";
+  if (!nonce)
+    return fail(Codes.DEVICE_AUTH_NONCE_REQUIRED, "device-nonce-missing", "device nonce required");
+  if (nonce !== challenge.nonce) {
+    return fail(Codes.DEVICE_AUTH_NONCE_MISMATCH, "device-nonce-mismatch", "device nonce mismatch");
+  }
+  const payload = buildDeviceAuthPayloadV3({
+    deviceId: device.id,
+    clientId: input.clientId,
+    clientMode: input.clientMode,
+    role: input.role,
+    scopes: input.scopes,
+    signedAtMs: device.signedAt,
+    token: input.token,
+    nonce,
+    platform: input.platform,
+    deviceFamily: input.deviceFamily,
+  });
+  const signature = base64UrlToBytes(device.signature);
+  if (!signature || !(await verifyEd25519(rawKey, signature, payload))) {
+    return fail(
+      Codes.DEVICE_AUTH_SIGNATURE_INVALID,
+      "device-signature",
+      "device signature invalid",
+    );
+  }
+  return undefined;
+}
+
+async function verifyEd25519(rawKey: Uint8Array, signature: Uint8Array, payload: string) {
+  try {
+    const key = await crypto.subtle.importKey(
+      "raw",
+      rawKey as BufferSource,
+      { name: "Ed25519" },
+      false,
+      ["verify"],
+    );
+    return await crypto.subtle.verify(
+      { name: "Ed25519" },
+      key,
+      signature as BufferSource,
+      utf8Bytes(payload) as BufferSource,
+    );
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+import type { PairedDevice } from "../protocol";
+
+// What a paired record actually grants, shared by the gateway's pairing reason and the UI's
+// request kind so both read a paired record the same way.
+
+type PairedAccess = Pick<PairedDevice, "role" | "roles" | "scopes" | "approvedScopes" | "tokens">;
+
+function unique(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.map((v) => v?.trim() ?? "").filter((v) => v !== ""))];
+}
+
+/** Approved roles as recorded (`roles`, plus the legacy single `role`). */
+export function approvedRoles(paired: PairedAccess): string[] {
+  return unique([...(paired.roles ?? []), paired.role]);
+}
+
+/**
+ * Approved roles that can still be used. When the record lists its tokens, a role whose
+ * tokens are all revoked no longer counts: asking for it again is a role upgrade.
+ */
+export function liveApprovedRoles(paired: PairedAccess): string[] {
+  const roles = approvedRoles(paired);
+  if (paired.tokens === undefined) return roles;
+  const live = new Set(
+    paired.tokens.filter((token) => token.revokedAtMs === undefined).map((token) => token.role),
+  );
+  return roles.filter((role) => live.has(role));
+}
+
+/** Approved scopes; `approvedScopes` (the gateway's own field) wins over `scopes` when present. */
+export function approvedScopesOf(paired: PairedAccess): string[] {
+  return unique(paired.approvedScopes ?? paired.scopes ?? []);
+}
+
+/** Platform and device family as pinned and compared: trimmed, only ASCII A–Z lower-cased. */
+export function normalizeDeviceMetadata(value: string | undefined): string {
+  return (value ?? "").trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+}

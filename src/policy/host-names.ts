@@ -1,0 +1,39 @@
+import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
+
+// Host header and Origin host checks for the locality rules (spec §4).
+
+/** The host name of a Host header value: lower-cased, without port or IPv6 brackets. */
+export function hostNameOf(host: string | undefined): string {
+  const text = (host ?? "").trim().toLowerCase();
+  if (!text) return "";
+  if (text.startsWith("[")) {
+    const end = text.indexOf("]");
+    return end > 0 ? text.slice(1, end) : text;
+  }
+  // A bare IPv6 literal ("::1") has colons but no port.
+  if (text.split(":").length > 2 && parseIpAddress(text)) return text;
+  return text.split(":")[0] ?? "";
+}
+
+/** localhost, *.localhost, 127.x, ::1 (with or without port and brackets). */
+export function isLoopbackHostName(host: string | undefined): boolean {
+  const name = hostNameOf(host);
+  if (!name) return false;
+  return name === "localhost" || name.endsWith(".localhost") || isLoopbackAddress(name);
+}
+
+/** A loopback name, or a private address literal. Named hosts other than localhost never are. */
+export function isPrivateOrLoopbackHostName(host: string | undefined): boolean {
+  return isLoopbackHostName(host) || isPrivateOrLoopbackAddress(hostNameOf(host));
+}
+
+/** The host name of an Origin header value; "" when it is absent, "null" or not a URL. */
+export function originHostName(origin: string | undefined): string {
+  const text = origin?.trim();
+  if (!text) return "";
+  try {
+    return hostNameOf(new URL(text).hostname);
+  } catch {
+    return "";
+  }
+}

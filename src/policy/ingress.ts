@@ -1,0 +1,78 @@
+import { addressMatches, isLoopbackAddress } from "./ip-address";
+import { isLoopbackHostName } from "./host-names";
+
+// Per-connection ingress classification from the socket and the HTTP upgrade headers (spec §4).
+
+export type HeaderBag = Record<string, string | string[] | undefined>;
+
+export const INGRESS = {
+  directLocal: "direct-local",
+  directRemote: "direct-remote",
+  refused: "refused",
+} as const;
+export type Ingress = (typeof INGRESS)[keyof typeof INGRESS];
+
+/** A header's value, name matched case-insensitively; repeated values are joined with ", ". */
+export function headerValue(headers: HeaderBag, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  const values: string[] = [];
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted || value === undefined) continue;
+    values.push(...(Array.isArray(value) ? value : [value]));
+  }
+  return values.length > 0 ? values.join(", ") : undefined;
+}
+
+function isForwardingHeaderName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === "forwarded" || lower === "x-real-ip" || lower.startsWith("x-forwarded-");
+}
+
+/**
+ * `Forwarded`, `X-Real-IP` or any `X-Forwarded-*`, in any case. A header counts as present
+ * even when empty: a proxy that sends one at all means the socket peer is not the client.
+ */
+export function hasForwardingHeaders(headers: HeaderBag): boolean {
+  return Object.entries(headers).some(
+    ([name, value]) =>
+      isForwardingHeaderName(name) &&
+      value !== undefined &&
+      (!Array.isArray(value) || value.length > 0),
+  );
+}
+
+/** Whether the socket peer is one of the configured trusted proxies (addresses or CIDR blocks). */
+export function isTrustedProxy(
+  remoteAddress: string | undefined,
+  trustedProxies: readonly string[] | undefined,
+): boolean {
+  return (trustedProxies ?? []).some((entry) => addressMatches(remoteAddress, entry));
+}
+
+export type IngressInput = {
+  remoteAddress: string | undefined;
+  headers: HeaderBag;
+  trustedProxies?: readonly string[];
+};
+
+/**
+ * direct-local: loopback peer, no forwarding headers. Forwarding headers from a peer that is
+ * not a trusted proxy: refused (HTTP 403, observed). A trusted proxy is never local: it speaks
+ * for a client elsewhere, so its traffic is direct-remote like any other.
+ */
+export function classifyIngress({ remoteAddress, headers, trustedProxies }: IngressInput): Ingress {
+  if (hasForwardingHeaders(headers)) {
+    return isTrustedProxy(remoteAddress, trustedProxies) ? INGRESS.directRemote : INGRESS.refused;
+  }
+  return isLoopbackAddress(remoteAddress) ? INGRESS.directLocal : INGRESS.directRemote;
+}
+
+/**
+ * The gateway's "local client" (locality rule 1): direct-local ingress that also addressed
+ * the gateway by a loopback host name. Without the Host check, locality rule 3 could never
+ * apply, since its conditions (loopback peer, no forwarding headers) already make the
+ * ingress direct-local; a container reaching the gateway through a private Host is rule 3.
+ */
+export function isDirectLocalClient(ingress: Ingress, requestHost: string | undefined): boolean {
+  return ingress === INGRESS.directLocal && isLoopbackHostName(requestHost);
+}

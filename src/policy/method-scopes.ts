@@ -1,0 +1,50 @@
+import { METHODS, OPERATOR_SCOPES, ROLES, type MethodName } from "../protocol";
+import { scopesSatisfy } from "./scopes";
+
+// Scopes each method needs, as observed on 2026.9.6 (spec §3). `connect` is not a call that
+// scopes gate, so it is not listed.
+
+const { pairing, read, admin } = OPERATOR_SCOPES;
+
+export const METHOD_SCOPES: Readonly<Record<Exclude<MethodName, "connect">, readonly string[]>> = {
+  [METHODS.pairList]: [pairing],
+  [METHODS.pairApprove]: [pairing],
+  [METHODS.pairReject]: [pairing],
+  [METHODS.pairRemove]: [pairing],
+  [METHODS.pairRename]: [pairing],
+  [METHODS.tokenRotate]: [pairing],
+  [METHODS.tokenRevoke]: [pairing],
+  [METHODS.cronList]: [read],
+  [METHODS.cronStatus]: [read],
+  // The seed's older gateway asked operator.write here; 2026.9.6 asks admin.
+  [METHODS.cronAdd]: [admin],
+  [METHODS.cronUpdate]: [admin],
+  [METHODS.cronRemove]: [admin],
+};
+
+/** The scopes `method` needs, or undefined when the method is not in the table at all. */
+export function requiredScopesFor(method: string): string[] | undefined {
+  if (!Object.hasOwn(METHOD_SCOPES, method)) return undefined;
+  return [...METHOD_SCOPES[method as keyof typeof METHOD_SCOPES]];
+}
+
+export type TokenAction = {
+  callerScopes: readonly string[];
+  /** The role of the token being rotated or revoked. */
+  targetRole: string;
+  /** The scopes the resulting token would carry. */
+  requestedScopes?: readonly string[];
+};
+
+/**
+ * `device.token.rotate` / `device.token.revoke` need `operator.admin` on top of
+ * `operator.pairing` when they touch a role other than operator, or would mint a token
+ * broader than the caller's own scopes (a pairing-only caller must not escalate through it).
+ */
+export function tokenActionRequiresAdmin({
+  callerScopes,
+  targetRole,
+  requestedScopes = [],
+}: TokenAction): boolean {
+  return targetRole.trim() !== ROLES.operator || !scopesSatisfy(callerScopes, requestedScopes);
+}

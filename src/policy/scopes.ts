@@ -1,0 +1,65 @@
+import { OPERATOR_SCOPES } from "../protocol";
+
+// Scope comparisons. Two notions live here on purpose:
+// - scopesSatisfy / missingScopes: what the gateway checks for method calls and for a
+//   connect's pairing reason — `operator.admin` satisfies every `operator.*` scope (spec §2).
+// - scopeDiff: plain string containment, for showing an admin what a request adds, keeps and
+//   drops, and for the UI's request kind (spec §7).
+
+const OPERATOR_PREFIX = "operator.";
+
+/** Trimmed, empty entries dropped, first occurrence kept, order kept. */
+export function normalizeScopes(list: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  for (const raw of list ?? []) {
+    const scope = raw.trim();
+    if (scope) seen.add(scope);
+  }
+  return [...seen];
+}
+
+function satisfies(held: ReadonlySet<string>, scope: string): boolean {
+  return held.has(scope) || (scope.startsWith(OPERATOR_PREFIX) && held.has(OPERATOR_SCOPES.admin));
+}
+
+/** Every needed scope is held, `operator.admin` standing in for any operator scope. */
+export function scopesSatisfy(held: readonly string[], needed: readonly string[]): boolean {
+  return missingScopes(held, needed).length === 0;
+}
+
+/** The needed scopes that `held` does not satisfy, normalized, in the order asked. */
+export function missingScopes(held: readonly string[], needed: readonly string[]): string[] {
+  const heldSet = new Set(normalizeScopes(held));
+  return normalizeScopes(needed).filter((scope) => !satisfies(heldSet, scope));
+}
+
+export type ScopeDiff = { added: string[]; kept: string[]; removed: string[] };
+
+/** Requested versus approved by plain string: added and kept in requested order, removed in approved order. */
+export function scopeDiff(approved: readonly string[], requested: readonly string[]): ScopeDiff {
+  const approvedList = normalizeScopes(approved);
+  const requestedList = normalizeScopes(requested);
+  const approvedSet = new Set(approvedList);
+  const requestedSet = new Set(requestedList);
+  return {
+    added: requestedList.filter((scope) => !approvedSet.has(scope)),
+    kept: requestedList.filter((scope) => approvedSet.has(scope)),
+    removed: approvedList.filter((scope) => !requestedSet.has(scope)),
+  };
+}
+
+/**
+ * Scopes that deserve a warning before approval:
+ * - `operator.admin` satisfies every operator scope, including pairing other devices and
+ *   changing cron jobs: approving it hands over the whole gateway.
+ * - `operator.talk.secrets` reads the Talk configuration with its secrets (provider API keys),
+ *   credentials that stay usable outside the gateway even after the device is removed.
+ */
+export const DANGEROUS_SCOPES: readonly string[] = [
+  OPERATOR_SCOPES.admin,
+  OPERATOR_SCOPES.talkSecrets,
+];
+
+export function isDangerousScope(scope: string): boolean {
+  return DANGEROUS_SCOPES.includes(scope.trim());
+}

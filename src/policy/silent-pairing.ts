@@ -1,0 +1,89 @@
+import { LOCALITIES, PAIRING_REASONS, type Locality, type PairingReason } from "../protocol";
+import { AUTH_METHODS, describeAuthMethod, type AuthMethod } from "./auth-methods";
+import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
+
+// When a connect that needs pairing is approved without an owner (spec §5).
+
+export type SilentPairingInput = {
+  locality: Locality;
+  reason: PairingReason;
+  hasBrowserOriginHeader: boolean;
+  client: { id: string; mode: string };
+  authMethod: AuthMethod;
+  /** `gateway.autoApproveLocal`; undefined means on. */
+  autoApproveLocal?: boolean;
+  /** Defaults to what the client id and mode say (mode `ui`, a native app id). */
+  isNativeAppUi?: boolean;
+};
+
+export type SilentPairingDecision = { silent: boolean; why: string };
+
+const SCOPE_UPGRADE_AUTH: ReadonlySet<string> = new Set([
+  AUTH_METHODS.token,
+  AUTH_METHODS.password,
+  AUTH_METHODS.none,
+]);
+
+function denied(why: string): SilentPairingDecision {
+  return { silent: false, why };
+}
+
+// A changed platform or device family is approved silently only where the connection already
+// proved it is the same machine: a native app on direct loopback, or a loopback client holding
+// the shared secret. Browsers and the Control UI stay pinned to an owner's approval.
+function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
+  if (input.hasBrowserOriginHeader) {
+    return denied(
+      "identity changes are never approved automatically when a browser Origin is sent",
+    );
+  }
+  if (isControlUiClient(input.client.id) || isWebchatClient(input.client.id, input.client.mode)) {
+    return denied("identity changes of the Control UI or webchat always need an owner's approval");
+  }
+  if (input.locality === LOCALITIES.directLocal) {
+    return nativeApp
+      ? { silent: true, why: "native app on a direct loopback connection may refresh its identity" }
+      : denied("on a direct loopback connection only native apps get identity changes approved");
+  }
+  if (
+    input.locality === LOCALITIES.cliContainerLocal ||
+    input.locality === LOCALITIES.sharedSecretLoopbackLocal
+  ) {
+    return {
+      silent: true,
+      why: `loopback client holding the shared secret (${input.locality}) may refresh its identity`,
+    };
+  }
+  return denied(`identity changes are not approved automatically for locality ${input.locality}`);
+}
+
+export function decideSilentPairing(input: SilentPairingInput): SilentPairingDecision {
+  const { client, reason, locality } = input;
+  if (locality === LOCALITIES.remote) {
+    return denied("the connection is remote");
+  }
+  if (
+    input.hasBrowserOriginHeader &&
+    !isControlUiClient(client.id) &&
+    !isWebchatClient(client.id, client.mode)
+  ) {
+    return denied("a browser Origin was sent by a client that is not the Control UI or webchat");
+  }
+  if (reason === PAIRING_REASONS.metadataUpgrade) {
+    // autoApproveLocal does not govern identity refreshes (spec §5).
+    return decideMetadataUpgrade(
+      input,
+      input.isNativeAppUi ?? isNativeAppUi(client.id, client.mode),
+    );
+  }
+  if (input.autoApproveLocal === false) {
+    return denied("the gateway setting autoApproveLocal is off");
+  }
+  if (reason === PAIRING_REASONS.scopeUpgrade && !SCOPE_UPGRADE_AUTH.has(input.authMethod)) {
+    return denied(
+      `scope upgrades are approved automatically only for token, password or no-auth ` +
+        `connections; this one used ${describeAuthMethod(input.authMethod)}`,
+    );
+  }
+  return { silent: true, why: `${reason} from a local connection (${locality})` };
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import {
+  isDangerousScope,
+  METHOD_SCOPES,
+  missingScopes,
+  normalizeScopes,
+  requiredScopesFor,
+  scopeDiff,
+  scopesSatisfy,
+  tokenActionRequiresAdmin,
+} from "../../../src/policy";
+
+describe("normalizeScopes", () => {
+  it("trims, drops empty entries and duplicates, keeps first-seen order", () => {
+    expect(
+      normalizeScopes([
+        "operator.write",
+        " operator.read",
+        "",
+        "operator.write",
+        "  ",
+        "operator.read",
+      ]),
+    ).toEqual(["operator.write", "operator.read"]);
+    expect(normalizeScopes(undefined)).toEqual([]);
+  });
+});
+
+describe("scopesSatisfy / missingScopes", () => {
+  it.each<[string[], string[], boolean, string[]]>([
+    [["operator.read"], ["operator.read"], true, []],
+    [["operator.read"], [], true, []],
+    [[], ["operator.read"], false, ["operator.read"]],
+    [["operator.read"], ["operator.read", "operator.write"], false, ["operator.write"]],
+    [["operator.admin"], ["operator.write", "operator.pairing", "operator.talk.secrets"], true, []],
+    [["operator.admin"], ["operator.future.scope"], true, []],
+    [["operator.admin"], ["node.invoke"], false, ["node.invoke"]],
+    [["operator.write"], ["operator.read"], false, ["operator.read"]],
+    [["operator.talk"], ["operator.talk.secrets"], false, ["operator.talk.secrets"]],
+    [
+      ["operator.read"],
+      ["operator.write", "operator.write", " operator.admin "],
+      false,
+      ["operator.write", "operator.admin"],
+    ],
+  ])("held %j, needed %j → %s", (held, needed, ok, missing) => {
+    expect(scopesSatisfy(held, needed)).toBe(ok);
+    expect(missingScopes(held, needed)).toEqual(missing);
+  });
+});
+
+describe("scopeDiff", () => {
+  it("splits requested versus approved by plain string, in stable order", () => {
+    expect(
+      scopeDiff(
+        ["operator.read", "operator.pairing", "operator.talk"],
+        ["operator.write", "operator.read", "operator.admin", "operator.write"],
+      ),
+    ).toEqual({
+      added: ["operator.write", "operator.admin"],
+      kept: ["operator.read"],
+      removed: ["operator.pairing", "operator.talk"],
+    });
+  });
+
+  it("does not let operator.admin hide what a request adds", () => {
+    expect(scopeDiff(["operator.admin"], ["operator.admin", "operator.write"]).added).toEqual([
+      "operator.write",
+    ]);
+  });
+
+  it("is empty for identical sets", () => {
+    expect(scopeDiff(["a", "b"], ["b", "a"])).toEqual({ added: [], kept: ["b", "a"], removed: [] });
+  });
+});
+
+describe("isDangerousScope", () => {
+  it.each([
+    ["operator.admin", true],
+    ["operator.talk.secrets", true],
+    [" operator.admin ", true],
+    ["operator.read", false],
+    ["operator.write", false],
+    ["operator.pairing", false],
+    ["operator.talk", false],
+    ["node.admin", false],
+  ])("%s → %s", (scope, expected) => {
+    expect(isDangerousScope(scope)).toBe(expected);
+  });
+});
+
+describe("requiredScopesFor", () => {
+  it.each([
+    ["device.pair.list", ["operator.pairing"]],
+    ["device.pair.approve", ["operator.pairing"]],
+    ["device.pair.reject", ["operator.pairing"]],
+    ["device.pair.remove", ["operator.pairing"]],
+    ["device.pair.rename", ["operator.pairing"]],
+    ["device.token.rotate", ["operator.pairing"]],
+    ["device.token.revoke", ["operator.pairing"]],
+    ["cron.list", ["operator.read"]],
+    ["cron.status", ["operator.read"]],
+    ["cron.add", ["operator.admin"]],
+    ["cron.update", ["operator.admin"]],
+    ["cron.remove", ["operator.admin"]],
+  ])("%s needs %j", (method, scopes) => {
+    expect(requiredScopesFor(method)).toEqual(scopes);
+  });
+
+  it("covers exactly the table's twelve methods", () => {
+    expect(Object.keys(METHOD_SCOPES)).toHaveLength(12);
+  });
+
+  it.each(["connect", "device.pair.unknown", "toString", "__proto__", ""])(
+    "answers undefined for %j, a method not in the table",
+    (method) => {
+      expect(requiredScopesFor(method)).toBeUndefined();
+    },
+  );
+
+  it("hands out a copy the caller cannot use to change the table", () => {
+    requiredScopesFor("cron.add")?.push("operator.read");
+    expect(requiredScopesFor("cron.add")).toEqual(["operator.admin"]);
+  });
+});
+
+describe("tokenActionRequiresAdmin", () => {
+  it.each<[string, string[], string, string[] | undefined, boolean]>([
+    [
+      "an operator token within the caller's scopes",
+      ["operator.pairing", "operator.read"],
+      "operator",
+      ["operator.read"],
+      false,
+    ],
+    ["an operator token with no scopes named", ["operator.pairing"], "operator", undefined, false],
+    ["a node token", ["operator.pairing"], "node", [], true],
+    ["a token broader than the caller", ["operator.pairing"], "operator", ["operator.write"], true],
+    [
+      "an admin caller asking anything operator",
+      ["operator.pairing", "operator.admin"],
+      "operator",
+      ["operator.write"],
+      false,
+    ],
+    ["an admin caller on a node token", ["operator.admin"], "node", [], true],
+  ])("%s → %s", (_name, callerScopes, targetRole, requestedScopes, expected) => {
+    expect(tokenActionRequiresAdmin({ callerScopes, targetRole, requestedScopes })).toBe(expected);
+  });
+});
