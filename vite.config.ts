@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFile } from "node:fs/promises";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -34,6 +35,27 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// msw's setupWorker registers /mockServiceWorker.js even for WebSocket-only mocking. Serve it
+// from mocks/public in `vite dev` only, so the worker never lands in a production build.
+function mockServiceWorker(): Plugin {
+  const file = new URL("./mocks/public/mockServiceWorker.js", import.meta.url);
+  return {
+    name: "pairdesk-mock-service-worker",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use("/mockServiceWorker.js", (_request, response, next) => {
+        readFile(file).then(
+          (body) => {
+            response.setHeader("Content-Type", "text/javascript; charset=utf-8");
+            response.end(body);
+          },
+          () => next(),
+        );
+      });
+    },
+  };
+}
+
 // Headers a meta tag cannot carry (frame-ancestors) for `vite preview`.
 const previewHeaders = {
   "Content-Security-Policy": `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
@@ -43,7 +65,7 @@ const previewHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), mockServiceWorker()],
   server: { host: "127.0.0.1", port: 5173, strictPort: false },
   preview: { host: "127.0.0.1", port: 4173, headers: previewHeaders },
   build: { target: "es2022", sourcemap: false },
@@ -64,6 +86,20 @@ export default defineConfig({
           environment: "jsdom",
           include: ["test/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["test/setup/dom.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // A real Chromium against the production build and the mock gateway's real socket.
+          name: "e2e",
+          environment: "node",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Two cores: one browser at a time keeps timings honest.
+          fileParallelism: false,
         },
       },
     ],

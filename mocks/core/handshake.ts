@@ -3,6 +3,7 @@ import { isWebchatClient } from "../../src/policy/clients";
 import { isDirectLocalClient } from "../../src/policy/ingress";
 import { CLOSE_POLICY_VIOLATION, ERROR_CODES, PROTOCOL_VERSION, ROLES } from "../../src/protocol";
 import { admitDevice } from "./admission";
+import { admitWithoutDevice } from "./deviceless";
 import { authenticate, DEVICE_IDENTITY_REQUIRED } from "./auth";
 import { readConnectParams, type ConnectParams } from "./connect-params";
 import type { CoreContext, LiveConnection } from "./context";
@@ -95,6 +96,7 @@ export async function runHandshake(
     role: params.role,
   });
   if (!device) {
+    if (auth.ok && admitWithoutDevice(ctx, connection, frameId, params, auth, decision)) return;
     const refusal = auth.ok
       ? {
           ...policyRefusal(ERROR_CODES.notPaired, DEVICE_IDENTITY_REQUIRED.message, {

@@ -15,7 +15,7 @@ export const FEATURE_EVENTS: readonly string[] = [EVENTS.pairRequested, EVENTS.p
 export function buildHelloOk(
   ctx: CoreContext,
   connection: LiveConnection,
-  auth: { role: string; scopes: string[]; deviceToken: string; issuedAtMs: number },
+  auth: { role: string; scopes: string[]; deviceToken?: string; issuedAtMs: number },
 ) {
   const now = ctx.clock.now();
   return {

@@ -80,9 +80,9 @@ describe("mock gateway handshake", () => {
     expect(gateway.list().paired).toEqual([]);
   });
 
-  it("refuses a connect without a device identity", async () => {
-    const { gateway } = await startGateway();
-    const outcome = await connect(gateway, { tamper: { skipDevice: true } });
+  it("refuses a device-less connect that has no verified shared secret", async () => {
+    const { gateway } = await startGateway({ auth: { mode: "none" } });
+    const outcome = await connect(gateway, { tamper: { skipDevice: true }, auth: {} });
     expect(outcome).toMatchObject({
       kind: "refused",
       error: {
@@ -92,6 +92,42 @@ describe("mock gateway handshake", () => {
       },
       close: { code: 1008 },
     });
+  });
+
+  // The real `openclaw devices …` CLI sends no device block on a loopback URL with the token.
+  it("admits a device-less local CLI with the shared token and keeps its scopes", async () => {
+    const { gateway } = await startGateway();
+    const outcome = await connect(gateway, {
+      tamper: { skipDevice: true },
+      client: { id: "cli", mode: "cli", platform: "linux" },
+      scopes: ["operator.pairing"],
+    });
+    expect(outcome).toMatchObject({
+      kind: "hello",
+      hello: { auth: { role: "operator", scopes: ["operator.pairing"] } },
+    });
+    expect(gateway.list().paired).toEqual([]);
+  });
+
+  it("admits other device-less operators with the token but clears their scopes", async () => {
+    const { gateway } = await startGateway();
+    const outcome = await connect(gateway, {
+      tamper: { skipDevice: true },
+      client: { id: "node-host", mode: "node", platform: "linux" },
+      scopes: ["operator.pairing"],
+    });
+    expect(outcome).toMatchObject({ kind: "hello", hello: { auth: { scopes: [] } } });
+  });
+
+  it("clears a device-less CLI's scopes when it sends a browser Origin", async () => {
+    const { gateway } = await startGateway();
+    const outcome = await connect(gateway, {
+      tamper: { skipDevice: true },
+      client: { id: "cli", mode: "cli", platform: "linux" },
+      scopes: ["operator.pairing"],
+      facts: withOrigin(LOOPBACK, "https://evil.example"),
+    });
+    expect(outcome).toMatchObject({ kind: "hello", hello: { auth: { scopes: [] } } });
   });
 
   it("refuses a protocol mismatch with PROTOCOL_MISMATCH", async () => {
