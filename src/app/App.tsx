@@ -1,16 +1,14 @@
-import { ConnectionStatus } from "./ConnectionStatus";
-import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
+import { useState } from "react";
+import { AppLayout } from "./AppLayout";
+import { AppProviders } from "./AppProviders";
+import { createApp, type AppDeps } from "./create-app";
 
-export function App() {
+/** The whole app. Tests pass `deps` (fresh query client, stores, connection) per test. */
+export function App({ deps }: { deps?: AppDeps }) {
+  const [own] = useState(() => deps ?? createApp());
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="brand">Pairdesk</h1>
-        <ConnectionStatus />
-      </header>
-      <main className="app-main">
-        <ApprovalsPage />
-      </main>
-    </div>
+    <AppProviders deps={own}>
+      <AppLayout />
+    </AppProviders>
   );
 }

@@ -1,7 +1,52 @@
+import type { ConnectionStatus as Status } from "../gateway/types";
+import { useConnectionStatus } from "../stores/connection-store";
+import { useSecondsUntil } from "./clock";
+
+/** The connection state, always visible in the header and announced politely when it changes. */
 export function ConnectionStatus() {
+  const status = useConnectionStatus();
   return (
-    <p role="status" className="connection-status">
-      Disconnected
-    </p>
+    <div role="status" aria-label="Connection" className={`connection-status is-${status.kind}`}>
+      <span className="status-dot" aria-hidden="true" />
+      <StatusText status={status} />
+    </div>
+  );
+}
+
+function StatusText({ status }: { status: Status }) {
+  switch (status.kind) {
+    case "idle":
+    case "disconnected":
+      return <span>Disconnected</span>;
+    case "connecting":
+      return <span>Connecting to {status.url}…</span>;
+    case "connected":
+      return (
+        <span>
+          Connected to {status.url}
+          <span className="status-scopes">
+            {" "}
+            with {status.scopes.length > 0 ? status.scopes.join(", ") : "no scopes"}
+          </span>
+        </span>
+      );
+    case "reconnecting":
+      return <Reconnecting url={status.url} retryAtMs={status.retryAtMs} />;
+    case "failed":
+      return <span>Not connected: {status.problem.title}</span>;
+  }
+}
+
+function Reconnecting({ url, retryAtMs }: { url: string; retryAtMs: number }) {
+  const seconds = useSecondsUntil(retryAtMs);
+  return (
+    <span>
+      Reconnecting to {url}
+      {/* Hidden from screen readers: a live region re-announcing every second drowns everything. */}
+      <span aria-hidden="true">
+        {" "}
+        — {seconds > 0 ? `retrying in ${seconds} s` : "retrying now…"}
+      </span>
+    </span>
   );
 }

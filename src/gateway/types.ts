@@ -40,7 +40,14 @@ export type ConnectionStatus =
   | { kind: "idle" }
   | { kind: "connecting"; url: string }
   | { kind: "connected"; url: string; scopes: string[]; serverVersion?: string; connId?: string }
-  | { kind: "reconnecting"; url: string; retryAtMs: number; attempt: number }
+  | {
+      kind: "reconnecting";
+      url: string;
+      retryAtMs: number;
+      attempt: number;
+      /** Why the last attempt failed, when it did not simply drop after a good connection. */
+      problem?: ConnectProblem;
+    }
   | { kind: "failed"; url: string; problem: ConnectProblem }
   | { kind: "disconnected"; url?: string };
 

@@ -26,6 +26,8 @@ export const DETAIL_CODES = {
 } as const;
 
 export const UNKNOWN_REQUEST_ID_MESSAGE = "unknown requestId";
+/** device.pair.remove / rename for a device that is not (or no longer) paired. */
+export const UNKNOWN_DEVICE_ID_MESSAGE = "unknown deviceId";
 
 export function missingScopeMessage(scope: string): string {
   return `missing scope: ${scope}`;

@@ -1,11 +1,53 @@
-import { render, screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
-import { App } from "../../src/app/App";
+import { screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startTestGateway, type TestGateway } from "../../mocks/node";
+import type { AppDeps } from "../../src/app/create-app";
+import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
+
+let harness: TestGateway | undefined;
+let deps: AppDeps | undefined;
+
+beforeEach(resetPage);
+afterEach(async () => {
+  deps?.connection.disconnect();
+  await harness?.close();
+  harness = deps = undefined;
+});
 
 describe("app shell", () => {
-  it("shows the product name and a connection status region", () => {
-    render(<App />);
+  it("shows the product name, the connection status and the connect form", () => {
+    deps = openApp().deps;
     expect(screen.getByRole("heading", { level: 1, name: "Pairdesk" })).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent(/disconnected/i);
+    expect(connectionStatus()).toHaveTextContent("Disconnected");
+    expect(screen.getByRole("form", { name: "Connect to a gateway" })).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "History" })).not.toBeInTheDocument();
+  });
+
+  it("moves between screens with the nav, keeping the address in step", async () => {
+    harness = await startTestGateway();
+    const app = openApp();
+    deps = app.deps;
+    await connectWith(app.user, { token: harness.token });
+    await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
+
+    await app.user.click(screen.getByRole("link", { name: "Devices" }));
+
+    expect(window.location.pathname).toBe("/devices");
+    expect(screen.getByRole("link", { name: "Devices" })).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByText("1 paired device")).toBeInTheDocument();
+
+    window.history.back();
+    await waitFor(() => expect(window.location.pathname).toBe("/"));
+    expect(screen.getByRole("link", { name: "Requests" })).toHaveAttribute("aria-current", "page");
+  });
+
+  it("says so when an address matches no screen", async () => {
+    window.history.replaceState(null, "", "/nowhere");
+    harness = await startTestGateway();
+    const app = openApp();
+    deps = app.deps;
+    await connectWith(app.user, { token: harness.token });
+
+    expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
   });
 });

@@ -1,8 +1,129 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { readGatewayError } from "../../gateway/gateway-errors";
+import { hrefFor, useRoute } from "../../routing/router";
+import { useApprovalsActions } from "../../stores/approvals-store";
+import "./approvals.css";
+import { ActivityNotes } from "./ActivityNotes";
+import { ConfirmApprovalDialog } from "./ConfirmApprovalDialog";
+import { EmptyState } from "./EmptyState";
+import { NotificationsToggle } from "./NotificationsToggle";
+import { RequestDetailsDialog } from "./RequestDetailsDialog";
+import { openDetails, RequestsPanel } from "./RequestsPanel";
+import { ShortcutsHelpDialog } from "./ShortcutsHelpDialog";
+import { useApprovalsView } from "./use-approvals-view";
+import { useDecisions } from "./use-decisions";
+import { useDetailsRoute } from "./use-details-route";
+import { useLiveUpdates } from "./use-live-updates";
+import { useNow } from "./use-now";
+import { usePendingTitle } from "./use-pending-title";
+import { useShortcuts } from "./use-shortcuts";
+
 export function ApprovalsPage() {
+  const now = useNow();
+  const view = useApprovalsView(now);
+  const { query, live, visible } = view;
+  const actions = useApprovalsActions();
+  const decisions = useDecisions();
+  const { approveRequested: approve, rejectRequested: reject } = decisions;
+  const { announcement } = useLiveUpdates();
+  const details = useDetailsRoute(useRoute(), live, query.isSuccess);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [activeId, setActiveId] = useState<string>();
+  const [focusNonce, setFocusNonce] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusFallback = useCallback(() => headingRef.current, []);
+  usePendingTitle(live.length);
+
+  // The request a/r/x/Enter act on: the focused or last moved-to one, else the first shown.
+  const current =
+    visible.find((v) => v.request.requestId === activeId) ?? (activeId ? undefined : visible[0]);
+  useEffect(() => {
+    // The active request left (decided, expired, filtered out): fall back to the first shown.
+    if (activeId && !visible.some((v) => v.request.requestId === activeId)) setActiveId(undefined);
+  }, [activeId, visible]);
+
+  useShortcuts(true, {
+    move: (step) => {
+      const index = current ? visible.indexOf(current) : -1;
+      const next = visible[Math.min(visible.length - 1, Math.max(0, index + step))];
+      if (!next) return;
+      setActiveId(next.request.requestId);
+      setFocusNonce((n) => n + 1);
+    },
+    approve: () => current && approve([current]),
+    reject: () => current && reject([current]),
+    toggle: () => current && actions.requestToggled(current.request.requestId),
+    openDetails: () => current && openDetails(current.request.requestId),
+    help: () => setHelpOpen(true),
+  });
+
   return (
-    <section aria-labelledby="approvals-heading">
-      <h2 id="approvals-heading">Pending requests</h2>
-      <p>Nothing is waiting for approval.</p>
+    <section aria-labelledby="approvals-heading" className="approvals">
+      <div className="approvals-header">
+        <h2 id="approvals-heading" ref={headingRef} tabIndex={-1}>
+          Pending requests{live.length > 0 && <span className="count"> ({live.length})</span>}
+        </h2>
+        <NotificationsToggle />
+        <button type="button" className="link" onClick={() => setHelpOpen(true)}>
+          Keyboard shortcuts
+        </button>
+      </div>
+      <p aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
+      <ActivityNotes />
+      {query.isError ? (
+        <div role="alert" className="load-error">
+          Could not read pending requests: {readGatewayError(query.error).message}{" "}
+          <button type="button" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : query.isPending ? (
+        <p className="muted">
+          {query.fetchStatus === "fetching"
+            ? "Loading pending requests…"
+            : "Not connected to a gateway yet: requests appear here once connected."}
+        </p>
+      ) : live.length === 0 ? (
+        <EmptyState />
+      ) : (
+        <RequestsPanel
+          view={view}
+          now={now}
+          activeId={current?.request.requestId}
+          focusNonce={focusNonce}
+          onActivate={setActiveId}
+          approve={approve}
+          reject={reject}
+        />
+      )}
+      {details.open && !decisions.confirmation && (
+        <RequestDetailsDialog
+          view={details.view}
+          now={now}
+          listHref={hrefFor({ name: "approvals" })}
+          onClose={details.close}
+          onApprove={(v) => {
+            details.close();
+            approve([v]);
+          }}
+          onReject={(v) => {
+            details.close();
+            reject([v]);
+          }}
+          fallbackFocus={focusFallback}
+        />
+      )}
+      {decisions.confirmation && (
+        <ConfirmApprovalDialog
+          views={decisions.confirmation.views}
+          onConfirm={decisions.confirmationAccepted}
+          onCancel={decisions.confirmationCancelled}
+          fallbackFocus={focusFallback}
+        />
+      )}
+      {helpOpen && <ShortcutsHelpDialog onClose={() => setHelpOpen(false)} />}
     </section>
   );
 }

@@ -1,0 +1,71 @@
+import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
+import { ConnectPage } from "../features/connect/ConnectPage";
+import { ConnectionControls } from "../features/connect/ConnectionControls";
+import { ProblemNotice } from "../features/connect/ProblemNotice";
+import { missingScopeProblem } from "../gateway/connect-problems";
+import { OPERATOR_SCOPES } from "../protocol";
+import { Link, useRouteMatch } from "../routing/router";
+import { useConnectionStatus, useHasConnected } from "../stores/connection-store";
+import { ConnectionStatus } from "./ConnectionStatus";
+import { DevicesOverview } from "./DevicesOverview";
+import { NavBar } from "./NavBar";
+
+export function AppLayout() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="brand">Pairdesk</h1>
+        <NavBar />
+        <div className="connection">
+          <ConnectionStatus />
+          <ConnectionControls />
+        </div>
+      </header>
+      <main className="app-main">
+        <MainContent />
+      </main>
+    </div>
+  );
+}
+
+function MainContent() {
+  const status = useConnectionStatus();
+  const hasConnected = useHasConnected();
+  if (status.kind !== "connected" && !(status.kind === "reconnecting" && hasConnected)) {
+    return <ConnectPage />;
+  }
+  return (
+    <>
+      {status.kind === "connected" ? <ScopeNotice scopes={status.scopes} /> : null}
+      <RoutedScreen />
+    </>
+  );
+}
+
+/** Connected, but without the scope every screen here needs: say so before anything fails. */
+function ScopeNotice({ scopes }: { scopes: string[] }) {
+  if (scopes.includes(OPERATOR_SCOPES.pairing) || scopes.includes(OPERATOR_SCOPES.admin))
+    return null;
+  return <ProblemNotice problem={missingScopeProblem(OPERATOR_SCOPES.pairing)} />;
+}
+
+function RoutedScreen() {
+  const route = useRouteMatch();
+  switch (route?.name) {
+    case "approvals":
+    case "request":
+      return <ApprovalsPage />;
+    case "devices":
+    case "device":
+      return <DevicesOverview route={route} />;
+    default:
+      return (
+        <section aria-labelledby="not-found-heading">
+          <h2 id="not-found-heading">Page not found</h2>
+          <p>
+            Nothing lives at this address. <Link to={{ name: "approvals" }}>Go to Requests</Link>
+          </p>
+        </section>
+      );
+  }
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { usePairEvents } from "../api/pair-events";
+import { usePendingCount } from "../api/pair-list";
+import { Link, useRouteMatch, type Route } from "../routing/router";
+import { useConnectionStatus } from "../stores/connection-store";
+
+/** Only screens that exist are linked. */
+export function NavBar() {
+  const route = useRouteMatch();
+  const onRequests = route?.name === "approvals" || route?.name === "request";
+  const onDevices = route?.name === "devices" || route?.name === "device";
+  return (
+    <nav aria-label="Main" className="app-nav">
+      <NavItem to={{ name: "approvals" }} current={onRequests}>
+        Requests <PendingBadge />
+      </NavItem>
+      <NavItem to={{ name: "devices" }} current={onDevices}>
+        Devices
+      </NavItem>
+    </nav>
+  );
+}
+
+function NavItem({ to, current, children }: { to: Route; current: boolean; children: ReactNode }) {
+  return (
+    <Link to={to} aria-current={current ? "page" : undefined} className="nav-item">
+      {children}
+    </Link>
+  );
+}
+
+function PendingBadge() {
+  const status = useConnectionStatus();
+  if (status.kind !== "connected" && status.kind !== "reconnecting") return null;
+  return <PendingCount />;
+}
+
+function PendingCount() {
+  // Keeps the pair list live (events, and a refetch after every hello or sequence gap).
+  usePairEvents();
+  const count = usePendingCount();
+  if (count === 0) return null;
+  return (
+    <span className="badge">
+      {count}
+      <span className="visually-hidden"> pending</span>
+    </span>
+  );
+}

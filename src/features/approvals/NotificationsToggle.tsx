@@ -1,0 +1,46 @@
+import { useId, useState } from "react";
+import { usePreferences, usePreferencesActions } from "../../stores/preferences-store";
+
+// Opt-in desktop notifications, shown only while the tab is hidden. The browser asks for
+// permission the first time; a refusal is explained instead of silently failing.
+
+function supported(): boolean {
+  return typeof Notification !== "undefined";
+}
+
+export function NotificationsToggle() {
+  const on = usePreferences((state) => state.notifications);
+  const { notificationsToggled } = usePreferencesActions();
+  const [hint, setHint] = useState("");
+  const hintId = useId();
+  const available = supported();
+
+  const toggle = async (wanted: boolean) => {
+    setHint("");
+    if (!wanted) return notificationsToggled(false);
+    const permission =
+      Notification.permission === "default"
+        ? await Notification.requestPermission()
+        : Notification.permission;
+    if (permission === "granted") notificationsToggled(true);
+    else setHint("This browser blocks notifications for this site; allow them in its settings.");
+  };
+
+  return (
+    <div className="notifications-toggle">
+      <label>
+        <input
+          type="checkbox"
+          checked={available && on}
+          disabled={!available}
+          aria-describedby={hintId}
+          onChange={(event) => void toggle(event.target.checked)}
+        />
+        Desktop notifications
+      </label>
+      <span id={hintId} className="muted small">
+        {available ? hint || "Only while this tab is hidden." : "Not supported by this browser."}
+      </span>
+    </div>
+  );
+}

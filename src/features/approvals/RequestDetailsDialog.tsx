@@ -1,0 +1,107 @@
+import { approvedScopesOf } from "../../policy";
+import { ModalDialog } from "./ModalDialog";
+import { KIND_LABELS, type RequestView } from "./request-view";
+import { RequestFacts } from "./RequestFacts";
+import { ScopeDiffList } from "./ScopeDiffList";
+import { formatAge, formatCountdown } from "./time-format";
+
+// The deep-linked view of one request: everything the row shows, plus the raw ids and the
+// full scope lists, all as text.
+
+type Props = {
+  view: RequestView | undefined;
+  now: number;
+  listHref: string;
+  onClose: () => void;
+  onApprove: (view: RequestView) => void;
+  onReject: (view: RequestView) => void;
+  fallbackFocus: () => HTMLElement | null | undefined;
+};
+
+function Raw({ term, value }: { term: string; value: string | undefined }) {
+  return (
+    <div className="fact wide">
+      <dt>{term}</dt>
+      <dd>
+        <code className="raw">{value || "—"}</code>
+      </dd>
+    </div>
+  );
+}
+
+export function RequestDetailsDialog(props: Props) {
+  const { view, now, onClose } = props;
+  if (!view) {
+    return (
+      <ModalDialog title="Request not found" onClose={onClose} fallbackFocus={props.fallbackFocus}>
+        <p>This request was already handled or has expired.</p>
+        <div className="modal-actions">
+          <a
+            href={props.listHref}
+            onClick={(event) => {
+              event.preventDefault();
+              onClose();
+            }}
+          >
+            Back to pending requests
+          </a>
+        </div>
+      </ModalDialog>
+    );
+  }
+  const { request, paired } = view;
+  return (
+    <ModalDialog
+      title={`Request from “${view.name}”`}
+      onClose={onClose}
+      fallbackFocus={props.fallbackFocus}
+      className="details-dialog"
+    >
+      <p>
+        <span className={`kind-badge kind-${view.kind}`}>{KIND_LABELS[view.kind]}</span> · asked{" "}
+        {formatAge(now - request.ts)} · expires in {formatCountdown(view.expiresAt - now)}
+      </p>
+      <RequestFacts view={view} />
+      <h3>Scopes</h3>
+      <ScopeDiffList diff={view.diff} />
+      <h3>Why it was not approved automatically</h3>
+      <ul>
+        {view.whyNotSilent.reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      <h3>Raw values</h3>
+      <dl className="request-facts raw-facts">
+        <Raw term="Request id" value={request.requestId} />
+        <Raw term="Device id" value={request.deviceId} />
+        <Raw term="Public key" value={request.publicKey} />
+        <Raw term="Display name" value={request.displayName} />
+        <Raw
+          term="Client id / mode"
+          value={`${request.clientId ?? "—"} / ${request.clientMode ?? "—"}`}
+        />
+        <Raw
+          term="Requested roles"
+          value={[request.role, ...request.roles].filter(Boolean).join(", ")}
+        />
+        <Raw term="Requested scopes" value={request.scopes.join(", ")} />
+        <Raw
+          term="Approved scopes"
+          value={paired ? approvedScopesOf(paired).join(", ") : "none (not paired)"}
+        />
+        <Raw term="Label" value={paired?.label} />
+      </dl>
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        <button type="button" onClick={() => props.onReject(view)}>
+          Reject
+        </button>
+        <button type="button" className="primary" onClick={() => props.onApprove(view)}>
+          Approve
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

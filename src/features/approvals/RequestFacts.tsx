@@ -1,0 +1,48 @@
+import { LOCALITIES } from "../../protocol";
+import type { RequestView } from "./request-view";
+
+// The facts an admin checks before deciding, as a compact description list.
+
+const LOCALITY_WORDS: Record<string, string> = {
+  [LOCALITIES.directLocal]: "direct loopback",
+  [LOCALITIES.browserContainerLocal]: "local browser",
+  [LOCALITIES.cliContainerLocal]: "local command line",
+  [LOCALITIES.sharedSecretLoopbackLocal]: "loopback with the shared secret",
+  [LOCALITIES.remote]: "remote",
+  unknown: "unknown (the request does not say)",
+};
+
+function Fact({ term, value, wide }: { term: string; value: string | undefined; wide?: boolean }) {
+  if (!value) return null;
+  return (
+    <div className={wide ? "fact wide" : "fact"}>
+      <dt>{term}</dt>
+      <dd className="truncate" title={value}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+export function RequestFacts({ view }: { view: RequestView }) {
+  const { request } = view;
+  const platform = [request.platform, request.deviceFamily].filter(Boolean).join(" · ");
+  const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
+  const roleText = roles
+    .map((role) => (view.addedRoles.includes(role) ? `${role} (new)` : role))
+    .join(", ");
+  return (
+    <dl className="request-facts">
+      <Fact term="Client" value={view.client} />
+      <Fact term="Platform" value={platform || "not given"} />
+      <Fact term="Role" value={roleText} />
+      <Fact term="Device" value={view.fingerprint} />
+      <Fact term="IP address" value={request.remoteIp} />
+      <Fact term="Browser origin" value={request.browserOrigin} wide />
+      <Fact
+        term="Connected as"
+        value={LOCALITY_WORDS[view.whyNotSilent.locality] ?? view.whyNotSilent.locality}
+      />
+    </dl>
+  );
+}

@@ -1,0 +1,47 @@
+import { isDangerousScope, type ScopeDiff } from "../../policy";
+import { OPERATOR_SCOPES } from "../../protocol";
+
+// Requested scopes against what the device already holds, in three labelled groups: added
+// ones stand out, and the scopes that hand over the gateway carry a warning in words, not
+// only in colour.
+
+function warningFor(scope: string): string | undefined {
+  if (scope === OPERATOR_SCOPES.admin) return "full control";
+  if (isDangerousScope(scope)) return "sensitive";
+  return undefined;
+}
+
+function Group({ label, kind, scopes }: { label: string; kind: string; scopes: string[] }) {
+  if (scopes.length === 0) return null;
+  return (
+    <ul className={`scope-group ${kind}`} aria-label={label}>
+      {scopes.map((scope) => {
+        const warning = kind === "added" ? warningFor(scope) : undefined;
+        return (
+          <li key={scope} className={warning ? `scope ${kind} danger` : `scope ${kind}`}>
+            {kind !== "kept" && (
+              <span className="scope-mark" aria-hidden="true">
+                {kind === "added" ? "+" : "−"}
+              </span>
+            )}
+            <code>{scope}</code>
+            {warning && <strong className="scope-warning">{warning}</strong>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function ScopeDiffList({ diff }: { diff: ScopeDiff }) {
+  if (diff.added.length + diff.kept.length + diff.removed.length === 0) {
+    return <p className="muted">No scopes requested.</p>;
+  }
+  return (
+    <div className="scope-diff">
+      <Group label="Scopes added" kind="added" scopes={diff.added} />
+      <Group label="Scopes kept" kind="kept" scopes={diff.kept} />
+      <Group label="Scopes dropped" kind="removed" scopes={diff.removed} />
+    </div>
+  );
+}

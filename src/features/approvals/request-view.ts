@@ -1,0 +1,112 @@
+import { expiresAt } from "../../api/pair-list-reducer";
+import {
+  approvedRoles,
+  approvedScopesOf,
+  describeClient,
+  deviceFingerprint,
+  explainNotSilent,
+  requestKind,
+  scopeDiff,
+  type NotSilentExplanation,
+  type RequestKind,
+  type ScopeDiff,
+} from "../../policy";
+import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
+import type { KindFilter, SortOrder } from "../../stores/approvals-store";
+
+// Everything a request row and the details view show, derived once from the wire objects
+// with the rules in src/policy (never re-implemented here).
+
+export type RequestView = {
+  request: PendingRequest;
+  paired: PairedDevice | undefined;
+  name: string;
+  client: string;
+  kind: RequestKind;
+  diff: ScopeDiff;
+  /** Roles the device asks for that it does not hold yet. */
+  addedRoles: string[];
+  addsAdmin: boolean;
+  fingerprint: string;
+  expiresAt: number;
+  whyNotSilent: NotSilentExplanation;
+};
+
+export const KIND_LABELS: Record<RequestKind, string> = {
+  "new-device": "New device",
+  "role-upgrade": "Role upgrade",
+  "scope-upgrade": "Scope upgrade",
+  "re-approval": "Changed identity",
+};
+
+const UNNAMED = "Unnamed device";
+
+export function deviceName(request: PendingRequest, paired: PairedDevice | undefined): string {
+  return paired?.label?.trim() || request.displayName?.trim() || UNNAMED;
+}
+
+export function toRequestView(
+  request: PendingRequest,
+  pairedByDevice: ReadonlyMap<string, PairedDevice>,
+): RequestView {
+  const paired = pairedByDevice.get(request.deviceId);
+  // A paired record with another public key is a different identity: compare against nothing.
+  const sameIdentity = paired && paired.publicKey === request.publicKey ? paired : undefined;
+  const diff = scopeDiff(sameIdentity ? approvedScopesOf(sameIdentity) : [], request.scopes);
+  const held = new Set(sameIdentity ? approvedRoles(sameIdentity) : []);
+  const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
+  return {
+    request,
+    paired,
+    name: deviceName(request, paired),
+    client: describeClient(request.clientId, request.clientMode),
+    kind: requestKind(request, paired),
+    diff,
+    addedRoles: roles.filter((role) => !held.has(role)),
+    addsAdmin: diff.added.includes(OPERATOR_SCOPES.admin),
+    fingerprint: deviceFingerprint(request.deviceId),
+    expiresAt: expiresAt(request),
+    whyNotSilent: explainNotSilent(request, paired),
+  };
+}
+
+export function indexPaired(paired: readonly PairedDevice[]): Map<string, PairedDevice> {
+  return new Map(paired.map((device) => [device.deviceId, device]));
+}
+
+export type ListFilters = {
+  kindFilter: KindFilter;
+  clientFilter: string;
+  search: string;
+  sort: SortOrder;
+};
+
+function matchesSearch(view: RequestView, needle: string): boolean {
+  if (!needle) return true;
+  const { request } = view;
+  return [view.name, request.displayName, request.deviceId, request.remoteIp].some((value) =>
+    value?.toLowerCase().includes(needle),
+  );
+}
+
+export function filterAndSort(views: readonly RequestView[], filters: ListFilters): RequestView[] {
+  const needle = filters.search.trim().toLowerCase();
+  const shown = views.filter(
+    (view) =>
+      (filters.kindFilter === "all" || view.kind === filters.kindFilter) &&
+      (filters.clientFilter === "all" || (view.request.clientId ?? "") === filters.clientFilter) &&
+      matchesSearch(view, needle),
+  );
+  const direction = filters.sort === "newest" ? -1 : 1;
+  return shown.sort((a, b) => direction * (a.request.ts - b.request.ts));
+}
+
+/** The distinct client ids in the list, for the client filter. */
+export function clientOptions(views: readonly RequestView[]): { value: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const { request } of views) {
+    const id = request.clientId ?? "";
+    if (!seen.has(id)) seen.set(id, id ? describeClient(id) : "Unknown client");
+  }
+  return [...seen].map(([value, label]) => ({ value, label }));
+}

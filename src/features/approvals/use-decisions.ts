@@ -1,0 +1,87 @@
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useDecideRequests, type DecisionResult } from "../../api/pair-mutations";
+import { DECISIONS, type Decision } from "../../protocol";
+import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
+import type { RequestView } from "./request-view";
+
+// Approve / reject with the screen's rules on top of the mutation: anything that adds
+// operator.admin waits for a confirmation, and every outcome becomes a short note.
+
+export type PendingConfirmation = { decision: Decision; views: RequestView[] };
+
+const VERB: Record<Decision, string> = { approved: "approve", rejected: "reject" };
+
+function noteFor(result: DecisionResult, name: string): Omit<ResolutionNote, "id"> {
+  const { requestId, decision } = result;
+  switch (result.status) {
+    case "done":
+      return { requestId, tone: "success", text: `“${name}” ${decision} here.` };
+    case "already-handled":
+      return {
+        requestId,
+        tone: "info",
+        text: `“${name}” was already handled or has expired; the list was re-read.`,
+      };
+    case "failed":
+      return {
+        requestId,
+        tone: "error",
+        text: `Could not ${VERB[decision]} “${name}”: ${result.message}. It is back in the list.`,
+      };
+  }
+}
+
+export function useDecisions() {
+  const actions = useApprovalsActions();
+  // Names captured when the admin acted: the request has left the list by the time we report.
+  const names = useRef(new Map<string, string>());
+  const { approve, reject } = useDecideRequests((results) => {
+    actions.notesAdded(
+      results.map((result) =>
+        noteFor(result, names.current.get(result.requestId) ?? "Unnamed device"),
+      ),
+    );
+    results.forEach((result) => names.current.delete(result.requestId));
+  });
+  const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
+  const latest = useRef({ approve, reject, actions, confirmation });
+  useLayoutEffect(() => {
+    latest.current = { approve, reject, actions, confirmation };
+  });
+
+  // Stable callbacks (memoised rows do not re-render every tick), reading the latest state.
+  const callbacks = useMemo(() => {
+    const send = (decision: Decision, views: readonly RequestView[]) => {
+      const { approve, reject, actions } = latest.current;
+      views.forEach((view) => names.current.set(view.request.requestId, view.name));
+      const ids = views.map((view) => view.request.requestId);
+      actions.requestsLeft(ids);
+      if (decision === DECISIONS.approved) approve(ids);
+      else reject(ids);
+    };
+    return {
+      approveRequested(views: readonly RequestView[]) {
+        if (views.length === 0) return;
+        if (views.some((view) => view.addsAdmin)) {
+          // Fixed now: requests that arrive while the dialog is open are not swept in.
+          setConfirmation({ decision: DECISIONS.approved, views: [...views] });
+          return;
+        }
+        send(DECISIONS.approved, views);
+      },
+      rejectRequested(views: readonly RequestView[]) {
+        if (views.length > 0) send(DECISIONS.rejected, views);
+      },
+      confirmationAccepted() {
+        const pending = latest.current.confirmation;
+        if (pending) send(pending.decision, pending.views);
+        setConfirmation(null);
+      },
+      confirmationCancelled() {
+        setConfirmation(null);
+      },
+    };
+  }, []);
+
+  return { confirmation, ...callbacks };
+}

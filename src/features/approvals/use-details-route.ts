@@ -1,0 +1,28 @@
+import { useEffect } from "react";
+import { navigate, type Route } from "../../routing/router";
+import { useApprovalsStore } from "../../stores/approvals-store";
+import type { RequestView } from "./request-view";
+
+// /requests/:requestId opens that request's details. Clients that retry churn requestIds, so
+// an id we saw superseded is followed to the device's newest request (the address is
+// replaced, not pushed: Back should not land on a dead id).
+
+export function useDetailsRoute(route: Route, live: readonly RequestView[], loaded: boolean) {
+  const successors = useApprovalsStore((state) => state.successors);
+  const requestId = route.name === "request" ? route.requestId : undefined;
+  const newest = requestId ? (successors[requestId] ?? requestId) : undefined;
+
+  useEffect(() => {
+    if (requestId && newest && newest !== requestId) {
+      navigate({ name: "request", requestId: newest }, { replace: true });
+    }
+  }, [requestId, newest]);
+
+  const view = newest ? live.find((v) => v.request.requestId === newest) : undefined;
+  return {
+    // Until the first list arrives we cannot tell "gone" from "not loaded yet".
+    open: requestId !== undefined && (loaded || view !== undefined),
+    view,
+    close: () => navigate({ name: "approvals" }),
+  };
+}

@@ -1,0 +1,77 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { usePairEvents } from "../../api/pair-events";
+import { pairListQueryKey } from "../../api/pair-list";
+import type { PairOutcome } from "../../api/pair-list-reducer";
+import { DECISIONS, type PairList, type PendingRequest } from "../../protocol";
+import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
+import { usePreferences } from "../../stores/preferences-store";
+import { deviceName, indexPaired, KIND_LABELS, toRequestView } from "./request-view";
+import { useClock } from "./use-now";
+
+// Turns what the live list reports into words: notes for requests that left, an
+// announcement for new ones, and a desktop notification when the tab is hidden.
+
+function resolvedNote(outcome: PairOutcome, name: string): Omit<ResolutionNote, "id"> | null {
+  switch (outcome.kind) {
+    case "resolved": {
+      const verb = outcome.decision === DECISIONS.approved ? "approved" : "rejected";
+      return {
+        requestId: outcome.request.requestId,
+        tone: "info",
+        text: `“${name}” ${verb} elsewhere.`,
+      };
+    }
+    case "expired":
+      return { requestId: outcome.request.requestId, tone: "info", text: `“${name}” expired.` };
+    default:
+      return null;
+  }
+}
+
+function notifyDesktop(count: number, first: string) {
+  if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
+  if (typeof document === "undefined" || document.visibilityState !== "hidden") return;
+  // Only a name and a kind: never ids, addresses or anything that could be a secret.
+  const body = count === 1 ? first : `${count} devices are waiting for approval.`;
+  new Notification("Pairing request waiting", { body, tag: "pairdesk-pending" });
+}
+
+export function useLiveUpdates(): { announcement: string } {
+  const actions = useApprovalsActions();
+  const notificationsOn = usePreferences((state) => state.notifications);
+  const queryClient = useQueryClient();
+  const [announcement, setAnnouncement] = useState("");
+  const clock = useClock();
+
+  usePairEvents((outcomes) => {
+    const paired = indexPaired(queryClient.getQueryData<PairList>(pairListQueryKey)?.paired ?? []);
+    const nameOf = (request: PendingRequest) => deviceName(request, paired.get(request.deviceId));
+    const notes: Omit<ResolutionNote, "id">[] = [];
+    const arrived: string[] = [];
+    const left: string[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.kind === "requested") {
+        const view = toRequestView(outcome.request, paired);
+        arrived.push(`${view.name} (${KIND_LABELS[view.kind].toLowerCase()})`);
+      } else if (outcome.kind === "superseded") {
+        actions.requestSuperseded(outcome.previous.requestId, outcome.next.requestId);
+        left.push(outcome.previous.requestId);
+      } else {
+        const note = resolvedNote(outcome, nameOf(outcome.request));
+        if (note) notes.push(note);
+        left.push(outcome.request.requestId);
+      }
+    }
+    if (left.length > 0) actions.requestsLeft(left);
+    if (notes.length > 0) actions.notesAdded(notes);
+    if (arrived.length > 0) {
+      setAnnouncement(
+        arrived.length === 1 ? `New request: ${arrived[0]}.` : `${arrived.length} new requests.`,
+      );
+      if (notificationsOn) notifyDesktop(arrived.length, arrived[0] ?? "");
+    }
+  }, clock);
+
+  return { announcement };
+}

@@ -1,0 +1,117 @@
+import { useId, useState, type FormEvent } from "react";
+import { useGatewayConnection } from "../../gateway/context";
+import { useCredentialStore } from "../../gateway/credential-context";
+import type { ConnectSettings } from "../../gateway/types";
+import { DEFAULT_GATEWAY_URL } from "../../protocol";
+import { useConnectionStatus } from "../../stores/connection-store";
+
+type SecretKind = ConnectSettings["secretKind"];
+
+export function ConnectForm() {
+  const connection = useGatewayConnection();
+  const credentials = useCredentialStore();
+  const status = useConnectionStatus();
+  const [initial] = useState(() => credentials.load());
+  const [url, setUrl] = useState(initial?.url ?? DEFAULT_GATEWAY_URL);
+  const [secretKind, setSecretKind] = useState<SecretKind>(initial?.secretKind ?? "token");
+  const [secret, setSecret] = useState(initial?.secret ?? "");
+  const [remember, setRemember] = useState(initial?.remember ?? false);
+  const [hasSaved, setHasSaved] = useState(initial !== undefined);
+  const ids = { url: useId(), secret: useId(), remember: useId(), rememberHint: useId() };
+  const busy = status.kind === "connecting";
+  const secretLabel = secretKind === "token" ? "Token" : "Password";
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    connection.connect({ url: url.trim(), secret, secretKind, remember });
+  };
+
+  const forget = () => {
+    credentials.forget(url.trim());
+    setSecret("");
+    setRemember(false);
+    setHasSaved(false);
+  };
+
+  const rememberChanged = (checked: boolean) => {
+    setRemember(checked);
+    // Unticking takes the saved secret out of localStorage at once, not at the next connect.
+    const saved = credentials.load();
+    if (!checked && saved?.remember) credentials.save({ ...saved, remember: false });
+  };
+
+  return (
+    <form className="connect-form" onSubmit={submit} aria-label="Connect to a gateway">
+      <div className="field">
+        <label htmlFor={ids.url}>Gateway URL</label>
+        <input
+          id={ids.url}
+          name="gateway-url"
+          type="text"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+        />
+      </div>
+      <fieldset className="field secret-kind">
+        <legend>Sign in with</legend>
+        {(["token", "password"] as const).map((kind) => (
+          <label key={kind} className="choice">
+            <input
+              type="radio"
+              name="secret-kind"
+              value={kind}
+              checked={secretKind === kind}
+              onChange={() => setSecretKind(kind)}
+            />
+            {kind === "token" ? "Gateway token" : "Gateway password"}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={ids.secret}>{secretLabel}</label>
+        <input
+          id={ids.secret}
+          name="secret"
+          type="password"
+          autoComplete={secretKind === "password" ? "current-password" : "off"}
+          spellCheck={false}
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+        />
+      </div>
+      <div className="field checkbox">
+        <input
+          id={ids.remember}
+          type="checkbox"
+          checked={remember}
+          aria-describedby={ids.rememberHint}
+          onChange={(event) => rememberChanged(event.target.checked)}
+        />
+        <label htmlFor={ids.remember}>Remember on this device</label>
+        <p id={ids.rememberHint} className="hint">
+          Unticked, the {secretLabel.toLowerCase()} is forgotten when this tab closes. Ticked, it
+          stays in this browser until you choose “Forget this gateway”.
+        </p>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Connecting…" : "Connect"}
+        </button>
+        {hasSaved && !busy ? (
+          <button type="button" onClick={forget}>
+            Forget this gateway
+          </button>
+        ) : null}
+        {busy || status.kind === "reconnecting" ? (
+          <button type="button" onClick={() => connection.disconnect()}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

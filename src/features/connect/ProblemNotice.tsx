@@ -1,0 +1,43 @@
+import { useState } from "react";
+import type { ConnectProblem } from "../../gateway/types";
+
+/** A refusal in words a person can act on; the code stays visible for support. */
+export function ProblemNotice({ problem }: { problem: ConnectProblem }) {
+  return (
+    <div role="alert" className="problem-notice">
+      <h3 className="problem-title">{problem.title}</h3>
+      <p>{problem.detail}</p>
+      {problem.requestId ? (
+        <p>
+          Request ID: <code>{problem.requestId}</code>
+        </p>
+      ) : null}
+      {problem.command ? <CommandLine command={problem.command} /> : null}
+      {problem.code ? <p className="problem-code">Code for support: {problem.code}</p> : null}
+    </div>
+  );
+}
+
+function CommandLine({ command }: { command: string }) {
+  const [copied, setCopied] = useState(false);
+  const clipboard = globalThis.navigator?.clipboard;
+  const copy = () => {
+    clipboard?.writeText(command).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  return (
+    <div className="command-line">
+      <p>On the gateway host, run:</p>
+      <pre>
+        <code>{command}</code>
+      </pre>
+      {clipboard ? (
+        <button type="button" onClick={copy}>
+          {copied ? "Copied" : "Copy command"}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import {
+  GatewayProtocolRequestError,
+  GatewayProtocolRequestTimeoutError,
+  readConnectErrorDetailCode,
+  readMissingScopeError,
+} from "@openclaw/gateway-client/browser";
+
+// One reader for every failed request, so screens branch on codes, never on message text.
+
+export type GatewayErrorInfo = {
+  /** The gateway's `error.code` (FORBIDDEN, INVALID_REQUEST, …) or a local one (see below). */
+  code: string;
+  /** `error.details.code` (MISSING_SCOPE, PAIRING_REQUIRED, …) when the gateway sent one. */
+  detailCode?: string;
+  /** For people; gateway text as sent, or a local explanation for transport failures. */
+  message: string;
+  missingScope?: string;
+  requiredScopes?: string[];
+  retryable?: boolean;
+};
+
+/** Local codes for failures that never reached the gateway. */
+export const LOCAL_ERROR_CODES = {
+  timeout: "CLIENT_TIMEOUT",
+  notConnected: "CLIENT_NOT_CONNECTED",
+  transport: "CLIENT_TRANSPORT",
+} as const;
+
+export function isGatewayRequestError(error: unknown): error is GatewayProtocolRequestError {
+  return error instanceof GatewayProtocolRequestError;
+}
+
+export function readGatewayError(error: unknown): GatewayErrorInfo {
+  if (error instanceof GatewayProtocolRequestError) {
+    const missing = readMissingScopeError(error);
+    const info: GatewayErrorInfo = { code: error.code, message: error.message };
+    const detailCode = readConnectErrorDetailCode(error.details);
+    if (detailCode) info.detailCode = detailCode;
+    if (missing) {
+      info.detailCode = missing.code;
+      info.missingScope = missing.missingScope;
+      info.requiredScopes = missing.requiredScopes;
+    }
+    if (error.retryable) info.retryable = true;
+    return info;
+  }
+  if (error instanceof GatewayProtocolRequestTimeoutError) {
+    return {
+      code: LOCAL_ERROR_CODES.timeout,
+      message: "The gateway did not answer in time.",
+      retryable: true,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  // The wire client rejects pending and new requests with these plain Errors when the socket is
+  // gone; they carry no code, so their (library-owned, fixed) wording is all there is to read.
+  if (/not connected|client stopped|gateway closed/i.test(message)) {
+    return {
+      code: LOCAL_ERROR_CODES.notConnected,
+      message: "Not connected to the gateway.",
+      retryable: true,
+    };
+  }
+  return { code: LOCAL_ERROR_CODES.transport, message, retryable: true };
+}

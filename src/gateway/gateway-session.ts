@@ -1,0 +1,245 @@
+import {
+  ConnectErrorDetailCodes,
+  GatewayBrowserDeviceAuthLifecycle,
+  GatewayProtocolClient,
+  GatewayProtocolRequestError,
+  readConnectErrorDetailCode,
+  shouldPauseGatewayReconnect,
+  type GatewayBrowserDeviceAuthPlan,
+  type GatewayProtocolCloseContext,
+} from "@openclaw/gateway-client/browser";
+import {
+  ERROR_CODES,
+  parseFrame,
+  PROTOCOL_VERSION,
+  type ErrorShape,
+  type EventFrame,
+} from "../protocol";
+import {
+  clientInfo,
+  DEFAULT_RECONNECT,
+  REQUESTED_ROLE,
+  REQUESTED_SCOPES,
+  reconnectDelayMs,
+} from "./client-info";
+import {
+  describeConnectClose,
+  describeConnectFailure,
+  deviceIdentityProblem,
+  unreachableProblem,
+  type ProblemContext,
+} from "./connect-problems";
+import type { GatewayConnectionDeps } from "./gateway-connection";
+import { openBrowserSocket } from "./socket";
+import type { ConnectionStatus, ConnectProblem, ConnectSettings } from "./types";
+
+// One connect() worth of wire client: handshake, device auth, reconnect policy, and the
+// translation of every outcome into a ConnectionStatus.
+
+export type GatewaySession = {
+  settings: ConnectSettings;
+  client: GatewayProtocolClient<GatewayBrowserDeviceAuthPlan>;
+};
+
+export type SessionSink = {
+  status(status: ConnectionStatus): void;
+  event(event: EventFrame): void;
+  resync(why: "hello" | "gap"): void;
+  /** False once a newer connect() or a disconnect() replaced this session. */
+  isCurrent(client: GatewaySession["client"]): boolean;
+};
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+
+export function startGatewaySession(
+  settings: ConnectSettings,
+  deps: GatewayConnectionDeps,
+  sink: SessionSink,
+): GatewaySession {
+  const now = deps.now ?? (() => Date.now());
+  const setStatus = sink.status;
+  const context: ProblemContext = {
+    url: settings.url,
+    pageOrigin: deps.pageOrigin ?? globalThis.location?.origin ?? "",
+    secretKind: settings.secretKind,
+    secret: settings.secret,
+  };
+  const lifecycle = new GatewayBrowserDeviceAuthLifecycle({
+    loadIdentity: deps.loadIdentity,
+    tokenStore: deps.credentials.deviceTokens(settings.url, settings.remember),
+    nowMs: now,
+  });
+  const policy = deps.reconnect ?? DEFAULT_RECONNECT;
+  const client = { ...clientInfo(deps.appVersion) };
+  let attempt = 0;
+  let lastProblem: ConnectProblem | undefined;
+  let terminal = false;
+  let localError: Error | undefined;
+
+  const fail = (problem: ConnectProblem) => {
+    terminal = true;
+    setStatus({ kind: "failed", url: settings.url, problem });
+  };
+  /** Records a refused handshake; true when retrying cannot help. */
+  const refused = (error: ErrorShape): boolean => {
+    const problem = describeConnectFailure(error, context);
+    if (isTerminalRefusal(error)) {
+      fail(problem);
+      return true;
+    }
+    lastProblem = problem;
+    return false;
+  };
+  // The answer to `connect` is the only response that can arrive before hello. Kept here
+  // because a gateway may close the socket so fast that the close is handled before the
+  // wire client's own failure callback runs.
+  let handshakeRefusal: ErrorShape | undefined;
+  let helloSeen = false;
+  const watchHandshake = (data: string) => {
+    if (helloSeen) return;
+    const parsed = parseFrame(data);
+    if (parsed.ok && parsed.frame.type === "res" && !parsed.frame.ok) {
+      handshakeRefusal = parsed.frame.error;
+    }
+  };
+
+  const wire = new GatewayProtocolClient<GatewayBrowserDeviceAuthPlan>({
+    createSocket: (handlers) => {
+      handshakeRefusal = undefined;
+      helloSeen = false;
+      const message = (data: string) => {
+        watchHandshake(data);
+        handlers.message(data);
+      };
+      return openBrowserSocket(settings.url, { ...handlers, message }, deps.createWebSocket);
+    },
+    createRequestId: deps.randomId ?? (() => crypto.randomUUID()),
+    buildConnectPlan: ({ nonce, challengeTs }) =>
+      lifecycle.buildPlan({
+        client,
+        role: REQUESTED_ROLE,
+        defaultScopes: REQUESTED_SCOPES,
+        token: settings.secretKind === "token" ? settings.secret : undefined,
+        password: settings.secretKind === "password" ? settings.secret : undefined,
+        nonce,
+        challengeTs,
+      }),
+    buildConnectParams: (plan) => ({
+      minProtocol: PROTOCOL_VERSION,
+      maxProtocol: PROTOCOL_VERSION,
+      client,
+      role: plan.role,
+      scopes: plan.scopes,
+      caps: [],
+      commands: [],
+      permissions: {},
+      auth: plan.auth,
+      device: plan.device,
+      locale: globalThis.navigator?.language,
+      userAgent: globalThis.navigator?.userAgent,
+    }),
+    onConnectPlanError: (error) => {
+      fail(deviceIdentityProblem(error.message, context));
+      return { closeCode: 1000, closeReason: "device identity unavailable", stop: true };
+    },
+    onConnectHello: (hello, { plan }) => {
+      helloSeen = true;
+      attempt = 0;
+      lastProblem = undefined;
+      // A failed write only costs a re-pair later; it must not fail the handshake.
+      lifecycle.acceptHello(hello, plan).catch(() => undefined);
+      const granted = hello.auth?.scopes ?? [];
+      setStatus({
+        kind: "connected",
+        url: settings.url,
+        scopes: [...granted],
+        serverVersion: hello.server?.version,
+        connId: hello.server?.connId,
+      });
+      sink.resync("hello");
+    },
+    onConnectFailure: (error, { plan }) => {
+      if (readConnectErrorDetailCode(error.details) === DEVICE_TOKEN_MISMATCH) {
+        lifecycle.clearStoredToken(plan).catch(() => undefined);
+      }
+      if (refused(error)) return { closeCode: 1000, closeReason: "connect refused", stop: true };
+      return {
+        closeCode: 1000,
+        closeReason: "connect failed",
+        reconnectDelayMs: error.retryAfterMs,
+      };
+    },
+    onConnectError: (error) => {
+      localError = error;
+    },
+    // The WebSocket constructor itself threw (blocked by a content policy, bad address).
+    onSocketFactoryError: () => fail(unreachableProblem(context)),
+    resolveClose: (closed) => {
+      if (terminal) return { retry: false, notify: true };
+      const answered = closed.connectFailure?.error instanceof GatewayProtocolRequestError;
+      let override = closed.connectFailure?.reconnectDelayMs;
+      if (closed.helloReceived) lastProblem = undefined;
+      else if (!answered && handshakeRefusal) {
+        if (refused(handshakeRefusal)) return { retry: false, notify: true };
+        override = handshakeRefusal.retryAfterMs;
+      } else if (!answered) lastProblem = describeClose(closed, localError, context);
+      localError = undefined;
+      attempt += 1;
+      const delay = override ?? reconnectDelayMs(policy, attempt);
+      return { retry: true, notify: true, reconnectDelayMs: delay };
+    },
+    onClose: (_closed, decision) => {
+      if (terminal || !decision.retry || !sink.isCurrent(wire)) return;
+      const retryAtMs = now() + (decision.reconnectDelayMs ?? 0);
+      const next: ConnectionStatus = {
+        kind: "reconnecting",
+        url: settings.url,
+        retryAtMs,
+        attempt,
+      };
+      if (lastProblem) next.problem = lastProblem;
+      setStatus(next);
+    },
+    onEvent: (event) => sink.event(event as EventFrame),
+    onGap: () => sink.resync("gap"),
+    handshake: {
+      mode: "require-challenge",
+      timeoutMs: deps.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+    },
+    reconnect: policy,
+    requestTimeoutMs: deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    nowMs: now,
+  });
+  return { settings, client: wire };
+}
+
+const DEVICE_TOKEN_MISMATCH = ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_MISMATCH;
+
+function isTerminalRefusal(error: Pick<ErrorShape, "code" | "details">): boolean {
+  const detailCode = readConnectErrorDetailCode(error.details);
+  // Retrying cannot fix these: a person must change a setting, a secret or approve a request.
+  return (
+    shouldPauseGatewayReconnect({
+      details: error.details,
+      tokenMismatchIsTerminal: true,
+      protocolMismatchIsTerminal: true,
+      clientVersionMismatchIsTerminal: true,
+    }) ||
+    detailCode === ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED ||
+    Boolean(detailCode?.startsWith("DEVICE_AUTH_")) ||
+    (!detailCode && error.code === ERROR_CODES.notPaired)
+  );
+}
+
+function describeClose(
+  closed: GatewayProtocolCloseContext,
+  localError: Error | undefined,
+  context: ProblemContext,
+): ConnectProblem {
+  const reason = closed.reason || (closed.socketOpened ? (localError?.message ?? "") : "");
+  return describeConnectClose(
+    { code: closed.code, reason, socketOpened: closed.socketOpened },
+    context,
+  );
+}

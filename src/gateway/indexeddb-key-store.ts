@@ -1,0 +1,60 @@
+import type { DeviceKeyStore } from "./device-identity";
+
+// One IndexedDB record holds the CryptoKeyPair; the browser keeps the private key opaque.
+
+const DATABASE = "pairdesk";
+const OBJECT_STORE = "device-identity";
+const RECORD_KEY = "ed25519";
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(DATABASE, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(OBJECT_STORE);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error("IndexedDB open failed"));
+  });
+}
+
+function run<T>(
+  factory: IDBFactory,
+  mode: IDBTransactionMode,
+  action: (store: IDBObjectStore) => IDBRequest,
+): Promise<T> {
+  return openDatabase(factory).then(
+    (database) =>
+      new Promise<T>((resolve, reject) => {
+        const transaction = database.transaction(OBJECT_STORE, mode);
+        const request = action(transaction.objectStore(OBJECT_STORE));
+        transaction.oncomplete = () => {
+          database.close();
+          resolve(request.result as T);
+        };
+        transaction.onerror = () => {
+          database.close();
+          reject(transaction.error ?? new Error("IndexedDB transaction failed"));
+        };
+      }),
+  );
+}
+
+export function createIndexedDbKeyStore(
+  factory: IDBFactory = globalThis.indexedDB,
+): DeviceKeyStore {
+  return {
+    async load() {
+      const value = await run<unknown>(factory, "readonly", (store) => store.get(RECORD_KEY));
+      return isKeyPair(value) ? value : undefined;
+    },
+    async save(keys) {
+      await run(factory, "readwrite", (store) => store.put(keys, RECORD_KEY));
+    },
+  };
+}
+
+function isKeyPair(value: unknown): value is CryptoKeyPair {
+  if (typeof value !== "object" || value === null) return false;
+  const pair = value as Partial<CryptoKeyPair>;
+  return pair.privateKey instanceof CryptoKey && pair.publicKey instanceof CryptoKey;
+}

@@ -1,0 +1,51 @@
+// The app's addresses. Pure: no window, so tests and links share one definition.
+
+export type Route =
+  | { name: "approvals" }
+  | { name: "request"; requestId: string }
+  | { name: "devices" }
+  | { name: "device"; deviceId: string }
+  | { name: "history" };
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case "approvals":
+      return "/";
+    case "request":
+      return `/requests/${encodeURIComponent(route.requestId)}`;
+    case "devices":
+      return "/devices";
+    case "device":
+      return `/devices/${encodeURIComponent(route.deviceId)}`;
+    case "history":
+      return "/history";
+  }
+}
+
+/** The route for a pathname, or null when no screen has that address. */
+export function matchRoute(pathname: string): Route | null {
+  const parts = pathname.split("/").filter(Boolean);
+  const [first, second, ...rest] = parts;
+  if (rest.length > 0) return null;
+  if (first === undefined) return { name: "approvals" };
+  const param = second === undefined ? undefined : decodeSegment(second);
+  if (second !== undefined && !param) return null;
+  switch (first) {
+    case "requests":
+      return param ? { name: "request", requestId: param } : { name: "approvals" };
+    case "devices":
+      return param ? { name: "device", deviceId: param } : { name: "devices" };
+    case "history":
+      return param ? null : { name: "history" };
+    default:
+      return null;
+  }
+}
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment) || undefined;
+  } catch {
+    return undefined;
+  }
+}

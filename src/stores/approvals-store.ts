@@ -1,0 +1,121 @@
+import { createContext, createElement, useContext, useState, type ReactNode } from "react";
+import { createStore, useStore, type StoreApi } from "zustand";
+
+// Client state of the approvals screen only: what is selected, how the list is filtered and
+// sorted, and the short notes about requests that left the list. Server data stays in the
+// query cache. One store per app instance (tests get fresh ones).
+
+export type KindFilter = "all" | "new-device" | "role-upgrade" | "scope-upgrade" | "re-approval";
+export type SortOrder = "newest" | "oldest";
+
+export type NoteTone = "success" | "info" | "error";
+
+export type ResolutionNote = {
+  id: number;
+  requestId: string;
+  text: string;
+  tone: NoteTone;
+};
+
+export type ApprovalsState = {
+  selected: ReadonlySet<string>;
+  kindFilter: KindFilter;
+  clientFilter: string;
+  search: string;
+  sort: SortOrder;
+  notes: readonly ResolutionNote[];
+  /** Superseded requestId → its newest successor, so links to an old id still find the device. */
+  successors: Readonly<Record<string, string>>;
+  actions: ApprovalsActions;
+};
+
+export type ApprovalsActions = {
+  requestToggled(requestId: string): void;
+  requestsSelected(requestIds: readonly string[]): void;
+  selectionCleared(): void;
+  /** Requests that left the list (decided, expired, superseded) can no longer be selected. */
+  requestsLeft(requestIds: readonly string[]): void;
+  requestSuperseded(previousId: string, nextId: string): void;
+  kindFilterChanged(kind: KindFilter): void;
+  clientFilterChanged(clientId: string): void;
+  searchChanged(search: string): void;
+  sortChanged(sort: SortOrder): void;
+  notesAdded(notes: readonly Omit<ResolutionNote, "id">[]): number[];
+  noteDismissed(id: number): void;
+};
+
+const MAX_NOTES = 20;
+
+export function createApprovalsStore(): StoreApi<ApprovalsState> {
+  let nextNoteId = 1;
+  return createStore<ApprovalsState>()((set) => ({
+    selected: new Set(),
+    kindFilter: "all",
+    clientFilter: "all",
+    search: "",
+    sort: "newest",
+    notes: [],
+    successors: {},
+    actions: {
+      requestToggled: (requestId) =>
+        set((state) => {
+          const selected = new Set(state.selected);
+          if (selected.has(requestId)) selected.delete(requestId);
+          else selected.add(requestId);
+          return { selected };
+        }),
+      requestsSelected: (requestIds) =>
+        set((state) => ({ selected: new Set([...state.selected, ...requestIds]) })),
+      selectionCleared: () => set({ selected: new Set() }),
+      requestsLeft: (requestIds) =>
+        set((state) => {
+          if (!requestIds.some((id) => state.selected.has(id))) return state;
+          const selected = new Set(state.selected);
+          requestIds.forEach((id) => selected.delete(id));
+          return { selected };
+        }),
+      requestSuperseded: (previousId, nextId) =>
+        set((state) => {
+          // Re-point older links too, so a chain of retries still lands on the newest.
+          const successors: Record<string, string> = { [previousId]: nextId };
+          for (const [from, to] of Object.entries(state.successors)) {
+            successors[from] = to === previousId ? nextId : to;
+          }
+          return { successors };
+        }),
+      kindFilterChanged: (kindFilter) => set({ kindFilter }),
+      clientFilterChanged: (clientFilter) => set({ clientFilter }),
+      searchChanged: (search) => set({ search }),
+      sortChanged: (sort) => set({ sort }),
+      notesAdded: (notes) => {
+        const added = notes.map((note) => ({ ...note, id: nextNoteId++ }));
+        set((state) => ({ notes: [...state.notes, ...added].slice(-MAX_NOTES) }));
+        return added.map((note) => note.id);
+      },
+      noteDismissed: (id) => set((state) => ({ notes: state.notes.filter((n) => n.id !== id) })),
+    },
+  }));
+}
+
+const ApprovalsStoreContext = createContext<StoreApi<ApprovalsState> | null>(null);
+
+export function ApprovalsStoreProvider({
+  children,
+  store,
+}: {
+  children: ReactNode;
+  store?: StoreApi<ApprovalsState>;
+}) {
+  const [own] = useState(() => store ?? createApprovalsStore());
+  return createElement(ApprovalsStoreContext.Provider, { value: own }, children);
+}
+
+export function useApprovalsStore<T>(selector: (state: ApprovalsState) => T): T {
+  const store = useContext(ApprovalsStoreContext);
+  if (!store) throw new Error("useApprovalsStore needs an <ApprovalsStoreProvider>");
+  return useStore(store, selector);
+}
+
+export function useApprovalsActions(): ApprovalsActions {
+  return useApprovalsStore((state) => state.actions);
+}

@@ -1,0 +1,133 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  findRequest,
+  renderApprovalsApp,
+  requestNames,
+  type ApprovalsApp,
+} from "../support/approvals-app";
+
+// A whole app against the mock gateway, on a machine shared with other test runs.
+vi.setConfig({ testTimeout: 15_000 });
+
+let app: ApprovalsApp | undefined;
+afterEach(async () => {
+  app?.deps.connection.disconnect();
+  await app?.harness.close();
+  app = undefined;
+});
+
+const pendingNames = () =>
+  app?.harness.gateway
+    .list()
+    .pending.map((request) => request.displayName ?? "Unnamed device")
+    .sort();
+
+async function select(name: string) {
+  const card = await findRequest(name);
+  await app?.user.click(within(card).getByRole("checkbox", { name: `Select ${name}` }));
+}
+
+describe("approvals: bulk actions", () => {
+  it("acts only on requests that are selected and shown", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    await app.harness.simulator.run("role-upgrade");
+    await app.harness.simulator.run("metadata-change");
+    await select("Ada's iPhone");
+    await select("Studio Mac");
+
+    await app.user.selectOptions(screen.getByRole("combobox", { name: "Kind" }), "role-upgrade");
+    expect(requestNames()).toEqual(["Studio Mac"]);
+    const bar = screen.getByRole("group", { name: "Selected requests" });
+    expect(bar).toHaveTextContent("1 selected (1 more hidden by filters, not included)");
+
+    await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
+
+    await waitFor(() => expect(pendingNames()).toEqual(["Ada's iPhone", "Desk"]));
+    expect(await screen.findByText("“Studio Mac” approved here.")).toBeVisible();
+  });
+
+  it("confirms a bulk approval that includes operator.admin, without sweeping in newcomers", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    await app.harness.simulator.run("admin-request");
+    await select("Ada's iPhone");
+    await select("Unnamed device");
+    const bar = screen.getByRole("group", { name: "Selected requests" });
+    await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
+
+    const dialog = screen.getByRole("dialog", {
+      name: "Approve 2 requests, 1 with full control?",
+    });
+    // A device asks while the admin reads the warning: it must not be approved with the rest.
+    await app.harness.simulator.run("metadata-change");
+    await findRequest("Desk");
+    await app.user.click(
+      within(dialog).getByRole("button", { name: "Approve 2, including full control" }),
+    );
+
+    await waitFor(() => expect(pendingNames()).toEqual(["Desk"]));
+    expect(requestNames()).toEqual(["Desk"]);
+  });
+
+  it("rejects everything shown with 'Select all shown'", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    await app.harness.simulator.run("role-upgrade");
+    await findRequest("Studio Mac");
+    await findRequest("Ada's iPhone");
+    await app.user.click(screen.getByRole("checkbox", { name: "Select all shown" }));
+    await app.user.click(screen.getByRole("button", { name: "Reject selected" }));
+    await waitFor(() => expect(pendingNames()).toEqual([]));
+    expect(await screen.findByText(/nothing is waiting for approval/i)).toBeVisible();
+  });
+});
+
+describe("approvals: filters, search and sort", () => {
+  async function threeRequests() {
+    const view = await renderApprovalsApp();
+    const [phone] = await view.harness.simulator.run("phone-lan");
+    await view.harness.simulator.run("role-upgrade");
+    await view.harness.simulator.run("admin-request");
+    await findRequest("Unnamed device");
+    return { view, phoneId: phone?.deviceId ?? "" };
+  }
+
+  it("filters by kind and client and sorts by age", async () => {
+    app = (await threeRequests()).view;
+    expect(requestNames()).toEqual(["Unnamed device", "Studio Mac", "Ada's iPhone"]);
+
+    await app.user.selectOptions(screen.getByRole("combobox", { name: "Sort" }), "oldest");
+    expect(requestNames()).toEqual(["Ada's iPhone", "Studio Mac", "Unnamed device"]);
+
+    await app.user.selectOptions(screen.getByRole("combobox", { name: "Kind" }), "new-device");
+    expect(requestNames()).toEqual(["Ada's iPhone", "Unnamed device"]);
+    const client = screen.getByRole("combobox", { name: "Client" });
+    await app.user.selectOptions(client, "command-line tool");
+    expect(requestNames()).toEqual(["Unnamed device"]);
+    await app.user.selectOptions(client, "All clients");
+    expect(requestNames()).toEqual(["Ada's iPhone", "Unnamed device"]);
+  });
+
+  it("searches by name, IP and device id, and says when nothing matches", async () => {
+    const { view, phoneId } = await threeRequests();
+    app = view;
+    const search = screen.getByRole("searchbox", { name: "Search" });
+    await app.user.type(search, "studio");
+    expect(requestNames()).toEqual(["Studio Mac"]);
+    await app.user.clear(search);
+    await app.user.type(search, "1.60");
+    expect(requestNames()).toEqual(["Unnamed device"]);
+    await app.user.clear(search);
+    await app.user.type(search, phoneId.slice(0, 10));
+    expect(requestNames()).toEqual(["Ada's iPhone"]);
+
+    await app.user.clear(search);
+    await app.user.type(search, "zzz");
+    expect(requestNames()).toEqual([]);
+    expect(screen.getByText(/none of the 3 waiting requests match/i)).toBeVisible();
+    await app.user.click(screen.getByRole("button", { name: "Clear filters" }));
+    expect(requestNames()).toHaveLength(3);
+  });
+});

@@ -1,0 +1,165 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { METHODS, PAIRING_REQUEST_TTL_MS } from "../../src/protocol";
+import {
+  findRequest,
+  renderApprovalsApp,
+  requestNames,
+  type ApprovalsApp,
+} from "../support/approvals-app";
+
+// A whole app against the mock gateway, on a machine shared with other test runs.
+vi.setConfig({ testTimeout: 15_000 });
+
+let app: ApprovalsApp | undefined;
+afterEach(async () => {
+  app?.deps.connection.disconnect();
+  await app?.harness.close();
+  app = undefined;
+});
+
+describe("approvals: desktop notifications", () => {
+  it("notifies only when turned on and the tab is hidden, without ids or addresses", async () => {
+    const shown: { title: string; body?: string }[] = [];
+    class FakeNotification {
+      static permission: NotificationPermission = "default";
+      static requestPermission = vi.fn(async () => {
+        FakeNotification.permission = "granted";
+        return FakeNotification.permission;
+      });
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body });
+      }
+    }
+    vi.stubGlobal("Notification", FakeNotification);
+    let visibility: DocumentVisibilityState = "visible";
+    vi.spyOn(document, "visibilityState", "get").mockImplementation(() => visibility);
+    try {
+      app = await renderApprovalsApp();
+      await app.user.click(screen.getByRole("checkbox", { name: "Desktop notifications" }));
+      expect(screen.getByRole("checkbox", { name: "Desktop notifications" })).toBeChecked();
+      expect(localStorage.getItem("pairdesk.preferences")).toContain('"notifications":true');
+
+      await app.harness.simulator.run("phone-lan");
+      await findRequest("Ada's iPhone");
+      expect(shown).toEqual([]);
+
+      visibility = "hidden";
+      const [mac] = await app.harness.simulator.run("role-upgrade");
+      await findRequest("Studio Mac");
+      expect(shown).toEqual([
+        { title: "Pairing request waiting", body: expect.stringMatching(/^Studio Mac \(/) },
+      ]);
+      expect(JSON.stringify(shown)).not.toContain(mac?.deviceId ?? "?");
+      expect(JSON.stringify(shown)).not.toContain("192.168");
+    } finally {
+      vi.unstubAllGlobals();
+      localStorage.clear();
+    }
+  });
+});
+
+describe("approvals: live list", () => {
+  it("shows the empty state, then announces a request that arrives live", async () => {
+    app = await renderApprovalsApp();
+    expect(await screen.findByText(/nothing is waiting for approval/i)).toBeVisible();
+    expect(
+      screen.getByText("When a device asks to pair or asks for more scopes, it appears here live."),
+    ).toBeVisible();
+    expect(document.title).toBe("Pairdesk");
+
+    await app.harness.simulator.run("phone-lan");
+
+    const card = await findRequest("Ada's iPhone");
+    expect(within(card).getByText("New device")).toBeVisible();
+    expect(within(card).getByText("iPhone / iPad app")).toBeVisible();
+    expect(within(card).getByText("192.168.1.20")).toBeVisible();
+    expect(within(card).getByText(/not loopback/)).toBeVisible();
+    expect(screen.getByText("New request: Ada's iPhone (new device).")).toBeInTheDocument();
+    expect(document.title).toBe("(1) Pairdesk");
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(within(nav).getByRole("link", { name: /requests/i })).toHaveTextContent("1 pending");
+  });
+
+  it("shows what a scope upgrade adds against what the device holds", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-scope-upgrade");
+    const card = await findRequest("Ada's iPhone");
+    expect(await within(card).findByText("Scope upgrade")).toBeVisible();
+    const added = within(card).getByRole("list", { name: "Scopes added" });
+    const kept = within(card).getByRole("list", { name: "Scopes kept" });
+    expect(within(added).getByText("operator.write")).toBeVisible();
+    expect(within(kept).getByText("operator.read")).toBeVisible();
+  });
+
+  it("follows a device that asks again to its newest request", async () => {
+    app = await renderApprovalsApp();
+    const [phone] = await app.harness.simulator.run("phone-lan");
+    const card = await findRequest("Ada's iPhone");
+    expect(within(card).queryByText("operator.approvals")).not.toBeInTheDocument();
+    if (!phone) throw new Error("no phone");
+
+    await app.harness.simulator.connect({
+      ...phone.spec,
+      scopes: [...phone.spec.scopes, "operator.approvals"],
+    });
+
+    // The newest request is a new row (a new requestId), in the old one's place.
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("article", { name: "Ada's iPhone" })).getByText(
+          "operator.approvals",
+        ),
+      ).toBeVisible(),
+    );
+    expect(requestNames()).toEqual(["Ada's iPhone"]);
+    expect(screen.queryByText(/rejected elsewhere/)).not.toBeInTheDocument();
+  });
+
+  it("re-reads the list after a reconnect and shows what arrived while it was away", async () => {
+    app = await renderApprovalsApp({
+      connection: { reconnect: { initialMs: 300, multiplier: 1, maxMs: 300 } },
+    });
+    const request = vi.spyOn(app.deps.connection, "request");
+    await app.harness.gateway.restart();
+    // The app's socket is gone for ~300 ms: this request's event never reaches it.
+    await app.harness.simulator.run("phone-lan");
+    expect(app.deps.connection.status.kind).not.toBe("connected");
+
+    expect(await findRequest("Ada's iPhone")).toBeVisible();
+    expect(request.mock.calls.some(([method]) => method === METHODS.pairList)).toBe(true);
+  });
+
+  it("counts down and removes a request when its five minutes run out", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    const card = await findRequest("Ada's iPhone");
+    expect(within(card).getByText(/^Expires in [45]:\d\d$/)).toBeVisible();
+
+    app.clock.offsetMs = PAIRING_REQUEST_TTL_MS - 30_000;
+    expect(await within(card).findByText(/^Expires in 0:[23]\d$/)).toBeVisible();
+    expect(within(card).getByText(/^Asked 4 min ago$/)).toBeVisible();
+
+    app.clock.offsetMs = PAIRING_REQUEST_TTL_MS + 1000;
+    expect(await screen.findByText("“Ada's iPhone” expired.")).toBeVisible();
+    await waitFor(() => expect(requestNames()).toEqual([]));
+    expect(document.title).toBe("Pairdesk");
+  });
+
+  it("keeps a request its device refreshed by asking again (the gateway sends no event)", async () => {
+    app = await renderApprovalsApp();
+    const [phone] = await app.harness.simulator.run("phone-lan");
+    if (!phone) throw new Error("no phone");
+    await findRequest("Ada's iPhone");
+
+    app.clock.offsetMs = PAIRING_REQUEST_TTL_MS - 5000;
+    await app.harness.simulator.connect(phone.spec);
+    app.clock.offsetMs = PAIRING_REQUEST_TTL_MS + 1000;
+
+    const card = await findRequest("Ada's iPhone");
+    expect(await within(card).findByText(/^Expires in 4:5\d$/)).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(screen.queryByText("“Ada's iPhone” expired.")).not.toBeInTheDocument();
+    expect(requestNames()).toEqual(["Ada's iPhone"]);
+  });
+});

@@ -1,0 +1,143 @@
+import { QueryClient, QueryObserver } from "@tanstack/react-query";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { subscribeToPairEvents } from "../../../src/api/pair-events";
+import { pairListQueryKey, pairListQueryOptions } from "../../../src/api/pair-list";
+import type { PairOutcome } from "../../../src/api/pair-list-reducer";
+import {
+  EVENTS,
+  METHODS,
+  PAIRING_REQUEST_TTL_MS,
+  type PairList,
+  type PendingRequest,
+} from "../../../src/protocol";
+import { createFakeConnection, type FakeConnection } from "../../support/fake-connection";
+
+const T0 = 1_700_000_000_000;
+
+function pending(requestId: string, deviceId = `device-${requestId}`, ts = T0): PendingRequest {
+  return {
+    requestId,
+    deviceId,
+    publicKey: `key-${deviceId}`,
+    role: "operator",
+    roles: ["operator"],
+    scopes: ["operator.read"],
+    silent: false,
+    isRepair: false,
+    ts,
+  };
+}
+
+let connection: FakeConnection;
+let queryClient: QueryClient;
+let gatewayList: PairList;
+let outcomes: PairOutcome[];
+let stop: () => void;
+let unobserve: () => void;
+let clock: number;
+
+beforeEach(async () => {
+  vi.useFakeTimers();
+  clock = T0;
+  connection = createFakeConnection();
+  gatewayList = { pending: [], paired: [] };
+  connection.answer(METHODS.pairList, () => structuredClone(gatewayList));
+  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  outcomes = [];
+  stop = subscribeToPairEvents({
+    connection,
+    queryClient,
+    now: () => clock,
+    onOutcomes: (batch) => outcomes.push(...batch),
+  });
+  // A mounted screen: the list has an observer, so invalidation refetches it.
+  const observer = new QueryObserver(queryClient, pairListQueryOptions(connection));
+  unobserve = observer.subscribe(() => {});
+  await vi.advanceTimersByTimeAsync(0);
+});
+
+afterEach(() => {
+  stop();
+  unobserve();
+  queryClient.clear();
+  vi.useRealTimers();
+});
+
+const cached = () => queryClient.getQueryData<PairList>(pairListQueryKey);
+const listCalls = () => connection.calls.filter((call) => call.method === METHODS.pairList).length;
+
+describe("subscribeToPairEvents", () => {
+  it("coalesces a burst of a thousand events into one cache write", async () => {
+    const writes = vi.spyOn(queryClient, "setQueryData");
+    for (let i = 0; i < 1000; i += 1) connection.emit(EVENTS.pairRequested, pending(`r${i}`));
+    expect(cached()?.pending).toHaveLength(0);
+
+    await vi.advanceTimersByTimeAsync(200);
+
+    expect(cached()?.pending).toHaveLength(1000);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(outcomes.filter((o) => o.kind === "requested")).toHaveLength(1000);
+  });
+
+  it("drops malformed payloads and unrelated events", async () => {
+    connection.emit(EVENTS.pairRequested, { requestId: 42 });
+    connection.emit("tick", { ts: 1 });
+    connection.emit(EVENTS.pairRequested, pending("ok"));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(cached()?.pending.map((r) => r.requestId)).toEqual(["ok"]);
+  });
+
+  it("re-reads the list on a sequence gap and on every hello", async () => {
+    gatewayList = { pending: [pending("missed")], paired: [] };
+    const before = listCalls();
+    connection.resync("gap");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(listCalls()).toBe(before + 1);
+    expect(cached()?.pending.map((r) => r.requestId)).toEqual(["missed"]);
+
+    gatewayList = { pending: [], paired: [] };
+    connection.resync("hello");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(cached()?.pending).toEqual([]);
+  });
+
+  it("re-reads the paired devices after any approval, once per burst", async () => {
+    const before = listCalls();
+    for (let i = 0; i < 50; i += 1) {
+      connection.emit(EVENTS.pairResolved, {
+        requestId: `silent-${i}`,
+        deviceId: `d${i}`,
+        decision: "approved",
+        ts: T0,
+      });
+    }
+    await vi.advanceTimersByTimeAsync(200);
+    expect(listCalls()).toBe(before + 1);
+  });
+
+  it("asks the gateway before calling a request expired", async () => {
+    gatewayList = { pending: [pending("old", "d1", T0)], paired: [] };
+    connection.resync("hello");
+    await vi.advanceTimersByTimeAsync(0);
+
+    // The device asked again: the gateway refreshed the same request without an event.
+    clock = T0 + PAIRING_REQUEST_TTL_MS + 1;
+    gatewayList = { pending: [pending("old", "d1", clock - 1000)], paired: [] };
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(cached()?.pending.map((r) => r.requestId)).toEqual(["old"]);
+    expect(outcomes.filter((o) => o.kind === "expired")).toEqual([]);
+
+    clock += PAIRING_REQUEST_TTL_MS;
+    gatewayList = { pending: [], paired: [] };
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(cached()?.pending).toEqual([]);
+    expect(outcomes.filter((o) => o.kind === "expired")).toHaveLength(1);
+  });
+
+  it("stops listening when unsubscribed", async () => {
+    stop();
+    connection.emit(EVENTS.pairRequested, pending("late"));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(cached()?.pending).toEqual([]);
+  });
+});

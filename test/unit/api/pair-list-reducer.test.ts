@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyPairEvents,
+  dropExpired,
+  nextExpiry,
+  removePending,
+  upsertPaired,
+  type PairEvent,
+} from "../../../src/api/pair-list-reducer";
+import {
+  PAIRING_REQUEST_TTL_MS,
+  type PairList,
+  type PairedDevice,
+  type PendingRequest,
+} from "../../../src/protocol";
+
+const T0 = 1_700_000_000_000;
+
+function pending(requestId: string, deviceId: string, extra: Partial<PendingRequest> = {}) {
+  return {
+    requestId,
+    deviceId,
+    publicKey: `key-${deviceId}`,
+    role: "operator",
+    roles: ["operator"],
+    scopes: ["operator.read"],
+    silent: false,
+    isRepair: false,
+    ts: T0,
+    ...extra,
+  } satisfies PendingRequest;
+}
+
+const requested = (request: PendingRequest): PairEvent => ({ type: "requested", request });
+const resolved = (requestId: string, deviceId: string, decision: string): PairEvent => ({
+  type: "resolved",
+  resolved: { requestId, deviceId, decision, ts: T0 },
+});
+
+function list(...requests: PendingRequest[]): PairList {
+  return { pending: requests, paired: [] };
+}
+
+const ids = (value: PairList) => value.pending.map((request) => request.requestId);
+
+describe("applyPairEvents", () => {
+  it("adds a new request and reports it", () => {
+    const a = pending("r1", "d1");
+    const { list: next, outcomes } = applyPairEvents(list(), [requested(a)]);
+    expect(ids(next)).toEqual(["r1"]);
+    expect(outcomes).toEqual([{ kind: "requested", request: a }]);
+  });
+
+  it("refreshes a request with the same id in place without announcing it again", () => {
+    const a = pending("r1", "d1");
+    const refreshed = { ...a, ts: T0 + 60_000 };
+    const { list: next, outcomes } = applyPairEvents(list(a), [requested(refreshed)]);
+    expect(next.pending).toEqual([refreshed]);
+    expect(outcomes).toEqual([]);
+  });
+
+  it("follows a device to its newest request (a retry that churns requestIds)", () => {
+    const old = pending("r1", "d1");
+    const newer = pending("r2", "d1", {
+      ts: T0 + 1000,
+      scopes: ["operator.read", "operator.write"],
+    });
+    const { list: next, outcomes } = applyPairEvents(list(old), [requested(newer)]);
+    expect(ids(next)).toEqual(["r2"]);
+    expect(outcomes).toEqual([{ kind: "superseded", previous: old, next: newer }]);
+  });
+
+  it("reads a rejection followed by a request from the same device as one supersede", () => {
+    const old = pending("r1", "d1");
+    const newer = pending("r2", "d1", { ts: T0 + 1000 });
+    const { list: next, outcomes } = applyPairEvents(list(old), [
+      resolved("r1", "d1", "rejected"),
+      requested(newer),
+    ]);
+    expect(ids(next)).toEqual(["r2"]);
+    expect(outcomes).toEqual([{ kind: "superseded", previous: old, next: newer }]);
+  });
+
+  it("ignores a stale request event older than the device's current request", () => {
+    const current = pending("r2", "d1", { ts: T0 + 5000 });
+    const stale = pending("r1", "d1", { ts: T0 });
+    const before = list(current);
+    const update = applyPairEvents(before, [requested(stale)]);
+    expect(update.list).toBe(before);
+    expect(update.changed).toBe(false);
+  });
+
+  it.each(["approved", "rejected"])(
+    "removes a request resolved %s elsewhere and says so",
+    (decision) => {
+      const a = pending("r1", "d1");
+      const b = pending("r2", "d2");
+      const { list: next, outcomes } = applyPairEvents(list(a, b), [
+        resolved("r1", "d1", decision),
+      ]);
+      expect(ids(next)).toEqual(["r2"]);
+      expect(outcomes).toEqual([{ kind: "resolved", request: a, decision }]);
+    },
+  );
+
+  it("ignores a resolution for a request it does not hold (silent approval, own decision)", () => {
+    const before = list(pending("r1", "d1"));
+    const update = applyPairEvents(before, [resolved("zzz", "d9", "approved")]);
+    expect(update.list).toBe(before);
+    expect(update.outcomes).toEqual([]);
+  });
+
+  it("applies a burst of a thousand events in one pass", () => {
+    const events: PairEvent[] = [];
+    for (let i = 0; i < 1000; i += 1) {
+      events.push(requested(pending(`r${i}`, `d${i}`, { ts: T0 + i })));
+      if (i % 2 === 0) events.push(resolved(`r${i}`, `d${i}`, "approved"));
+    }
+    const { list: next, outcomes } = applyPairEvents(list(), events);
+    expect(next.pending).toHaveLength(500);
+    expect(outcomes.filter((o) => o.kind === "requested")).toHaveLength(1000);
+    expect(outcomes.filter((o) => o.kind === "resolved")).toHaveLength(500);
+  });
+
+  it("keeps the order of the list and leaves the paired devices alone", () => {
+    const paired = [{ deviceId: "d1" } as PairedDevice];
+    const before: PairList = { pending: [pending("r1", "d1"), pending("r2", "d2")], paired };
+    const { list: next } = applyPairEvents(before, [requested(pending("r3", "d3"))]);
+    expect(ids(next)).toEqual(["r1", "r2", "r3"]);
+    expect(next.paired).toBe(paired);
+  });
+});
+
+describe("expiry", () => {
+  it("drops requests five minutes after their ts and reports them", () => {
+    const old = pending("r1", "d1", { ts: T0 });
+    const fresh = pending("r2", "d2", { ts: T0 + 60_000 });
+    const at = T0 + PAIRING_REQUEST_TTL_MS;
+    const { list: next, outcomes } = dropExpired(list(old, fresh), at);
+    expect(ids(next)).toEqual(["r2"]);
+    expect(outcomes).toEqual([{ kind: "expired", request: old }]);
+  });
+
+  it("keeps a request one millisecond before it expires", () => {
+    const before = list(pending("r1", "d1"));
+    expect(dropExpired(before, T0 + PAIRING_REQUEST_TTL_MS - 1).list).toBe(before);
+  });
+
+  it("tells when the next request expires", () => {
+    expect(nextExpiry(list())).toBeUndefined();
+    const value = list(pending("r1", "d1", { ts: T0 + 10 }), pending("r2", "d2", { ts: T0 }));
+    expect(nextExpiry(value)).toBe(T0 + PAIRING_REQUEST_TTL_MS);
+  });
+});
+
+describe("own decisions", () => {
+  it("removes decided requests and records the approved device", () => {
+    const before = list(pending("r1", "d1"), pending("r2", "d2"));
+    const after = removePending(before, ["r1"]);
+    expect(ids(after)).toEqual(["r2"]);
+    expect(removePending(after, ["nope"])).toBe(after);
+    const device = { deviceId: "d1", scopes: ["operator.read"] } as PairedDevice;
+    const stale = { deviceId: "d1", scopes: [] } as unknown as PairedDevice;
+    expect(upsertPaired({ ...after, paired: [stale] }, device).paired).toEqual([device]);
+  });
+});

@@ -1,0 +1,205 @@
+import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
+import { afterEach, describe, expect, it } from "vitest";
+import { createCredentialStore } from "../../../src/gateway/credential-store";
+import {
+  createDeviceIdentityLoader,
+  createMemoryKeyStore,
+} from "../../../src/gateway/device-identity";
+import { createGatewayConnection } from "../../../src/gateway/gateway-connection";
+import type { ConnectionStatus, GatewayConnection } from "../../../src/gateway/types";
+import {
+  buildEvent,
+  buildFailure,
+  buildResult,
+  parseFrame,
+  type RequestFrame,
+} from "../../../src/protocol";
+import { memoryStorage } from "./memory-storage";
+
+// A scripted socket: the test plays the gateway, frame by frame.
+class FakeSocket extends EventTarget {
+  readyState = 0;
+  sent: RequestFrame[] = [];
+  constructor(readonly url: string) {
+    super();
+  }
+  send(text: string) {
+    const parsed = parseFrame(text);
+    if (parsed.ok && parsed.frame.type === "req") this.sent.push(parsed.frame);
+  }
+  close() {
+    this.drop(1000);
+  }
+  open() {
+    this.readyState = 1;
+    this.dispatchEvent(new Event("open"));
+  }
+  receive(frame: unknown) {
+    this.dispatchEvent(new MessageEvent("message", { data: JSON.stringify(frame) }));
+  }
+  drop(code: number) {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.dispatchEvent(Object.assign(new Event("close"), { code, reason: "" }));
+  }
+}
+
+const URL_A = "ws://127.0.0.1:18789";
+const SECRET = "shared-token-0123";
+let connection: GatewayConnection | undefined;
+
+function setup() {
+  const sockets: FakeSocket[] = [];
+  let clock = 1_000_000;
+  const statuses: ConnectionStatus[] = [];
+  const resyncs: string[] = [];
+  connection = createGatewayConnection({
+    credentials: createCredentialStore({ session: memoryStorage(), local: memoryStorage() }),
+    loadIdentity: createDeviceIdentityLoader(createMemoryKeyStore()),
+    appVersion: "9.9.9",
+    pageOrigin: "http://localhost:5173",
+    now: () => clock,
+    reconnect: { initialMs: 800, multiplier: 1.7, maxMs: 15_000 },
+    createWebSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket as unknown as WebSocket;
+    },
+  });
+  connection.onStatus((status) => statuses.push(status));
+  connection.onResync((why) => resyncs.push(why));
+  connection.connect({ url: URL_A, secret: SECRET, secretKind: "token", remember: false });
+  const tick = (ms: number) => void (clock += ms);
+  return { connection, sockets, statuses, resyncs, tick };
+}
+
+async function handshake(socket: FakeSocket, scopes = ["operator.read", "operator.pairing"]) {
+  socket.open();
+  socket.receive(buildEvent("connect.challenge", { nonce: "nonce-1", ts: 1_000_000 }));
+  await expect.poll(() => socket.sent.length).toBe(1);
+  const connect = socket.sent[0]!;
+  socket.receive(
+    buildResult(connect.id, {
+      type: "hello-ok",
+      protocol: 4,
+      server: { version: "2026.9.6", connId: "c1" },
+      features: { methods: [], events: [] },
+      auth: { method: "token", role: "operator", scopes, deviceToken: "dev-token" },
+    }),
+  );
+  return connect;
+}
+
+afterEach(() => connection?.disconnect());
+
+describe("createGatewayConnection", () => {
+  it("identifies as the Control UI, asks for read and pairing, and signs the challenge", async () => {
+    const { sockets, connection } = setup();
+    const connect = await handshake(sockets[0]!);
+    const params = connect.params as {
+      client: unknown;
+      role: string;
+      scopes: string[];
+      auth: unknown;
+      device: { id: string; nonce: string; signedAt: number };
+    };
+
+    expect(connect.method).toBe("connect");
+    expect(params.client).toEqual({
+      id: "openclaw-control-ui",
+      mode: "webchat",
+      platform: "web",
+      displayName: "Pairdesk",
+      version: "9.9.9",
+    });
+    expect(params.role).toBe("operator");
+    expect(params.scopes).toEqual(["operator.read", "operator.pairing"]);
+    expect(params.auth).toMatchObject({ token: SECRET });
+    expect(params.device).toMatchObject({ nonce: "nonce-1", signedAt: 1_000_000 });
+    expect(params.device.id).toMatch(/^[0-9a-f]{64}$/);
+    await expect.poll(() => connection.status.kind).toBe("connected");
+    expect(connection.scopes).toEqual(["operator.read", "operator.pairing"]);
+  });
+
+  it("resyncs after every hello and on a sequence gap", async () => {
+    const { sockets, resyncs } = setup();
+    await handshake(sockets[0]!);
+    await expect.poll(() => resyncs).toEqual(["hello"]);
+
+    sockets[0]!.receive(buildEvent("device.pair.requested", {}, 1));
+    sockets[0]!.receive(buildEvent("device.pair.requested", {}, 2));
+    expect(resyncs).toEqual(["hello"]);
+    sockets[0]!.receive(buildEvent("device.pair.requested", {}, 5));
+    expect(resyncs).toEqual(["hello", "gap"]);
+  });
+
+  it("reports a reconnect with the time of the next attempt, then resyncs on the new hello", async () => {
+    const { sockets, statuses, resyncs } = setup();
+    await handshake(sockets[0]!);
+    sockets[0]!.drop(1012);
+
+    expect(statuses.at(-1)).toEqual({
+      kind: "reconnecting",
+      url: URL_A,
+      retryAtMs: 1_000_000 + 800,
+      attempt: 1,
+    });
+    await expect.poll(() => sockets.length, { timeout: 2000 }).toBe(2);
+    await handshake(sockets[1]!);
+    await expect.poll(() => resyncs).toEqual(["hello", "hello"]);
+  });
+
+  it("stops retrying on a terminal refusal and explains it", async () => {
+    const { sockets, statuses } = setup();
+    const socket = sockets[0]!;
+    socket.open();
+    socket.receive(buildEvent("connect.challenge", { nonce: "n", ts: 1 }));
+    await expect.poll(() => socket.sent.length).toBe(1);
+    socket.receive(
+      buildFailure(socket.sent[0]!.id, {
+        code: "INVALID_REQUEST",
+        message: "unauthorized",
+        details: { code: "AUTH_TOKEN_MISMATCH" },
+      }),
+    );
+    socket.drop(1008);
+
+    await expect.poll(() => statuses.at(-1)?.kind).toBe("failed");
+    const last = statuses.at(-1);
+    expect(last?.kind === "failed" && last.problem.kind).toBe("wrong-secret");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(sockets).toHaveLength(1);
+  });
+
+  it("rethrows the gateway's refusal of a request with its code and details", async () => {
+    const { sockets, connection } = setup();
+    await handshake(sockets[0]!);
+    await expect.poll(() => connection.status.kind).toBe("connected");
+
+    const pending = connection.request("device.pair.list", {});
+    const request = sockets[0]!.sent.at(-1)!;
+    sockets[0]!.receive(
+      buildFailure(request.id, {
+        code: "FORBIDDEN",
+        message: "missing scope: operator.pairing",
+        details: {
+          code: "MISSING_SCOPE",
+          missingScope: "operator.pairing",
+          requiredScopes: ["operator.pairing"],
+        },
+      }),
+    );
+
+    const error = await pending.catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(GatewayProtocolRequestError);
+    expect(error).toMatchObject({
+      code: "FORBIDDEN",
+      details: { missingScope: "operator.pairing" },
+    });
+  });
+
+  it("refuses requests while not connected", async () => {
+    const { connection } = setup();
+    await expect(connection.request("device.pair.list")).rejects.toThrow("gateway not connected");
+  });
+});
