@@ -91,6 +91,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The real openclaw gateway (installed on first use) against the mock: slow, serial.
+          name: "compat",
+          environment: "node",
+          include: ["test/compat/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // A real Chromium against the production build and the mock gateway's real socket.
           name: "e2e",
           environment: "node",

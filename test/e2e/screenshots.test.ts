@@ -1,0 +1,124 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { describe, expect } from "vitest";
+import { OPERATOR_SCOPES as S, ROLES } from "../../src/protocol";
+import { connectThroughForm, dialog, requestCard, waitForCardCount } from "./support/app-page";
+import { seriousAxeViolations } from "./support/axe";
+import { askForPairing, connectExpectingHello, cronJob, phone } from "./support/devices";
+import { expectQuietLocalTab, test, withTab } from "./support/fixtures";
+import type { MockGatewayProcess } from "./support/mock-gateway-process";
+import { DOCS_SCREENSHOT_DIR } from "./support/paths";
+
+// Every screen in light and dark at 1280×800, and the list at phone width: each one checked
+// with axe, and kept as documentation only when the whole run passed.
+
+const NAMES = {
+  newDevice: "Kitchen tablet",
+  scopeUpgrade: "Ada's phone",
+  roleUpgrade: "Build worker",
+  admin: "Backup runner",
+} as const;
+
+async function stageRequests(gateway: MockGatewayProcess): Promise<void> {
+  await askForPairing(gateway, await phone(NAMES.newDevice), [S.read]);
+
+  const upgrading = await phone(NAMES.scopeUpgrade);
+  await connectExpectingHello(gateway, upgrading, [S.read]);
+  await askForPairing(gateway, upgrading, [S.read, S.write, S.approvals]);
+
+  const worker = await cronJob(NAMES.roleUpgrade);
+  await connectExpectingHello(gateway, worker, [S.read]);
+  await askForPairing(gateway, worker, [], { origin: "https://studio.example", role: ROLES.node });
+
+  const backup = await cronJob(NAMES.admin);
+  await connectExpectingHello(gateway, backup, [S.read]);
+  await askForPairing(gateway, backup, [S.read, S.admin]);
+}
+
+// Three tabs and eleven axe runs: more than one flow's worth of time on a busy machine.
+const SCREENS_TIMEOUT_MS = 150_000;
+const PHONE_VIEWPORT = { width: 360, height: 800 };
+
+type Shots = Map<string, Buffer>;
+
+async function captureScheme(
+  browser: Browser,
+  appUrl: string,
+  gateway: MockGatewayProcess,
+  scheme: "light" | "dark",
+  shots: Shots,
+): Promise<void> {
+  await withTab(browser, { colorScheme: scheme }, `screens-${scheme}`, async (tab) => {
+    const { page } = tab;
+    await page.goto(appUrl);
+    await page.getByRole("heading", { name: "Connect to a gateway" }).waitFor();
+    expect(await seriousAxeViolations(page), `connect form (${scheme})`).toEqual([]);
+    shots.set(`connect-${scheme}.png`, await page.screenshot());
+
+    await connectThroughForm(page, appUrl, gateway);
+    await waitForCardCount(page, 4);
+    expect(await seriousAxeViolations(page), `request list (${scheme})`).toEqual([]);
+    shots.set(`requests-${scheme}.png`, await page.screenshot());
+
+    await requestCard(page, NAMES.scopeUpgrade).getByRole("link", { name: "Details" }).click();
+    const details = dialog(page, `Request from “${NAMES.scopeUpgrade}”`);
+    await details.waitFor();
+    expect(await seriousAxeViolations(page), `details (${scheme})`).toEqual([]);
+    shots.set(`request-details-${scheme}.png`, await page.screenshot());
+    await details.getByRole("button", { name: "Close" }).click();
+    await details.waitFor({ state: "detached" });
+
+    const adminCard = requestCard(page, NAMES.admin);
+    await adminCard.getByRole("button", { name: "Approve", exact: true }).click();
+    const confirm = dialog(page, `Give “${NAMES.admin}” full control?`);
+    await confirm.waitFor();
+    expect(await seriousAxeViolations(page), `admin confirmation (${scheme})`).toEqual([]);
+    shots.set(`admin-confirmation-${scheme}.png`, await page.screenshot());
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "detached" });
+    expectQuietLocalTab(tab);
+  });
+}
+
+async function capturePhoneWidth(
+  browser: Browser,
+  appUrl: string,
+  gateway: MockGatewayProcess,
+  shots: Shots,
+): Promise<void> {
+  await withTab(browser, { viewport: PHONE_VIEWPORT }, "screens-360", async (tab) => {
+    const { page } = tab;
+    await connectThroughForm(page, appUrl, gateway);
+    await waitForCardCount(page, 4);
+    expect(await seriousAxeViolations(page), "request list at 360 px").toEqual([]);
+    // Nothing may force a sideways scroll on a phone.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    shots.set("requests-360.png", await page.screenshot({ fullPage: true }));
+    expectQuietLocalTab(tab);
+  });
+}
+
+describe("documentation screenshots", () => {
+  test(
+    "every screen passes axe in light and dark, and the list fits a 360 px phone",
+    async ({ appUrl, browser, gateway }) => {
+      await stageRequests(gateway);
+      const shots: Shots = new Map();
+
+      await captureScheme(browser, appUrl, gateway, "light", shots);
+      await captureScheme(browser, appUrl, gateway, "dark", shots);
+      await capturePhoneWidth(browser, appUrl, gateway, shots);
+
+      expect([...shots.keys()]).toHaveLength(9);
+      // The committed docs change only when asked for: `PAIRDESK_SCREENSHOTS=1 npm test`.
+      if (process.env.PAIRDESK_SCREENSHOTS !== "1") return;
+      await mkdir(DOCS_SCREENSHOT_DIR, { recursive: true });
+      for (const [name, png] of shots) await writeFile(join(DOCS_SCREENSHOT_DIR, name), png);
+    },
+    SCREENS_TIMEOUT_MS,
+  );
+});
