@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { ConnectPage } from "../features/connect/ConnectPage";
 import { ConnectionControls } from "../features/connect/ConnectionControls";
@@ -7,8 +8,15 @@ import { OPERATOR_SCOPES } from "../protocol";
 import { Link, useRouteMatch } from "../routing/router";
 import { useConnectionStatus, useHasConnected } from "../stores/connection-store";
 import { ConnectionStatus } from "./ConnectionStatus";
-import { DevicesOverview } from "./DevicesOverview";
 import { NavBar } from "./NavBar";
+
+// Secondary screens load on first visit, so the approvals screen's bundle stays small.
+const DevicesPage = lazy(() =>
+  import("../features/devices/DevicesPage").then((module) => ({ default: module.DevicesPage })),
+);
+const HistoryPage = lazy(() =>
+  import("../features/history/HistoryPage").then((module) => ({ default: module.HistoryPage })),
+);
 
 export function AppLayout() {
   return (
@@ -57,7 +65,17 @@ function RoutedScreen() {
       return <ApprovalsPage />;
     case "devices":
     case "device":
-      return <DevicesOverview route={route} />;
+      return (
+        <Suspense fallback={<ScreenLoading />}>
+          <DevicesPage />
+        </Suspense>
+      );
+    case "history":
+      return (
+        <Suspense fallback={<ScreenLoading />}>
+          <HistoryPage />
+        </Suspense>
+      );
     default:
       return (
         <section aria-labelledby="not-found-heading">
@@ -68,4 +86,8 @@ function RoutedScreen() {
         </section>
       );
   }
+}
+
+function ScreenLoading() {
+  return <p className="screen-loading">Loading…</p>;
 }

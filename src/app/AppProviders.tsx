@@ -1,5 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
+import { startHistoryRecorder } from "../api/history-recorder";
+import { historyRecorderOptions } from "../api/history-wiring";
+import { HistoryStoreContext } from "../api/history-store";
 import { CredentialStoreContext } from "../gateway/credential-context";
 import { GatewayConnectionContext } from "../gateway/context";
 import { ApprovalsStoreProvider } from "../stores/approvals-store";
@@ -17,9 +20,11 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
         <CredentialStoreContext.Provider value={deps.credentials}>
           <ConnectionStoreContext.Provider value={deps.connectionStore}>
             <ClockContext.Provider value={deps.now}>
-              <PreferencesStoreProvider>
-                <ApprovalsStoreProvider>{children}</ApprovalsStoreProvider>
-              </PreferencesStoreProvider>
+              <HistoryStoreContext.Provider value={deps.history}>
+                <PreferencesStoreProvider>
+                  <ApprovalsStoreProvider>{children}</ApprovalsStoreProvider>
+                </PreferencesStoreProvider>
+              </HistoryStoreContext.Provider>
             </ClockContext.Provider>
           </ConnectionStoreContext.Provider>
         </CredentialStoreContext.Provider>
@@ -28,7 +33,18 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
   );
 }
 
-function useConnectionBridge({ connection, connectionStore, queryClient, credentials }: AppDeps) {
+function useConnectionBridge({
+  connection,
+  connectionStore,
+  queryClient,
+  credentials,
+  history,
+}: AppDeps) {
+  useEffect(
+    () => startHistoryRecorder(connection, history, historyRecorderOptions(queryClient)),
+    [connection, history, queryClient],
+  );
+
   useEffect(() => {
     const { statusChanged } = connectionStore.getState().actions;
     statusChanged(connection.status);

@@ -17,6 +17,9 @@ export function NavBar() {
       <NavItem to={{ name: "devices" }} current={onDevices}>
         Devices
       </NavItem>
+      <NavItem to={{ name: "history" }} current={route?.name === "history"}>
+        History
+      </NavItem>
     </nav>
   );
 }

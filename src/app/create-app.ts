@@ -9,6 +9,7 @@ import { createDeviceIdentityLoader, createMemoryKeyStore } from "../gateway/dev
 import { createGatewayConnection, type GatewayConnectionDeps } from "../gateway/gateway-connection";
 import { createIndexedDbKeyStore } from "../gateway/indexeddb-key-store";
 import type { GatewayConnection } from "../gateway/types";
+import { createHistoryStore, type HistoryStore } from "../api/history-store";
 import { createConnectionStore, type ConnectionStore } from "../stores/connection-store";
 
 // Everything one app instance owns. Tests build a fresh set per test; main.tsx builds one.
@@ -18,6 +19,8 @@ export type AppDeps = {
   connection: GatewayConnection;
   credentials: CredentialStore;
   connectionStore: ConnectionStore;
+  /** Every pairing event seen and every action taken here, kept in IndexedDB. */
+  history: HistoryStore;
   /** The clock for countdowns; tests may inject their own. */
   now: () => number;
 };
@@ -63,6 +66,7 @@ export function createApp(overrides: AppOverrides = {}): AppDeps {
     connection,
     credentials,
     connectionStore: overrides.connectionStore ?? createConnectionStore(connection.status),
+    history: overrides.history ?? createHistoryStore({ now }),
     now,
   };
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../../mocks/node";
 import type { AppDeps } from "../../src/app/create-app";
@@ -20,7 +20,10 @@ describe("app shell", () => {
     expect(screen.getByRole("heading", { level: 1, name: "Pairdesk" })).toBeInTheDocument();
     expect(connectionStatus()).toHaveTextContent("Disconnected");
     expect(screen.getByRole("form", { name: "Connect to a gateway" })).toBeInTheDocument();
-    expect(screen.queryByRole("link", { name: "History" })).not.toBeInTheDocument();
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    for (const name of ["Requests", "Devices", "History"]) {
+      expect(within(nav).getByRole("link", { name })).toBeInTheDocument();
+    }
   });
 
   it("moves between screens with the nav, keeping the address in step", async () => {
@@ -39,6 +42,19 @@ describe("app shell", () => {
     window.history.back();
     await waitFor(() => expect(window.location.pathname).toBe("/"));
     expect(screen.getByRole("link", { name: "Requests" })).toHaveAttribute("aria-current", "page");
+  });
+
+  it("opens the history screen from the nav", async () => {
+    harness = await startTestGateway();
+    const app = openApp();
+    deps = app.deps;
+    await connectWith(app.user, { token: harness.token });
+    await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
+
+    await app.user.click(screen.getByRole("link", { name: "History" }));
+
+    expect(window.location.pathname).toBe("/history");
+    expect(await screen.findByRole("heading", { name: "History", level: 2 })).toBeInTheDocument();
   });
 
   it("says so when an address matches no screen", async () => {

@@ -1,0 +1,110 @@
+import { useId, useState, type FormEvent } from "react";
+import type { DeviceAction } from "../../api/device-mutations";
+import { ModalDialog } from "./ModalDialog";
+
+// The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so
+// they ask first; rename asks for the new label.
+
+export type DialogState = {
+  type: DeviceAction["type"];
+  deviceId: string;
+  deviceName: string;
+  currentLabel?: string;
+  role?: string;
+};
+
+type Props = {
+  dialog: DialogState;
+  onConfirm: (action: DeviceAction) => void;
+  onCancel: () => void;
+  focusAfter: (openerConnected: boolean) => HTMLElement | null | undefined;
+};
+
+export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: Props) {
+  if (dialog.type === "rename") {
+    return (
+      <RenameDialog
+        dialog={dialog}
+        onConfirm={onConfirm}
+        onCancel={onCancel}
+        focusAfter={focusAfter}
+      />
+    );
+  }
+  const { deviceId, deviceName: name } = dialog;
+  const role = dialog.role ?? "";
+  const copy = {
+    remove: {
+      title: `Remove “${name}”?`,
+      body: "The device loses access at once and must be paired again to come back. This cannot be undone.",
+      confirm: "Remove device",
+    },
+    revoke: {
+      title: `Revoke the ${role} token of “${name}”?`,
+      body: `The device can no longer connect as ${role} with this token. This cannot be undone.`,
+      confirm: "Revoke token",
+    },
+    rotate: {
+      title: `Rotate the ${role} token of “${name}”?`,
+      body: "The current token stops working and the device is disconnected; it gets a new token when it reconnects. This cannot be undone.",
+      confirm: "Rotate token",
+    },
+  }[dialog.type];
+  const action: DeviceAction =
+    dialog.type === "remove" ? { type: "remove", deviceId } : { type: dialog.type, deviceId, role };
+  return (
+    <ModalDialog title={copy.title} onCancel={onCancel} focusAfter={focusAfter}>
+      <p>{copy.body}</p>
+      <div className="devices-dialog-actions">
+        <button type="button" onClick={onCancel} data-autofocus>
+          Cancel
+        </button>
+        <button type="button" className="devices-danger" onClick={() => onConfirm(action)}>
+          {copy.confirm}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+function RenameDialog({ dialog, onConfirm, onCancel, focusAfter }: Props) {
+  const inputId = useId();
+  const hintId = useId();
+  const [label, setLabel] = useState(dialog.currentLabel ?? dialog.deviceName);
+  const trimmed = label.trim();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (trimmed) onConfirm({ type: "rename", deviceId: dialog.deviceId, label: trimmed });
+  };
+  return (
+    <ModalDialog
+      title={`Rename “${dialog.deviceName}”`}
+      onCancel={onCancel}
+      focusAfter={focusAfter}
+    >
+      <form onSubmit={submit} className="devices-rename">
+        <label htmlFor={inputId}>New name</label>
+        <input
+          id={inputId}
+          type="text"
+          value={label}
+          maxLength={120}
+          aria-describedby={hintId}
+          onChange={(event) => setLabel(event.target.value)}
+          data-autofocus
+        />
+        <p id={hintId} className="devices-muted">
+          Shown here instead of the name the device reports.
+        </p>
+        <div className="devices-dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!trimmed}>
+            Save name
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

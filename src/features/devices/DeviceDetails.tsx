@@ -1,0 +1,58 @@
+import type { PairList } from "../../protocol";
+import { Link } from "../../routing/router";
+import { describeClient } from "../../policy";
+import { DeviceCard, type OpenAction } from "./DeviceCard";
+import { RelativeTime } from "./RelativeTime";
+import { ScopeList } from "./ScopeList";
+
+type Props = {
+  deviceId: string;
+  list: PairList;
+  callerScopes: readonly string[];
+  now: number;
+  onAction: OpenAction;
+};
+
+/** One device at its own address, with the request it has waiting, if any. */
+export function DeviceDetails({ deviceId, list, callerScopes, now, onAction }: Props) {
+  const device = list.paired.find((paired) => paired.deviceId === deviceId);
+  const pending = list.pending.find((request) => request.deviceId === deviceId);
+  return (
+    <div className="devices-details">
+      <p>
+        <Link to={{ name: "devices" }}>All devices</Link>
+      </p>
+      {device ? (
+        <DeviceCard device={device} callerScopes={callerScopes} now={now} onAction={onAction} />
+      ) : (
+        <p>{pending ? "This device is not paired yet." : "No paired device has this ID."}</p>
+      )}
+      {pending ? (
+        <section className="devices-pending" aria-labelledby="devices-pending-heading">
+          <h3 id="devices-pending-heading">Pending request</h3>
+          <dl className="devices-facts">
+            <div className="devices-fact">
+              <dt>Asked</dt>
+              <dd>
+                <RelativeTime at={pending.ts} now={now} />
+              </dd>
+            </div>
+            <div className="devices-fact">
+              <dt>As</dt>
+              <dd>
+                {describeClient(pending.clientId, pending.clientMode)}, role {pending.role}
+              </dd>
+            </div>
+            <div className="devices-fact">
+              <dt>Scopes asked</dt>
+              <dd>
+                <ScopeList scopes={pending.scopes} label="Scopes asked" />
+              </dd>
+            </div>
+          </dl>
+          <Link to={{ name: "request", requestId: pending.requestId }}>Review this request</Link>
+        </section>
+      ) : null}
+    </div>
+  );
+}

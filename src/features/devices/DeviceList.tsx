@@ -1,0 +1,88 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef } from "react";
+import type { PairedDevice } from "../../protocol";
+import { DeviceCard, type OpenAction } from "./DeviceCard";
+
+// Up to VIRTUALIZE_ABOVE devices render as a plain list, every row in the page (and reachable
+// by role in jsdom, which has no layout). Beyond that only the rows near the viewport render,
+// so thousands of devices stay responsive.
+
+export const VIRTUALIZE_ABOVE = 200;
+const ESTIMATED_ROW_PX = 420;
+
+type Props = {
+  devices: readonly PairedDevice[];
+  callerScopes: readonly string[];
+  now: number;
+  onAction: OpenAction;
+};
+
+export function DeviceList(props: Props) {
+  return props.devices.length > VIRTUALIZE_ABOVE ? (
+    <VirtualList {...props} />
+  ) : (
+    <PlainList {...props} />
+  );
+}
+
+function row(props: Props, device: PairedDevice) {
+  return (
+    <DeviceCard
+      device={device}
+      callerScopes={props.callerScopes}
+      now={props.now}
+      onAction={props.onAction}
+      withDetailsLink
+    />
+  );
+}
+
+function PlainList(props: Props) {
+  return (
+    <ul className="devices-list" aria-label="Paired devices">
+      {props.devices.map((device) => (
+        <li key={device.deviceId}>{row(props, device)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function VirtualList(props: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { devices } = props;
+  const virtualizer = useVirtualizer({
+    count: devices.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 3,
+    getItemKey: (index) => devices[index]?.deviceId ?? index,
+    // jsdom has no layout: pretend to a window so a first page of rows renders.
+    initialRect: { width: 1024, height: 1600 },
+  });
+  return (
+    <div ref={scrollRef} className="devices-scroller">
+      <ul
+        className="devices-list devices-list-virtual"
+        aria-label="Paired devices"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const device = devices[item.index];
+          if (!device) return null;
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              aria-setsize={devices.length}
+              aria-posinset={item.index + 1}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {row(props, device)}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

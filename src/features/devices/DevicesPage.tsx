@@ -1,0 +1,131 @@
+import { useContext, useMemo, useRef } from "react";
+import { deviceName } from "../../api/device-mutations";
+import { usePairEvents } from "../../api/pair-events";
+import { usePairList } from "../../api/pair-list";
+import type { PairList } from "../../protocol";
+import { useRouteMatch } from "../../routing/router";
+import {
+  DevicesStoreContext,
+  DevicesStoreProvider,
+  useDevicesStore,
+} from "../../stores/devices-store";
+import "./devices.css";
+import { DeviceActionDialog } from "./DeviceActionDialog";
+import type { OpenAction } from "./DeviceCard";
+import { DeviceDetails } from "./DeviceDetails";
+import { DeviceList } from "./DeviceList";
+import { DeviceNotes } from "./DeviceNotes";
+import { DevicesToolbar } from "./DevicesToolbar";
+import { distinct, filterDevices, sortDevices } from "./device-view";
+import { useCallerScopes } from "./use-caller-scopes";
+import { useDeviceDialogs } from "./use-device-dialogs";
+import { useNow } from "./use-now";
+
+/** The devices screen (`/devices`) and one device's page (`/devices/:deviceId`). */
+export function DevicesPage() {
+  // Lifted into the app providers, the filters outlive a visit to another screen.
+  const shared = useContext(DevicesStoreContext);
+  return shared ? (
+    <DevicesScreen />
+  ) : (
+    <DevicesStoreProvider>
+      <DevicesScreen />
+    </DevicesStoreProvider>
+  );
+}
+
+function DevicesScreen() {
+  usePairEvents();
+  const route = useRouteMatch();
+  const query = usePairList();
+  const callerScopes = useCallerScopes();
+  const now = useNow();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const dialogs = useDeviceDialogs(query.data);
+  const onAction: OpenAction = (type, device, role) =>
+    dialogs.open({
+      type,
+      deviceId: device.deviceId,
+      deviceName: deviceName(device),
+      currentLabel: device.label,
+      role,
+    });
+
+  return (
+    <section className="devices" aria-labelledby="devices-heading">
+      <h2 id="devices-heading" ref={headingRef} tabIndex={-1}>
+        Devices
+      </h2>
+      <DeviceNotes />
+      {query.isPending ? <p>Loading paired devices…</p> : null}
+      {query.isError ? <p role="alert">The paired devices could not be loaded.</p> : null}
+      {query.data && route?.name === "device" ? (
+        <DeviceDetails
+          deviceId={route.deviceId}
+          list={query.data}
+          callerScopes={callerScopes}
+          now={now}
+          onAction={onAction}
+        />
+      ) : null}
+      {query.data && route?.name !== "device" ? (
+        <Overview list={query.data} callerScopes={callerScopes} now={now} onAction={onAction} />
+      ) : null}
+      {dialogs.dialog ? (
+        <DeviceActionDialog
+          dialog={dialogs.dialog}
+          onConfirm={dialogs.confirm}
+          onCancel={dialogs.cancel}
+          focusAfter={(connected) =>
+            dialogs.leavesPage(connected) ? headingRef.current : undefined
+          }
+        />
+      ) : null}
+    </section>
+  );
+}
+
+type OverviewProps = {
+  list: PairList;
+  callerScopes: readonly string[];
+  now: number;
+  onAction: OpenAction;
+};
+
+function Overview({ list, callerScopes, now, onAction }: OverviewProps) {
+  const filters = useDevicesStore((state) => state);
+  const { search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort } = filters;
+  const shown = useMemo(
+    () =>
+      sortDevices(
+        filterDevices(list.paired, {
+          search,
+          roleFilter,
+          clientFilter,
+          connectedFilter,
+          approvedFilter,
+          sort,
+        }),
+        sort,
+      ),
+    [list.paired, search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort],
+  );
+  const roles = useMemo(() => distinct(list.paired.flatMap((d) => d.roles)), [list.paired]);
+  const clients = useMemo(() => distinct(list.paired.map((d) => d.clientId)), [list.paired]);
+  const total = list.paired.length;
+  return (
+    <>
+      <DevicesToolbar roles={roles} clients={clients} />
+      <p className="devices-count" aria-live="polite">
+        {total === 0
+          ? "No devices are paired yet."
+          : shown.length === total
+            ? `${total} paired ${total === 1 ? "device" : "devices"}`
+            : `Showing ${shown.length} of ${total} paired devices`}
+      </p>
+      {shown.length > 0 ? (
+        <DeviceList devices={shown} callerScopes={callerScopes} now={now} onAction={onAction} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useId, useState } from "react";
+
+// "3 min ago", with the exact time in a tooltip that shows on hover and on keyboard focus
+// alike (and is the element's accessible description, so screen readers hear it too).
+
+const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+
+export function formatExact(ms: number): string {
+  return EXACT.format(new Date(ms));
+}
+
+export function formatAgo(ms: number, now: number): string {
+  const seconds = Math.floor((now - ms) / 1000);
+  if (seconds < 60) return "just now";
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+export function RelativeTime({ at, now }: { at: number | undefined; now: number }) {
+  const tipId = useId();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    // A tooltip must be dismissable without moving the pointer or focus (WCAG 1.4.13).
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+  if (at === undefined) return <span className="devices-muted">never</span>;
+  const exact = formatExact(at);
+  return (
+    <span className="devices-time">
+      <time
+        dateTime={new Date(at).toISOString()}
+        // Focusable so a keyboard reaches the exact time the pointer gets on hover.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        aria-describedby={tipId}
+        onMouseEnter={() => setOpen(true)}
+        onMouseLeave={() => setOpen(false)}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+      >
+        {formatAgo(at, now)}
+      </time>
+      <span id={tipId} role="tooltip" className="devices-tooltip" hidden={!open}>
+        {exact}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,22 @@
+import { isDangerousScope } from "../../policy";
+
+/** Scopes as a list; the ones that hand over the gateway or its secrets are marked. */
+export function ScopeList({ scopes, label }: { scopes: readonly string[]; label: string }) {
+  if (scopes.length === 0) return <span className="devices-muted">none</span>;
+  return (
+    <ul className="devices-scopes" aria-label={label}>
+      {scopes.map((scope) => {
+        const dangerous = isDangerousScope(scope);
+        return (
+          <li
+            key={scope}
+            className={dangerous ? "devices-scope devices-scope-danger" : "devices-scope"}
+          >
+            <code>{scope}</code>
+            {dangerous ? <span className="devices-scope-flag"> (dangerous)</span> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from "react";
+import {
+  useDeviceAction,
+  type DeviceAction,
+  type DeviceActionResult,
+} from "../../api/device-mutations";
+import type { PairList } from "../../protocol";
+import { navigate, useRouteMatch } from "../../routing/router";
+import { useDevicesActions } from "../../stores/devices-store";
+import type { DialogState } from "./DeviceActionDialog";
+
+// Which action dialog is open, what confirming it does, and the note each outcome leaves.
+
+export const REMOVED_ELSEWHERE = "This device was removed elsewhere";
+
+function describe(action: DeviceAction, name: string): { verb: string; done: string } {
+  switch (action.type) {
+    case "rename":
+      return { verb: `rename “${name}”`, done: `Renamed “${name}” to “${action.label}”.` };
+    case "remove":
+      return { verb: `remove “${name}”`, done: `Removed “${name}”.` };
+    case "rotate":
+      return {
+        verb: `rotate the ${action.role} token of “${name}”`,
+        done: `Rotated the ${action.role} token of “${name}”.`,
+      };
+    case "revoke":
+      return {
+        verb: `revoke the ${action.role} token of “${name}”`,
+        done: `Revoked the ${action.role} token of “${name}”.`,
+      };
+  }
+}
+
+export function useDeviceDialogs(list: PairList | undefined) {
+  const [dialog, setDialog] = useState<DialogState>();
+  // A confirmed removal takes the opener's row away: focus goes to the page heading instead.
+  const removing = useRef(false);
+  const { noteAdded } = useDevicesActions();
+  const route = useRouteMatch();
+  const onDetails = route?.name === "device";
+
+  const report = (result: DeviceActionResult) => {
+    const words = describe(result.action, result.deviceName);
+    if (result.status === "done") {
+      noteAdded({ text: words.done, tone: "success" });
+      if (result.action.type === "remove" && onDetails) navigate({ name: "devices" });
+    } else if (result.status === "gone") {
+      noteAdded({ text: `${REMOVED_ELSEWHERE}: “${result.deviceName}”.`, tone: "info" });
+    } else {
+      const { problem } = result;
+      const why = problem.missingScope
+        ? `the gateway requires ${problem.missingScope}`
+        : problem.message;
+      noteAdded({ text: `Could not ${words.verb}: ${why}. Nothing was changed.`, tone: "error" });
+    }
+  };
+  const act = useDeviceAction(report);
+
+  // The list changed under an open dialog (a refetch after an event, a resync): if its device
+  // is gone, someone removed it elsewhere, and acting on it could only fail.
+  const missing = Boolean(
+    dialog && list && !list.paired.some((device) => device.deviceId === dialog.deviceId),
+  );
+  useEffect(() => {
+    if (!missing || !dialog) return;
+    noteAdded({ text: `${REMOVED_ELSEWHERE}: “${dialog.deviceName}”.`, tone: "info" });
+    setDialog(undefined);
+  }, [missing, dialog, noteAdded]);
+
+  return {
+    dialog: missing ? undefined : dialog,
+    open: (next: DialogState) => {
+      removing.current = false;
+      setDialog(next);
+    },
+    /** True when focus should go to the page, not back to the button that opened the dialog. */
+    leavesPage: (openerConnected: boolean) => removing.current || !openerConnected,
+    cancel: () => setDialog(undefined),
+    confirm: (action: DeviceAction) => {
+      removing.current = action.type === "remove";
+      setDialog(undefined);
+      act(action);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { useContext, useState } from "react";
+import { HISTORY_LIMIT, useHistoryEntries } from "../../api/history-store";
+import { ClockContext } from "../../app/clock";
+import { downloadText } from "./download";
+import { exportFileName, historyToCsv, historyToJson } from "./history-export";
+import "./history.css";
+import { HistoryTable } from "./HistoryTable";
+
+// Rows are shown a page at a time: the log holds up to HISTORY_LIMIT entries, and a person
+// reads the newest; the export carries all of them.
+export const HISTORY_PAGE_SIZE = 200;
+
+export function HistoryPage() {
+  const entries = useHistoryEntries();
+  const now = useContext(ClockContext);
+  const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
+  const exportAs = (extension: "json" | "csv") => {
+    const at = now();
+    const name = exportFileName(at, extension);
+    if (extension === "json") downloadText(name, "application/json", historyToJson(entries, at));
+    else downloadText(name, "text/csv;charset=utf-8", historyToCsv(entries));
+  };
+  return (
+    <section className="history" aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      <p className="history-muted">
+        Every pairing request and decision this browser has seen, and every action taken from it.
+        Kept in this browser; the newest {HISTORY_LIMIT.toLocaleString()} entries are kept.
+      </p>
+      <div className="history-actions">
+        <button type="button" onClick={() => exportAs("json")} disabled={entries.length === 0}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => exportAs("csv")} disabled={entries.length === 0}>
+          Export CSV
+        </button>
+        <span className="history-muted" aria-live="polite">
+          {entries.length === 1 ? "1 entry" : `${entries.length} entries`}
+        </span>
+      </div>
+      {entries.length === 0 ? (
+        <p>
+          Nothing recorded yet. Requests, decisions and device actions appear here as they happen.
+        </p>
+      ) : (
+        <HistoryTable entries={entries.slice(0, shown)} />
+      )}
+      {entries.length > shown ? (
+        <button type="button" onClick={() => setShown((count) => count + HISTORY_PAGE_SIZE)}>
+          Show older entries
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { HistoryEntry } from "../../api/history-types";
+import { deciderWords, kindWords } from "./history-words";
+
+const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+
+function Scopes({ scopes }: { scopes: readonly string[] | undefined }) {
+  if (scopes === undefined) return <span className="history-muted">—</span>;
+  if (scopes.length === 0) return <span className="history-muted">none</span>;
+  return <>{scopes.join(", ")}</>;
+}
+
+/** The log as a table; at phone widths each row becomes a labelled block (see history.css). */
+export function HistoryTable({ entries }: { entries: readonly HistoryEntry[] }) {
+  return (
+    <table className="history-table">
+      <caption className="visually-hidden">Pairing history, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Event</th>
+          <th scope="col">Device</th>
+          <th scope="col">Scopes asked</th>
+          <th scope="col">Scopes decided</th>
+          <th scope="col">Decided by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr
+            key={entry.id}
+            className={entry.outcome === "refused" ? "history-refused" : undefined}
+          >
+            <td data-label="Time">
+              <time dateTime={new Date(entry.at).toISOString()}>{TIME.format(entry.at)}</time>
+            </td>
+            <td data-label="Event">
+              {kindWords(entry)}
+              {entry.outcome === "refused" ? <strong> — refused</strong> : null}
+              {entry.note ? <span className="history-note">{entry.note}</span> : null}
+            </td>
+            <td data-label="Device">
+              {entry.deviceName ?? <span className="history-muted">unknown name</span>}
+              <code className="history-id">{entry.deviceId.slice(0, 16)}</code>
+            </td>
+            <td data-label="Scopes asked">
+              <Scopes scopes={entry.scopesAsked} />
+            </td>
+            <td data-label="Scopes decided">
+              <Scopes scopes={entry.scopesDecided} />
+            </td>
+            <td data-label="Decided by">{deciderWords(entry)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,82 @@
+import { createContext, createElement, useContext, useState, type ReactNode } from "react";
+import { createStore, useStore, type StoreApi } from "zustand";
+
+// Client state of the devices screen: how the list is searched, filtered and sorted, and the
+// short notes about what just happened. The devices themselves stay in the query cache.
+
+export type ConnectedFilter = "all" | "connected" | "offline";
+export type ApprovedFilter = "all" | "silent" | "owner";
+export type DeviceSort = "name" | "last-seen" | "approved" | "created";
+
+export type DeviceNote = { id: number; text: string; tone: "success" | "info" | "error" };
+
+export type DevicesState = {
+  search: string;
+  roleFilter: string;
+  clientFilter: string;
+  connectedFilter: ConnectedFilter;
+  approvedFilter: ApprovedFilter;
+  sort: DeviceSort;
+  notes: readonly DeviceNote[];
+  actions: DevicesActions;
+};
+
+export type DevicesActions = {
+  searchChanged(search: string): void;
+  roleFilterChanged(role: string): void;
+  clientFilterChanged(clientId: string): void;
+  connectedFilterChanged(filter: ConnectedFilter): void;
+  approvedFilterChanged(filter: ApprovedFilter): void;
+  sortChanged(sort: DeviceSort): void;
+  noteAdded(note: Omit<DeviceNote, "id">): void;
+  noteDismissed(id: number): void;
+};
+
+const MAX_NOTES = 10;
+
+export function createDevicesStore(): StoreApi<DevicesState> {
+  let nextId = 1;
+  return createStore<DevicesState>()((set) => ({
+    search: "",
+    roleFilter: "all",
+    clientFilter: "all",
+    connectedFilter: "all",
+    approvedFilter: "all",
+    sort: "name",
+    notes: [],
+    actions: {
+      searchChanged: (search) => set({ search }),
+      roleFilterChanged: (roleFilter) => set({ roleFilter }),
+      clientFilterChanged: (clientFilter) => set({ clientFilter }),
+      connectedFilterChanged: (connectedFilter) => set({ connectedFilter }),
+      approvedFilterChanged: (approvedFilter) => set({ approvedFilter }),
+      sortChanged: (sort) => set({ sort }),
+      noteAdded: (note) =>
+        set((state) => ({ notes: [...state.notes, { ...note, id: nextId++ }].slice(-MAX_NOTES) })),
+      noteDismissed: (id) => set((state) => ({ notes: state.notes.filter((n) => n.id !== id) })),
+    },
+  }));
+}
+
+export const DevicesStoreContext = createContext<StoreApi<DevicesState> | null>(null);
+
+export function DevicesStoreProvider({
+  children,
+  store,
+}: {
+  children: ReactNode;
+  store?: StoreApi<DevicesState>;
+}) {
+  const [own] = useState(() => store ?? createDevicesStore());
+  return createElement(DevicesStoreContext.Provider, { value: own }, children);
+}
+
+export function useDevicesStore<T>(selector: (state: DevicesState) => T): T {
+  const store = useContext(DevicesStoreContext);
+  if (!store) throw new Error("useDevicesStore needs a <DevicesStoreProvider>");
+  return useStore(store, selector);
+}
+
+export function useDevicesActions(): DevicesActions {
+  return useDevicesStore((state) => state.actions);
+}

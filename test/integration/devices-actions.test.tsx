@@ -1,0 +1,218 @@
+import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ERROR_CODES, METHODS, OPERATOR_SCOPES, ROLES } from "../../src/protocol";
+import {
+  claimingScopes,
+  findDevice,
+  loopbackDevice,
+  pairSilently,
+  renderDevicesApp,
+  type DevicesApp,
+} from "./devices-harness";
+
+let app: DevicesApp | undefined;
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+const activity = () => screen.getByRole("status", { name: "Device activity" });
+
+function pairedInGateway(name: string) {
+  return app?.harness.gateway
+    .list()
+    .paired.find((device) => device.label === name || device.displayName === name);
+}
+
+async function withCron(options: Parameters<typeof renderDevicesApp>[0] = {}) {
+  app = await renderDevicesApp({
+    ...options,
+    before: async (harness) => {
+      await pairSilently(harness, loopbackDevice("cron"));
+    },
+  });
+  return { app, card: await findDevice("cron") };
+}
+
+describe("devices: actions that succeed", () => {
+  it("renames a device: the label shows at once and wins over the reported name", async () => {
+    const { app, card } = await withCron();
+    // Hold the gateway's answer, to see the list change before it comes.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const original = app.deps.connection.request.bind(app.deps.connection);
+    vi.spyOn(app.deps.connection, "request").mockImplementation(async (method, params, options) => {
+      if (method === METHODS.pairRename) await answered;
+      return original(method, params, options);
+    });
+    await app.user.click(within(card).getByRole("button", { name: "Rename" }));
+    const dialog = screen.getByRole("dialog", { name: "Rename “cron”" });
+    const field = within(dialog).getByRole("textbox", { name: "New name" });
+    expect(field).toHaveFocus();
+    await app.user.clear(field);
+    await app.user.type(field, "  Nightly backups  ");
+    await app.user.click(within(dialog).getByRole("button", { name: "Save name" }));
+
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    const renamed = await findDevice("Nightly backups");
+    expect(within(renamed).getByRole("definition", { name: "Calls itself" })).toHaveTextContent(
+      "cron",
+    );
+    expect(pairedInGateway("cron")?.label).toBeUndefined();
+    answer();
+    expect(
+      await within(activity()).findByText("Renamed “cron” to “Nightly backups”."),
+    ).toBeVisible();
+    expect(pairedInGateway("Nightly backups")?.label).toBe("Nightly backups");
+  });
+
+  it("removes a device after a confirmation that Escape cancels", async () => {
+    const { app, card } = await withCron();
+    const remove = within(card).getByRole("button", { name: "Remove" });
+    await app.user.click(remove);
+    const dialog = screen.getByRole("dialog", { name: "Remove “cron”?" });
+    expect(dialog).toHaveAttribute("aria-modal", "true");
+    expect(within(dialog).getByText(/cannot be undone/)).toBeVisible();
+    // Focus starts on the safe choice and stays inside the dialog.
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await app.user.tab();
+    expect(within(dialog).getByRole("button", { name: "Remove device" })).toHaveFocus();
+    await app.user.tab();
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    await app.user.tab({ shift: true });
+    expect(within(dialog).getByRole("button", { name: "Remove device" })).toHaveFocus();
+
+    await app.user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(remove).toHaveFocus();
+    expect(pairedInGateway("cron")).toBeDefined();
+
+    await app.user.click(remove);
+    await app.user.click(screen.getByRole("button", { name: "Remove device" }));
+    expect(screen.queryByRole("article", { name: "cron" })).not.toBeInTheDocument();
+    expect(await within(activity()).findByText("Removed “cron”.")).toBeVisible();
+    expect(pairedInGateway("cron")).toBeUndefined();
+    expect(screen.getByRole("heading", { name: "Devices" })).toHaveFocus();
+  });
+
+  it("rotates and revokes a token, showing when", async () => {
+    const { app, card } = await withCron();
+    await app.user.click(within(card).getByRole("button", { name: "Rotate operator token" }));
+    await app.user.click(
+      within(
+        screen.getByRole("dialog", { name: "Rotate the operator token of “cron”?" }),
+      ).getByRole("button", { name: "Rotate token" }),
+    );
+    const tokens = within(card).getByRole("list", { name: "Tokens" });
+    expect(within(tokens).getByText(/Rotated/)).toHaveTextContent("Rotated just now");
+    expect(
+      await within(activity()).findByText("Rotated the operator token of “cron”."),
+    ).toBeVisible();
+    await waitFor(() =>
+      expect(pairedInGateway("cron")?.tokens?.[0]?.rotatedAtMs).toEqual(expect.any(Number)),
+    );
+
+    await app.user.click(within(card).getByRole("button", { name: "Revoke operator token" }));
+    await app.user.click(screen.getByRole("button", { name: "Revoke token" }));
+    expect(within(tokens).getByText(/^Revoked/)).toHaveTextContent("Revoked just now");
+    expect(within(tokens).queryByRole("button", { name: "Revoke operator token" })).toBeNull();
+    expect(
+      await within(activity()).findByText("Revoked the operator token of “cron”."),
+    ).toBeVisible();
+    expect(pairedInGateway("cron")?.tokens?.[0]?.revokedAtMs).toEqual(expect.any(Number));
+  });
+});
+
+describe("devices: actions the admin's scopes do not allow", () => {
+  it("shows them disabled with the scope they need", async () => {
+    app = await renderDevicesApp({
+      before: async (harness) => {
+        await pairSilently(
+          harness,
+          loopbackDevice("node", {
+            client: { id: "node-host", mode: "node", platform: "linux", displayName: "node" },
+            role: ROLES.node,
+            scopes: [],
+          }),
+        );
+        await pairSilently(
+          harness,
+          loopbackDevice("writer", { scopes: [OPERATOR_SCOPES.read, OPERATOR_SCOPES.write] }),
+        );
+      },
+    });
+    // This browser holds operator.read and operator.pairing only.
+    const node = await findDevice("node");
+    for (const name of ["Rotate node token", "Revoke node token"]) {
+      const button = within(node).getByRole("button", { name });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription("Needs operator.admin");
+    }
+    expect(within(node).getByRole("button", { name: "Rename" })).toBeEnabled();
+
+    // Rotating would mint a token broader than this admin's own; revoking would not.
+    const writer = await findDevice("writer");
+    expect(within(writer).getByRole("button", { name: "Rotate operator token" })).toBeDisabled();
+    expect(within(writer).getByRole("button", { name: "Revoke operator token" })).toBeEnabled();
+  });
+});
+
+describe("devices: refusals roll back", () => {
+  it("puts the token back when the gateway refuses for a missing scope", async () => {
+    app = await renderDevicesApp({
+      // The screen believes it holds operator.admin; the socket does not, so the gateway refuses.
+      wrapConnection: (real) =>
+        claimingScopes(real, [
+          OPERATOR_SCOPES.read,
+          OPERATOR_SCOPES.pairing,
+          OPERATOR_SCOPES.admin,
+        ]),
+      before: async (harness) => {
+        await pairSilently(
+          harness,
+          loopbackDevice("node", {
+            client: { id: "node-host", mode: "node", platform: "linux", displayName: "node" },
+            role: ROLES.node,
+            scopes: [],
+          }),
+        );
+      },
+    });
+    const card = await findDevice("node");
+    await app.user.click(within(card).getByRole("button", { name: "Revoke node token" }));
+    await app.user.click(screen.getByRole("button", { name: "Revoke token" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Could not revoke the node token of “node”: the gateway requires operator.admin. Nothing was changed.",
+    );
+    const tokens = within(card).getByRole("list", { name: "Tokens" });
+    expect(within(tokens).getByText("Active")).toBeVisible();
+    expect(within(tokens).getByRole("button", { name: "Revoke node token" })).toBeEnabled();
+    expect(pairedInGateway("node")?.tokens?.[0]?.revokedAtMs).toBeUndefined();
+  });
+
+  it("puts the old name back when a rename is refused", async () => {
+    const { app, card } = await withCron();
+    const original = app.deps.connection.request.bind(app.deps.connection);
+    vi.spyOn(app.deps.connection, "request").mockImplementation((method, params, options) =>
+      method === METHODS.pairRename
+        ? Promise.reject(
+            new GatewayProtocolRequestError({
+              code: ERROR_CODES.invalidRequest,
+              message: "label too long",
+            }),
+          )
+        : original(method, params, options),
+    );
+    await app.user.click(within(card).getByRole("button", { name: "Rename" }));
+    await app.user.type(screen.getByRole("textbox", { name: "New name" }), " 2");
+    await app.user.click(screen.getByRole("button", { name: "Save name" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Could not rename “cron”: label too long. Nothing was changed.",
+    );
+    expect(await findDevice("cron")).toBeVisible();
+    expect(screen.queryByRole("article", { name: "cron 2" })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryHistory } from "../../../src/api/history-db";
+import {
+  startHistoryRecorder,
+  type HistoryRecorderOptions,
+} from "../../../src/api/history-recorder";
+import { createHistoryStore } from "../../../src/api/history-store";
+import type { GatewayConnection } from "../../../src/gateway/types";
+import { EVENTS, type EventFrame, type PendingRequest } from "../../../src/protocol";
+
+function fakeConnection() {
+  const listeners = new Set<(event: EventFrame) => void>();
+  const connection = {
+    onEvent(listener: (event: EventFrame) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } as unknown as GatewayConnection;
+  const emit = (event: string, payload: unknown) =>
+    listeners.forEach((listener) => listener({ type: "event", event, payload }));
+  return { connection, emit };
+}
+
+function request(overrides: Partial<PendingRequest> = {}): PendingRequest {
+  return {
+    requestId: "r1",
+    deviceId: "dev-1",
+    publicKey: "key",
+    displayName: "Ada's iPhone",
+    role: "operator",
+    roles: ["operator"],
+    scopes: ["operator.read", "operator.write"],
+    silent: false,
+    isRepair: false,
+    ts: 1000,
+    ...overrides,
+  };
+}
+
+async function setup(options: HistoryRecorderOptions = {}) {
+  const store = createHistoryStore({ persistence: createMemoryHistory() });
+  await store.ready;
+  const { connection, emit } = fakeConnection();
+  const stop = startHistoryRecorder(connection, store, options);
+  const requested = (overrides?: Partial<PendingRequest>) =>
+    emit(EVENTS.pairRequested, request(overrides));
+  const resolved = (requestId: string, decision: string, deviceId = "dev-1") =>
+    emit(EVENTS.pairResolved, { requestId, deviceId, decision, ts: 2000 });
+  return { store, stop, requested, resolved };
+}
+
+describe("history recorder: who decided", () => {
+  it.each([
+    ["this browser", { isOwnDecision: (id: string) => id === "r1" }, true, "this-browser"],
+    ["another admin", {}, true, "another-admin"],
+    ["automatically: no request was ever seen (a silent approval)", {}, false, "automatic"],
+  ] as const)("%s", async (_name, options, announce, decidedBy) => {
+    const { store, requested, resolved } = await setup(options);
+    if (announce) requested();
+    resolved("r1", "approved");
+    expect(store.getEntries()[0]).toMatchObject({
+      kind: "approved",
+      requestId: "r1",
+      decidedBy,
+      at: 2000,
+    });
+  });
+
+  it("reads a request's own silent flag as automatic", async () => {
+    const { store, requested, resolved } = await setup();
+    requested({ silent: true });
+    resolved("r1", "approved");
+    expect(store.getEntries()[0]?.decidedBy).toBe("automatic");
+  });
+
+  it("uses a request it only knows from the list, with its scopes", async () => {
+    const { store, resolved } = await setup({ lookupPending: () => request() });
+    resolved("r1", "rejected");
+    expect(store.getEntries()[0]).toMatchObject({
+      kind: "rejected",
+      decidedBy: "another-admin",
+      deviceName: "Ada's iPhone",
+      scopesAsked: ["operator.read", "operator.write"],
+      scopesDecided: [],
+    });
+  });
+});
+
+describe("history recorder: what it writes", () => {
+  it("records a request once, however often it is announced", async () => {
+    const { store, requested } = await setup();
+    requested();
+    requested({ ts: 1500 });
+    expect(store.getEntries()).toHaveLength(1);
+    expect(store.getEntries()[0]).toMatchObject({
+      kind: "requested",
+      at: 1000,
+      scopesAsked: ["operator.read", "operator.write"],
+    });
+  });
+
+  it("turns a rejection followed by the same device's new request into a supersede", async () => {
+    const { store, requested, resolved } = await setup();
+    requested();
+    resolved("r1", "rejected");
+    requested({ requestId: "r2", scopes: ["operator.admin"] });
+    const [newest, replaced] = store.getEntries();
+    expect(newest).toMatchObject({ kind: "requested", requestId: "r2" });
+    expect(replaced).toMatchObject({ kind: "superseded", requestId: "r1", decidedBy: "automatic" });
+  });
+
+  it("stops recording once stopped", async () => {
+    const { store, stop, requested } = await setup();
+    stop();
+    requested();
+    expect(store.getEntries()).toEqual([]);
+  });
+
+  it("does not record a request again after a reload", async () => {
+    const persistence = createMemoryHistory();
+    const before = createHistoryStore({ persistence });
+    await before.ready;
+    before.record({ kind: "requested", deviceId: "dev-1", requestId: "r1" });
+    await before.flush();
+    const store = createHistoryStore({ persistence });
+    const { connection, emit } = fakeConnection();
+    startHistoryRecorder(connection, store);
+    await store.ready;
+    emit(EVENTS.pairRequested, request());
+    expect(store.getEntries()).toHaveLength(1);
+  });
+});
