@@ -1,0 +1,46 @@
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+
+// page-probe.browser.js instruments the page before any app code runs (an init script goes through the DevTools
+// protocol, so the app's strict CSP does not apply to it). It records:
+// - when each socket frame reached the page (a listener added in the WebSocket constructor
+//   runs before the app's own); small event frames are matched by requestId with a regex,
+//   big frames (list answers) only by size, so the probe never parses megabytes itself;
+// - when each request row / device row first appeared in the DOM (MutationObserver);
+// - long tasks (PerformanceObserver "longtask": main-thread tasks over 50 ms);
+// - input delay of clicks and the time of every DOM change, for click and search timings.
+
+export type ProbeData = {
+  eventFrameAt: Record<string, number>;
+  /** The first animation frame callback after that receipt. */
+  eventFrameRafAt: Record<string, number>;
+  bigFrames: { at: number; bytes: number }[];
+  requestRowAt: Record<string, number>;
+  firstDeviceRowAt: number | undefined;
+  longTasks: { start: number; duration: number }[];
+  clicks: { at: number; delay: number }[];
+  inputs: { at: number; value: string }[];
+  mutationTimes: number[];
+};
+
+const PROBE_SCRIPT = fileURLToPath(new URL("./page-probe.browser.js", import.meta.url));
+
+export async function addProbe(page: Page): Promise<void> {
+  await page.addInitScript({ path: PROBE_SCRIPT });
+}
+
+export function readProbe(page: Page): Promise<ProbeData> {
+  return page.evaluate(() => (window as unknown as { __bench: ProbeData }).__bench);
+}
+
+/** Forgets what was recorded so far (keeps the instrumentation). */
+export function resetProbe(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const probe = (window as unknown as { __bench: ProbeData }).__bench;
+    probe.longTasks = [];
+    probe.clicks = [];
+    probe.inputs = [];
+    probe.mutationTimes = [];
+    probe.bigFrames = [];
+  });
+}
