@@ -3,10 +3,12 @@ import {
   buildPairingConnectErrorDetails,
 } from "@openclaw/gateway-protocol/connect-error-details";
 import { approvedRoles, approvedScopesOf } from "../../src/policy/approved-access";
+import { AUTH_METHODS } from "../../src/policy/auth-methods";
 import { hasForwardingHeaders, isDirectLocalClient } from "../../src/policy/ingress";
 import { resolvePairingLocality } from "../../src/policy/locality";
 import { PAIRING_NOT_NEEDED, pairingReason } from "../../src/policy/pairing-reason";
-import { scopesSatisfy, normalizeScopes } from "../../src/policy/scopes";
+import { isWebchatClient } from "../../src/policy/clients";
+import { normalizeScopes } from "../../src/policy/scopes";
 import { decideSilentPairing } from "../../src/policy/silent-pairing";
 import {
   CLOSE_POLICY_VIOLATION,
@@ -22,7 +24,9 @@ import type { CoreContext, LiveConnection } from "./context";
 import type { DeviceBlock } from "./device-proof";
 import { buildHelloOk } from "./hello";
 import { refuse } from "./refusal";
-import { approvePairing, liveToken, requestPairing, rotateToken, type PairingAsk } from "./pairing";
+import { normalizeNodeHostMetadata, reportedRemoteIp } from "./client-metadata";
+import { approvePairing, requestPairing, type PairingAsk } from "./pairing";
+import { ensureToken, type TokenIssuer } from "./tokens";
 import { toWirePending } from "./state";
 import type { ConnectDecision, StoredPairedDevice } from "./types";
 
@@ -75,22 +79,25 @@ export async function admitDevice(
 ): Promise<void> {
   const { headers, remoteAddress } = connection.facts;
   const origin = headers.origin?.trim() || undefined;
+  const isLocalClient = isDirectLocalClient(connection.ingress, headers.host);
   const scopes = normalizeScopes(params.scopes);
+  const client = normalizeNodeHostMetadata(params.client);
+  const remoteIp = reportedRemoteIp(remoteAddress, isLocalClient);
+  // Requests carry no browserOrigin, and remoteIp only for non-loopback peers (observed).
   const ask: PairingAsk = {
     deviceId: device.id,
     publicKey: device.publicKey,
-    displayName: params.client.displayName,
-    platform: params.client.platform,
-    deviceFamily: params.client.deviceFamily,
-    clientId: params.client.id,
-    clientMode: params.client.mode,
-    browserOrigin: origin,
+    displayName: client.displayName,
+    platform: client.platform,
+    deviceFamily: client.deviceFamily,
+    clientId: client.id,
+    clientMode: client.mode,
     role: params.role,
     scopes,
-    remoteIp: remoteAddress,
+    remoteIp,
   };
   const locality = resolvePairingLocality({
-    isLocalClient: isDirectLocalClient(connection.ingress, headers.host),
+    isLocalClient,
     remoteAddress,
     requestHost: headers.host,
     requestOrigin: origin,
@@ -142,48 +149,70 @@ export async function admitDevice(
       return refuse(ctx, connection, frameId, refusal, { ...withSilent, outcome: "pending" });
     }
     // Silent: approved on the spot; only device.pair.resolved goes out (no requested event).
-    approvePairing(ctx.state, ctx.clock, result.request.requestId, "silent");
+    approvePairing(ctx.state, ctx.clock, result.request.requestId, {
+      approvedVia: "silent",
+      access: { displayName: client.displayName, remoteIp, lastSeenAtMs: ctx.clock.now() },
+    });
     ctx.broadcastPairingEvent(EVENTS.pairResolved, {
       requestId: result.request.requestId,
       deviceId: device.id,
       decision: DECISIONS.approved,
       ts: ctx.clock.now(),
     });
-    return sendHello(ctx, connection, frameId, params, device.id, scopes, withSilent);
+    return sendHello(ctx, connection, frameId, { params, auth, remoteIp }, withSilent);
   }
-  return sendHello(ctx, connection, frameId, params, device.id, scopes, traced);
+  return sendHello(ctx, connection, frameId, { params, auth, remoteIp }, traced);
+}
+
+/**
+ * Tokens a browser UI gets over the shared secret are bound to that secret, and a device token
+ * keeps its issuer: a token without the matching issuer is replaced at hello (observed as the
+ * Control UI's token showing rotatedAtMs right after its first silent pairing).
+ */
+function helloIssuer(params: ConnectParams, auth: Verified["auth"]): TokenIssuer | undefined {
+  if (auth.deviceTokenIssuer) return auth.deviceTokenIssuer;
+  const { id, mode } = params.client;
+  const browserUi =
+    id === "openclaw-control-ui" || id === "openclaw-browser-copilot" || isWebchatClient(id, mode);
+  return auth.sharedSecretOk && browserUi ? "shared-secret" : undefined;
 }
 
 function sendHello(
   ctx: CoreContext,
   connection: LiveConnection,
   frameId: string,
-  params: ConnectParams,
-  deviceId: string,
-  scopes: string[],
+  connect: { params: ConnectParams; auth: Verified["auth"]; remoteIp: string | undefined },
   decision: ConnectDecision,
 ): void {
+  const { params, auth, remoteIp } = connect;
+  const deviceId = decision.deviceId ?? "";
   const device = ctx.state.paired.get(deviceId);
   if (!device || connection.closed) return;
   const now = ctx.clock.now();
   device.lastSeenAtMs = now;
   device.lastSeenReason = "connect";
   if (params.client.displayName) device.displayName = params.client.displayName;
-  device.remoteIp = connection.facts.remoteAddress;
-  // Reuse the role's token when it already covers the ask, else issue a new one.
-  const current = liveToken(device, params.role);
-  const token =
-    current && scopesSatisfy(current.summary.scopes, scopes)
-      ? current
-      : rotateToken(device, params.role, scopes, now);
+  if (remoteIp) device.remoteIp = remoteIp;
+  const token = ensureToken(device, params.role, params.scopes, now, helloIssuer(params, auth));
+  if (token && auth.method === AUTH_METHODS.deviceToken) token.summary.lastUsedAtMs = now;
   void ctx.state.persist();
-  if (!token) return;
-  connection.session = { deviceId, role: params.role, scopes, clientId: params.client.id };
+  const scopes = normalizeScopes(params.scopes);
+  connection.session = {
+    deviceId,
+    role: params.role,
+    scopes,
+    clientId: params.client.id,
+    deviceTokenAuth: auth.method === AUTH_METHODS.deviceToken,
+  };
   const hello = buildHelloOk(ctx, connection, {
     role: params.role,
     scopes,
-    deviceToken: token.secret.token,
-    issuedAtMs: token.summary.rotatedAtMs ?? token.summary.createdAtMs,
+    ...(token
+      ? {
+          deviceToken: token.secret.token,
+          issuedAtMs: token.summary.rotatedAtMs ?? token.summary.createdAtMs,
+        }
+      : {}),
   });
   ctx.send(connection, { type: "res", id: frameId, ok: true, payload: hello });
   ctx.recordDecision({ ...decision, outcome: "hello" });

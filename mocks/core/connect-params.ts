@@ -62,6 +62,8 @@ export function readConnectParams(raw: unknown): ParamsResult {
   if (raw.scopes !== undefined && !(Array.isArray(raw.scopes) && raw.scopes.every(nonEmpty))) {
     return invalid("/scopes", "must be array of non-empty strings");
   }
+  const device = checkDeviceBlock(raw.device);
+  if (device) return device;
   return {
     ok: true,
     params: {
@@ -82,6 +84,23 @@ export function readConnectParams(raw: unknown): ParamsResult {
       device: raw.device,
     },
   };
+}
+
+// The schema's device block is a closed object: a malformed one is refused, never read as
+// "no device" (which would fall through to the device-less shared-secret admission).
+const DEVICE_TEXT_FIELDS = ["id", "publicKey", "signature", "nonce"] as const;
+
+function checkDeviceBlock(device: unknown): ParamsResult | undefined {
+  if (device === undefined) return undefined;
+  if (!isRecord(device)) return invalid("/device", "must be object");
+  for (const key of DEVICE_TEXT_FIELDS) {
+    if (!nonEmpty(device[key])) return invalid("/device", `must have required property '${key}'`);
+  }
+  const signedAt = device.signedAt;
+  if (!Number.isInteger(signedAt) || (signedAt as number) < 0) {
+    return invalid("/device/signedAt", "must be integer");
+  }
+  return undefined;
 }
 
 export { normalizeScopes };

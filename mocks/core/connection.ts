@@ -28,12 +28,28 @@ function readId(text: string): string | undefined {
 
 type Phase = { handshaking: boolean };
 
+const CLOSE_NORMAL = 1000;
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function receivePreAuth(ctx: CoreContext, connection: LiveConnection, phase: Phase, text: string) {
   if (new TextEncoder().encode(text).length > PREAUTH_MAX_FRAME_BYTES) {
     ctx.close(connection, 1009, "preauth payload too large");
     return;
   }
   if (phase.handshaking) return;
+  if (!isJson(text)) {
+    // Not JSON at all: the real gateway answers nothing and closes normally (observed).
+    ctx.close(connection, CLOSE_NORMAL, "");
+    return;
+  }
   const parsed = parseFrame(text);
   if (!parsed.ok || parsed.frame.type !== "req") {
     ctx.close(connection, CLOSE_POLICY_VIOLATION, INVALID_FRAME_MESSAGE);

@@ -13,7 +13,14 @@ export type LiveConnection = {
   ingress: Ingress;
   sink: SocketSink;
   challenge: { nonce: string; ts: number };
-  session?: { deviceId: string; role: string; scopes: string[]; clientId: string };
+  session?: {
+    deviceId: string;
+    role: string;
+    scopes: string[];
+    clientId: string;
+    /** Authenticated with a device token: a non-admin then manages only its own device. */
+    deviceTokenAuth: boolean;
+  };
   seq: number;
   closed: boolean;
 };

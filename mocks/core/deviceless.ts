@@ -52,7 +52,13 @@ export function admitWithoutDevice(
   const scopes = keepsRequestedScopes(params, locality.locality, origin !== undefined)
     ? params.scopes
     : [];
-  connection.session = { deviceId: "", role: params.role, scopes, clientId: params.client.id };
+  connection.session = {
+    deviceId: "",
+    role: params.role,
+    scopes,
+    clientId: params.client.id,
+    deviceTokenAuth: false,
+  };
   const hello = buildHelloOk(ctx, connection, {
     role: params.role,
     scopes,

@@ -20,6 +20,8 @@ import type {
 const MAX_DECISIONS = 200;
 const RESTART_CLOSE = { code: 1012, reason: "service restart" };
 const FORWARDING_REFUSED = "forwarding headers from a peer that is not a trusted proxy";
+/** What the real gateway's challenge advertises (observed); the mock offers nothing behind it. */
+const CHALLENGE_CAPABILITIES = ["model-catalog-snapshot"];
 
 export async function createMockGateway(options: MockGatewayOptions): Promise<MockGateway> {
   const now = options.now ?? (() => Date.now());
@@ -103,7 +105,8 @@ export async function createMockGateway(options: MockGatewayOptions): Promise<Mo
     };
     connections.set(connId, connection);
     // The challenge is pre-handshake and carries no seq; event seq starts at 1 after hello.
-    ctx.send(connection, buildEvent(EVENTS.connectChallenge, connection.challenge));
+    const challenge = { ...connection.challenge, capabilities: [...CHALLENGE_CAPABILITIES] };
+    ctx.send(connection, buildEvent(EVENTS.connectChallenge, challenge));
     const receive = createReceiver(ctx, connection);
     return {
       connection: {

@@ -1,3 +1,7 @@
+import {
+  GATEWAY_CLIENT_IDS as IDS,
+  GATEWAY_CLIENT_MODES as MODES,
+} from "@openclaw/gateway-protocol/client-info";
 import { ConnectErrorDetailCodes as Codes } from "@openclaw/gateway-protocol/connect-error-details";
 import { isWebchatClient } from "../../src/policy/clients";
 import { isDirectLocalClient } from "../../src/policy/ingress";
@@ -15,19 +19,42 @@ import type { ConnectDecision } from "./types";
 // The connect handshake (spec §2), in the real gateway's order: params, protocol, role,
 // browser origin, device proof, credentials; then pairing and hello-ok (admission.ts).
 
+/** Sent with every PROTOCOL_MISMATCH: the oldest protocol a probe may still speak. */
+const MINIMUM_PROBE_PROTOCOL = 3;
+
 function policyRefusal(code: string, message: string, details?: Record<string, unknown>): Refusal {
   return { code, message, details, close: { code: CLOSE_POLICY_VIOLATION, reason: message } };
+}
+
+/** The Control UI in a browser and webchat are held to the Origin rule even without one. */
+function needsOriginCheck(client: ConnectParams["client"], origin: string | undefined): boolean {
+  if (origin?.trim()) return true;
+  const browserUi = client.id === IDS.CONTROL_UI || client.id === IDS.BROWSER_COPILOT;
+  return browserUi || isWebchatClient(client.id, client.mode);
+}
+
+/**
+ * Protocol 4, or 3 for a probe (restart probes) or a node host still on the previous
+ * protocol; anything else is refused with close 1002 (observed).
+ */
+function protocolSupported({ minProtocol, maxProtocol, client, role }: ConnectParams): boolean {
+  if (minProtocol <= PROTOCOL_VERSION && PROTOCOL_VERSION <= maxProtocol) return true;
+  const probe = client.mode === MODES.PROBE && maxProtocol >= 3 && minProtocol <= PROTOCOL_VERSION;
+  const legacyNode =
+    role === ROLES.node && client.mode === MODES.NODE && maxProtocol >= 3 && minProtocol <= 3;
+  return probe || legacyNode;
 }
 
 /** Checks that need no device: protocol, role and the browser origin rule. */
 function admissionRefusal(ctx: CoreContext, connection: LiveConnection, params: ConnectParams) {
   const { minProtocol, maxProtocol, client } = params;
-  if (!(minProtocol <= PROTOCOL_VERSION && PROTOCOL_VERSION <= maxProtocol)) {
+  if (!protocolSupported(params)) {
     const details = {
       code: Codes.PROTOCOL_MISMATCH,
       clientMinProtocol: minProtocol,
       clientMaxProtocol: maxProtocol,
       expectedProtocol: PROTOCOL_VERSION,
+      minimumProbeProtocol: MINIMUM_PROBE_PROTOCOL,
     };
     // The real gateway closes a protocol mismatch with 1002, not 1008.
     return {
@@ -38,13 +65,13 @@ function admissionRefusal(ctx: CoreContext, connection: LiveConnection, params: 
   if (params.role !== ROLES.operator && params.role !== ROLES.node) {
     return policyRefusal(ERROR_CODES.invalidRequest, "invalid role");
   }
-  const isBrowserUi =
-    client.id === "openclaw-control-ui" || isWebchatClient(client.id, client.mode);
-  if (isBrowserUi) {
+  const { origin, host } = connection.facts.headers;
+  if (needsOriginCheck(client, origin)) {
     const reason = checkBrowserOrigin({
-      origin: connection.facts.headers.origin,
+      origin,
+      host,
       allowedOrigins: ctx.config.allowedOrigins,
-      isLocalClient: isDirectLocalClient(connection.ingress, connection.facts.headers.host),
+      isLocalClient: isDirectLocalClient(connection.ingress, host),
     });
     if (reason) {
       return policyRefusal(ERROR_CODES.invalidRequest, ORIGIN_NOT_ALLOWED_MESSAGE, {
@@ -91,9 +118,12 @@ export async function runHandshake(
     config: ctx.config.auth,
     auth: params.auth,
     client: params.client,
+    isLocalClient: isDirectLocalClient(connection.ingress, connection.facts.headers.host),
+    hasDevice: device !== undefined,
     paired,
     publicKey: device?.publicKey ?? "",
     role: params.role,
+    scopes: params.scopes,
   });
   if (!device) {
     if (auth.ok && admitWithoutDevice(ctx, connection, frameId, params, auth, decision)) return;
@@ -110,6 +140,7 @@ export async function runHandshake(
   const proofFailure = await verifyDeviceProof({
     device,
     challenge: connection.challenge,
+    now: ctx.clock.now(),
     clientId: params.client.id,
     clientMode: params.client.mode,
     role: params.role,

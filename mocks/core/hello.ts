@@ -10,12 +10,16 @@ const TICK_INTERVAL_MS = 30_000;
 export const FEATURE_METHODS: readonly string[] = Object.values(METHODS).filter(
   (method) => method !== METHODS.connect,
 );
-export const FEATURE_EVENTS: readonly string[] = [EVENTS.pairRequested, EVENTS.pairResolved];
+export const FEATURE_EVENTS: readonly string[] = [
+  EVENTS.pairChanged,
+  EVENTS.pairRequested,
+  EVENTS.pairResolved,
+];
 
 export function buildHelloOk(
   ctx: CoreContext,
   connection: LiveConnection,
-  auth: { role: string; scopes: string[]; deviceToken?: string; issuedAtMs: number },
+  auth: { role: string; scopes: string[]; deviceToken?: string; issuedAtMs?: number },
 ) {
   const now = ctx.clock.now();
   return {

@@ -1,10 +1,15 @@
+import { approvedRoles } from "../../src/policy/approved-access";
+import { normalizeScopes } from "../../src/policy/scopes";
 import type { PairingReason } from "../../src/protocol";
-import { bytesToBase64Url } from "./encoding";
 import type { GatewayState } from "./state";
+import { firstMissingScope, issueToken, roleTokenScopes, tokenScopes } from "./tokens";
 import type { StoredPairedDevice, StoredPendingRequest } from "./types";
 
-// Pending/paired bookkeeping (spec §7): reuse, supersede, approve, reject, remove, rename,
-// and the per-role device tokens. Pure state changes; the caller persists and broadcasts.
+export { liveToken, newSecret, revokeToken, type TokenIssuer } from "./tokens";
+
+// Pending/paired bookkeeping (spec §7) as the real gateway does it: refresh a request the new
+// ask is covered by, else replace it with the union of roles and scopes; approve merges into
+// the paired record. Pure state changes; the caller persists and broadcasts.
 
 export type PairingAsk = {
   deviceId: string;
@@ -14,9 +19,9 @@ export type PairingAsk = {
   deviceFamily?: string;
   clientId: string;
   clientMode: string;
-  browserOrigin?: string;
   role: string;
   scopes: string[];
+  /** Only for peers that are neither direct-local nor loopback (observed). */
   remoteIp?: string;
 };
 
@@ -24,13 +29,15 @@ export type Clock = { now: () => number; randomId: () => string };
 
 export type PairingRequestResult = {
   request: StoredPendingRequest;
-  /** False when an identical pending ask was refreshed instead. */
+  /** False when an existing pending request covered the ask and was refreshed instead. */
   created: boolean;
   superseded: StoredPendingRequest[];
 };
 
-function union(...lists: (readonly string[] | undefined)[]): string[] {
-  return [...new Set(lists.flatMap((list) => list ?? []))];
+function union(...lists: (readonly (string | undefined)[] | undefined)[]): string[] {
+  const out = new Set<string>();
+  for (const list of lists) for (const item of list ?? []) if (item?.trim()) out.add(item.trim());
+  return [...out];
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -38,19 +45,17 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return left.size === new Set(b).size && b.every((item) => left.has(item));
 }
 
-function isSameAsk(request: StoredPendingRequest, ask: PairingAsk): boolean {
-  return (
-    request.publicKey === ask.publicKey &&
-    request.role === ask.role &&
-    sameSet(request.scopes, ask.scopes) &&
-    request.platform === ask.platform &&
-    request.deviceFamily === ask.deviceFamily &&
-    request.clientId === ask.clientId
-  );
+/** The pending request already asks for everything this connect asks (same key and role). */
+function covers(request: StoredPendingRequest, ask: PairingAsk): boolean {
+  if (request.publicKey !== ask.publicKey || request.role !== ask.role) return false;
+  const roles = union(request.roles, [request.role]);
+  if (sameSet(roles, [ask.role]) && sameSet(request.scopes, ask.scopes)) return true;
+  if (!roles.includes(ask.role)) return false;
+  return firstMissingScope(ask.role, ask.scopes, request.scopes) === undefined;
 }
 
-export function newSecret(): string {
-  return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
 }
 
 export function requestPairing(
@@ -61,18 +66,28 @@ export function requestPairing(
   silent: boolean,
 ): PairingRequestResult {
   const now = clock.now();
-  const existing = state.pendingForDevice(ask.deviceId);
-  if (existing && isSameAsk(existing, ask)) {
-    existing.silent = silent;
-    existing.ts = now;
-    existing.refreshedAtMs = now;
-    return { request: existing, created: false, superseded: [] };
+  const isRepair = state.paired.has(ask.deviceId);
+  state.pruneExpired();
+  const existing = [...state.pending.values()]
+    .filter((request) => request.deviceId === ask.deviceId)
+    .sort((a, b) => b.ts - a.ts);
+  const [only] = existing;
+  if (existing.length === 1 && only && covers(only, ask)) {
+    // A refresh keeps the id and ts; the device's newest details win (observed).
+    Object.assign(only, {
+      ...optional("displayName", ask.displayName ?? only.displayName),
+      ...optional("platform", ask.platform ?? only.platform),
+      ...optional("deviceFamily", ask.deviceFamily ?? only.deviceFamily),
+      clientId: ask.clientId,
+      clientMode: ask.clientMode,
+      ...optional("remoteIp", ask.remoteIp ?? only.remoteIp),
+      silent: only.silent && silent,
+      isRepair: only.isRepair || isRepair,
+      refreshedAtMs: now,
+    });
+    return { request: only, created: false, superseded: [] };
   }
-  const superseded: StoredPendingRequest[] = [];
-  if (existing) {
-    state.pending.delete(existing.requestId);
-    superseded.push(existing);
-  }
+  for (const old of existing) state.pending.delete(old.requestId);
   const request: StoredPendingRequest = {
     requestId: clock.randomId(),
     deviceId: ask.deviceId,
@@ -82,77 +97,115 @@ export function requestPairing(
     ...optional("deviceFamily", ask.deviceFamily),
     clientId: ask.clientId,
     clientMode: ask.clientMode,
-    ...optional("browserOrigin", ask.browserOrigin),
     role: ask.role,
-    roles: union(existing?.roles, [ask.role]),
-    scopes: [...ask.scopes],
+    // A different ask replaces the old requests with the union of everything asked (observed).
+    roles: union(...existing.flatMap((old) => [old.roles, [old.role]]), [ask.role]),
+    scopes: union(...existing.map((old) => old.scopes), normalizeScopes(ask.scopes)),
     ...optional("remoteIp", ask.remoteIp),
-    silent,
-    isRepair: state.paired.has(ask.deviceId),
+    silent: silent && existing.every((old) => old.silent),
+    isRepair,
     ts: now,
     refreshedAtMs: now,
     reason,
   };
   state.pending.set(request.requestId, request);
-  return { request, created: true, superseded };
+  return { request, created: true, superseded: existing };
 }
 
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value ? ({ [key]: value } as Record<K, string>) : {};
+export type ApproveOptions = {
+  approvedVia: string;
+  /** The approving caller's scopes; absent for the gateway's own silent approval. */
+  callerScopes?: readonly string[];
+  /** Fresh facts from the connect that was approved silently. */
+  access?: { displayName?: string; remoteIp?: string; lastSeenAtMs: number };
+};
+
+export type ApproveResult =
+  { ok: true; device: StoredPairedDevice } | { ok: false; message: string } | undefined;
+
+/** The scopes the role's token gets: the new ones on top of its current ones (real gateway). */
+function approvedTokenScopes(
+  role: string,
+  request: StoredPendingRequest,
+  existing: StoredPairedDevice | undefined,
+  approvedScopes: string[],
+): string[] {
+  const current = existing?.tokens?.find((token) => token.role === role);
+  const asked = roleTokenScopes(role, request.scopes);
+  if (asked.length === 0) return roleTokenScopes(role, current?.scopes ?? approvedScopes);
+  const baseline = roleTokenScopes(role, existing?.approvedScopes ?? existing?.scopes);
+  const added = current && baseline.length > 0 ? asked.filter((s) => !baseline.includes(s)) : asked;
+  if (added.length === 0 && current) return roleTokenScopes(role, current.scopes);
+  return roleTokenScopes(role, union(current?.scopes, added));
+}
+
+function approvalKind(existing: StoredPairedDevice | undefined, incoming: string): string {
+  if (incoming === "owner" || !existing?.approvedVia) return incoming;
+  return existing.approvedVia === "owner" ? "owner" : incoming;
 }
 
 /**
- * Approves a live request. Roles and scopes are merged with what the device already had (as
- * the real gateway's approveDevicePairing does), the role's token is reissued with the
- * request's scopes, and any other pending state for the device is cleared.
+ * Approves a live request the way the real gateway's approveDevicePairing does: roles and
+ * scopes merge into the paired record, each requested role gets a token, and an approving
+ * caller must itself hold every operator scope it grants.
  */
 export function approvePairing(
   state: GatewayState,
   clock: Clock,
   requestId: string,
-  approvedVia: string,
-): StoredPairedDevice | undefined {
+  how: ApproveOptions | string,
+): ApproveResult {
+  // A bare string is the approvedVia of a trusted (gateway-side) approval.
+  const options = typeof how === "string" ? { approvedVia: how } : how;
   const request = state.livePending(requestId);
   if (!request) return undefined;
   const now = clock.now();
   const existing = state.paired.get(request.deviceId);
-  const samePublicKey = existing?.publicKey === request.publicKey;
-  const base = samePublicKey ? existing : undefined;
-  const tokens = (base?.tokens ?? []).filter((token) => token.role !== request.role);
-  const secrets = (base?.tokenSecrets ?? []).filter((secret) => secret.role !== request.role);
-  const previous = base?.tokens?.find((token) => token.role === request.role);
-  tokens.push({
-    role: request.role,
-    scopes: [...request.scopes],
-    createdAtMs: previous?.createdAtMs ?? now,
-    ...(previous ? { rotatedAtMs: now } : {}),
-  });
-  secrets.push({ role: request.role, token: newSecret() });
+  const requestedRoles = union(request.roles, [request.role]);
+  const outside = tokenScopes(request.scopes).find(
+    (scope) => !requestedRoles.some((role) => scope.startsWith(`${role}.`)),
+  );
+  if (outside) return { ok: false, message: `invalid scope for requested roles: ${outside}` };
+  const approvedScopes = union(existing?.approvedScopes ?? existing?.scopes, request.scopes);
+  const next = new Map<string, string[]>();
+  for (const role of requestedRoles) {
+    const scopes = approvedTokenScopes(role, request, existing, approvedScopes);
+    next.set(role, scopes);
+    if (role !== "operator" || scopes.length === 0 || !options.callerScopes) continue;
+    const needed = union(roleTokenScopes(role, request.scopes), scopes);
+    const missing = firstMissingScope(role, needed, options.callerScopes);
+    if (missing) return { ok: false, message: `missing scope: ${missing}` };
+  }
+  const { access } = options;
   const device: StoredPairedDevice = {
-    ...(base ?? {}),
+    ...optional("operatorLabel", existing?.operatorLabel),
     deviceId: request.deviceId,
     publicKey: request.publicKey,
-    ...optional("displayName", request.displayName ?? base?.displayName),
+    ...optional("displayName", access?.displayName ?? request.displayName),
     ...optional("platform", request.platform),
     ...optional("deviceFamily", request.deviceFamily),
     clientId: request.clientId,
     clientMode: request.clientMode,
     role: request.role,
-    roles: union(base?.roles, request.roles),
-    scopes: union(base?.scopes, request.scopes),
-    approvedVia,
-    createdAtMs: base?.createdAtMs ?? now,
+    roles: union(existing ? approvedRoles(existing) : [], requestedRoles),
+    scopes: approvedScopes,
+    approvedScopes,
+    ...optional("remoteIp", access?.remoteIp ?? request.remoteIp),
+    approvedVia: approvalKind(existing, options.approvedVia),
+    createdAtMs: existing?.createdAtMs ?? now,
     approvedAtMs: now,
-    ...optional("remoteIp", request.remoteIp),
-    tokens,
-    tokenSecrets: secrets,
+    ...(access
+      ? { lastSeenAtMs: access.lastSeenAtMs, lastSeenReason: "connect" }
+      : existing?.lastSeenAtMs !== undefined
+        ? { lastSeenAtMs: existing.lastSeenAtMs, lastSeenReason: existing.lastSeenReason }
+        : {}),
+    tokens: (existing?.tokens ?? []).map((token) => ({ ...token })),
+    tokenSecrets: (existing?.tokenSecrets ?? []).map((secret) => ({ ...secret })),
   };
-  if (!request.platform) delete device.platform;
-  if (!request.deviceFamily) delete device.deviceFamily;
-  for (const [id, other] of state.pending)
-    if (other.deviceId === device.deviceId) state.pending.delete(id);
+  for (const [role, scopes] of next) issueToken(device, role, scopes, now);
+  state.pending.delete(requestId);
   state.paired.set(device.deviceId, device);
-  return device;
+  return { ok: true, device };
 }
 
 export function rejectPairing(
@@ -162,40 +215,4 @@ export function rejectPairing(
   const request = state.livePending(requestId);
   if (request) state.pending.delete(requestId);
   return request;
-}
-
-/** The role's live token and secret, or undefined when missing or revoked. */
-export function liveToken(device: StoredPairedDevice, role: string) {
-  const summary = device.tokens?.find((token) => token.role === role);
-  const secret = device.tokenSecrets.find((entry) => entry.role === role);
-  if (!summary || !secret || summary.revokedAtMs !== undefined) return undefined;
-  return { summary, secret };
-}
-
-/** Reissues the role's token (new secret); undefined when the device or role is unknown. */
-export function rotateToken(
-  device: StoredPairedDevice,
-  role: string,
-  scopes: string[] | undefined,
-  now: number,
-) {
-  const summary = device.tokens?.find((token) => token.role === role);
-  if (!summary && !device.roles.includes(role)) return undefined;
-  const next = {
-    role,
-    scopes: [...(scopes ?? summary?.scopes ?? device.scopes)],
-    createdAtMs: summary?.createdAtMs ?? now,
-    rotatedAtMs: now,
-  };
-  const secret = { role, token: newSecret() };
-  device.tokens = [...(device.tokens ?? []).filter((token) => token.role !== role), next];
-  device.tokenSecrets = [...device.tokenSecrets.filter((entry) => entry.role !== role), secret];
-  return { summary: next, secret };
-}
-
-export function revokeToken(device: StoredPairedDevice, role: string, now: number) {
-  const summary = device.tokens?.find((token) => token.role === role);
-  if (!summary) return undefined;
-  summary.revokedAtMs = now;
-  return summary;
 }

@@ -72,9 +72,15 @@ export function toWirePending(request: StoredPendingRequest): PendingRequest {
   return structuredClone(wire);
 }
 
-/** The wire form of a paired device: token summaries only, never secrets. */
+/** The wire form of a paired device: token summaries only (sorted by role), never secrets. */
 export function toWirePaired(device: StoredPairedDevice, connected?: boolean): PairedDevice {
-  const { tokenSecrets: _secrets, approvedScopes: _approved, ...wire } = device;
+  const {
+    tokenSecrets: _secrets,
+    approvedScopes: _approved,
+    label: _legacyLabel,
+    ...wire
+  } = device;
   const copy = structuredClone(wire);
+  if (copy.tokens) copy.tokens.sort((a, b) => a.role.localeCompare(b.role));
   return connected === undefined ? copy : { ...copy, connected };
 }

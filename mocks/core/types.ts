@@ -40,9 +40,13 @@ export type StoredPendingRequest = PendingRequest & {
   reason: PairingReason;
 };
 
-/** A paired device plus its token secrets (secrets never leave the gateway in lists). */
+/**
+ * A paired device plus its token secrets (secrets never leave the gateway in lists). A rename
+ * is stored as `operatorLabel`, the real gateway's field (it never sends `label`).
+ */
 export type StoredPairedDevice = PairedDevice & {
-  tokenSecrets: { role: string; token: string }[];
+  operatorLabel?: string;
+  tokenSecrets: { role: string; token: string; issuer?: "shared-secret" }[];
 };
 
 export interface StateStore {

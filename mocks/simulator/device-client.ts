@@ -42,8 +42,11 @@ export type DeviceTamper = {
   wrongDeviceId?: boolean;
   /** Send a public key that is not 32 raw bytes. */
   badPublicKey?: boolean;
-  /** Send a signedAt other than the challenge ts. */
-  wrongSignedAt?: boolean;
+  /**
+   * Sign and send a signedAt this many ms away from the challenge ts. The gateway accepts up
+   * to two minutes either way (observed: 60 s older passes), so beyond that it is expired.
+   */
+  signedAtOffsetMs?: number;
   /** Send no device block at all. */
   skipDevice?: boolean;
 };
@@ -108,7 +111,7 @@ async function buildDevice(
   if (tamper.skipDevice) return undefined;
   const { identity, client } = options;
   const nonce = tamper.wrongNonce ? `${challenge.nonce}-other` : challenge.nonce;
-  const signedAt = tamper.wrongSignedAt ? challenge.ts - 60_000 : challenge.ts;
+  const signedAt = challenge.ts + (tamper.signedAtOffsetMs ?? 0);
   const payload = buildDeviceAuthPayloadV3({
     deviceId: identity.deviceId,
     clientId: client.id,

@@ -2,7 +2,9 @@ import { OPERATOR_SCOPES } from "../protocol";
 
 // Scope comparisons. Two notions live here on purpose:
 // - scopesSatisfy / missingScopes: what the gateway checks for method calls and for a
-//   connect's pairing reason — `operator.admin` satisfies every `operator.*` scope (spec §2).
+//   connect's pairing reason — `operator.admin` satisfies every `operator.*` scope (spec §2),
+//   and `operator.write` also satisfies `operator.read` and `operator.talk` (observed in the
+//   2026.9.6 gateway's operator-scope check).
 // - scopeDiff: plain string containment, for showing an admin what a request adds, keeps and
 //   drops, and for the UI's request kind (spec §7).
 
@@ -18,11 +20,19 @@ export function normalizeScopes(list: readonly string[] | undefined): string[] {
   return [...seen];
 }
 
+const IMPLIED_BY_WRITE: ReadonlySet<string> = new Set([OPERATOR_SCOPES.read, OPERATOR_SCOPES.talk]);
+
 function satisfies(held: ReadonlySet<string>, scope: string): boolean {
-  return held.has(scope) || (scope.startsWith(OPERATOR_PREFIX) && held.has(OPERATOR_SCOPES.admin));
+  if (held.has(scope)) return true;
+  if (!scope.startsWith(OPERATOR_PREFIX)) return false;
+  return (
+    held.has(OPERATOR_SCOPES.admin) ||
+    (IMPLIED_BY_WRITE.has(scope) && held.has(OPERATOR_SCOPES.write))
+  );
 }
 
-/** Every needed scope is held, `operator.admin` standing in for any operator scope. */
+/** Every needed scope is held, `operator.admin` standing in for any operator scope and
+ * `operator.write` for `operator.read` and `operator.talk`. */
 export function scopesSatisfy(held: readonly string[], needed: readonly string[]): boolean {
   return missingScopes(held, needed).length === 0;
 }

@@ -15,6 +15,8 @@ export const DETAIL_CODES = {
   authTokenMissing: "AUTH_TOKEN_MISSING",
   authPasswordMismatch: "AUTH_PASSWORD_MISMATCH",
   authDeviceTokenMismatch: "AUTH_DEVICE_TOKEN_MISMATCH",
+  /** A device token asked for more scopes than it carries: not a pairing request (observed). */
+  authScopeMismatch: "AUTH_SCOPE_MISMATCH",
   controlUiOriginNotAllowed: "CONTROL_UI_ORIGIN_NOT_ALLOWED",
   protocolMismatch: "PROTOCOL_MISMATCH",
   deviceIdentityRequired: "DEVICE_IDENTITY_REQUIRED",
@@ -28,6 +30,9 @@ export const DETAIL_CODES = {
 export const UNKNOWN_REQUEST_ID_MESSAGE = "unknown requestId";
 /** device.pair.remove / rename for a device that is not (or no longer) paired. */
 export const UNKNOWN_DEVICE_ID_MESSAGE = "unknown deviceId";
+/** device.token.rotate / revoke refused for any reason: INVALID_REQUEST, no details (observed). */
+export const TOKEN_ROTATION_DENIED_MESSAGE = "device token rotation denied";
+export const TOKEN_REVOCATION_DENIED_MESSAGE = "device token revocation denied";
 
 export function missingScopeMessage(scope: string): string {
   return `missing scope: ${scope}`;

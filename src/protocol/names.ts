@@ -21,6 +21,8 @@ export const EVENTS = {
   connectChallenge: "connect.challenge",
   pairRequested: "device.pair.requested",
   pairResolved: "device.pair.resolved",
+  /** A paired record changed (rename); the payload is `{}`, so clients re-read the list. */
+  pairChanged: "device.pair.changed",
 } as const;
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 
@@ -68,5 +70,8 @@ export const PAIRING_REQUEST_TTL_MS = 5 * 60 * 1000;
 export const PREAUTH_MAX_FRAME_BYTES = 64 * 1024;
 /** WebSocket close code the gateway uses for pairing and policy refusals. */
 export const CLOSE_POLICY_VIOLATION = 1008;
-/** The close-frame reason is limited to 123 bytes of UTF-8. */
-export const CLOSE_REASON_MAX_BYTES = 123;
+/**
+ * The gateway cuts close reasons to 120 bytes of UTF-8 (observed), below the WebSocket limit of
+ * 123, so a pairing close reason usually ends in a cut requestId without its ")".
+ */
+export const CLOSE_REASON_MAX_BYTES = 120;

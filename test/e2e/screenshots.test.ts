@@ -29,7 +29,8 @@ async function stageRequests(gateway: MockGatewayProcess): Promise<void> {
 
   const worker = await cronJob(NAMES.roleUpgrade);
   await connectExpectingHello(gateway, worker, [S.read]);
-  await askForPairing(gateway, worker, [], { origin: "https://studio.example", role: ROLES.node });
+  // A loopback page: the gateway refuses any non-loopback Origin it was not told to allow.
+  await askForPairing(gateway, worker, [], { origin: "http://localhost:5998", role: ROLES.node });
 
   const backup = await cronJob(NAMES.admin);
   await connectExpectingHello(gateway, backup, [S.read]);

@@ -173,13 +173,16 @@ export async function askFromLan(harness: TestGateway, label: string, displayNam
   return { deviceId: result.deviceId, requestId: result.requestId };
 }
 
-/** Another admin (a CLI on loopback holding operator.pairing) on the same gateway. */
+/**
+ * Another admin (a CLI on loopback) on the same gateway. It holds operator.admin, as the real
+ * `openclaw devices` CLI does: the gateway lets an approver grant only scopes it holds itself.
+ */
 export async function otherAdmin(harness: TestGateway) {
   const result = await harness.simulator.connect({
     label: "other-admin",
     client: { id: "cli", mode: "cli", platform: "linux" },
     role: ROLES.operator,
-    scopes: [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing],
+    scopes: [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing, OPERATOR_SCOPES.admin],
     remoteAddress: LOOPBACK,
     auth: "token",
   });

@@ -76,16 +76,23 @@ describe("device.pair.* and device.token.* methods", () => {
       ok: true,
       payload: { deviceId, label: "Cron box" },
     });
+    // Observed: stored as operatorLabel (never `label`) and announced as an empty "changed".
+    await settle();
+    expect(admin.session.events.at(-1)).toMatchObject({
+      event: "device.pair.changed",
+      payload: {},
+    });
     const list = await admin.session.request("device.pair.list", {});
     if (list.ok) assertValidResult("device.pair.list", list.payload);
     expect(list).toMatchObject({
       ok: true,
       payload: {
         paired: expect.arrayContaining([
-          expect.objectContaining({ deviceId, label: "Cron box", connected: true }),
+          expect.objectContaining({ deviceId, operatorLabel: "Cron box", connected: true }),
         ]),
       },
     });
+    expect(JSON.stringify(list)).not.toContain('"label"');
     expect(await admin.session.request("device.pair.remove", { deviceId })).toMatchObject({
       ok: true,
       payload: { deviceId },
@@ -131,19 +138,41 @@ describe("device.pair.* and device.token.* methods", () => {
     expect(JSON.stringify(device)).not.toContain('token":');
   });
 
-  it("needs operator.admin to mint a token broader than the caller's scopes", async () => {
+  // Observed: the refusal is a bare INVALID_REQUEST, never FORBIDDEN / MISSING_SCOPE.
+  it("refuses to rotate or revoke a token broader than the caller's scopes, or another role", async () => {
     const { gateway } = await startGateway();
-    const admin = await connectAdminUi(gateway);
-    const cron = await connectHello(gateway);
-    expect(
-      await admin.session.request("device.token.rotate", {
-        deviceId: cron.identity.deviceId,
-        role: "operator",
-        scopes: ["operator.admin"],
-      }),
-    ).toMatchObject({
+    const ui = await connectAdminUi(gateway);
+    const cron = await connectHello(gateway, { scopes: ["operator.read", "operator.write"] });
+    const deviceId = cron.identity.deviceId;
+    const rotation = {
       ok: false,
-      error: { code: "FORBIDDEN", details: { missingScope: "operator.admin" } },
+      error: { code: "INVALID_REQUEST", message: "device token rotation denied" },
+    };
+    for (const params of [
+      { deviceId, role: "operator" },
+      { deviceId, role: "operator", scopes: ["operator.admin"] },
+      { deviceId, role: "node" },
+    ]) {
+      const answer = await ui.session.request("device.token.rotate", params);
+      expect(answer).toEqual({ type: "res", id: expect.any(String), ...rotation });
+    }
+    expect(await ui.session.request("device.token.revoke", { deviceId, role: "operator" })).toEqual(
+      {
+        type: "res",
+        id: expect.any(String),
+        ok: false,
+        error: { code: "INVALID_REQUEST", message: "device token revocation denied" },
+      },
+    );
+    const admin = await connectAdminUi(gateway, ["operator.pairing", "operator.admin"]);
+    const rotated = await admin.session.request("device.token.rotate", {
+      deviceId,
+      role: "operator",
+    });
+    // Token scopes are sorted, and write brings read along.
+    expect(rotated).toMatchObject({
+      ok: true,
+      payload: { scopes: ["operator.read", "operator.write"] },
     });
   });
 

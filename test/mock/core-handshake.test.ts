@@ -67,8 +67,10 @@ describe("mock gateway handshake", () => {
     [{ wrongNonce: true }, "DEVICE_AUTH_NONCE_MISMATCH", "device nonce mismatch"],
     [{ badSignature: true }, "DEVICE_AUTH_SIGNATURE_INVALID", "device signature invalid"],
     [{ wrongDeviceId: true }, "DEVICE_AUTH_DEVICE_ID_MISMATCH", "device identity mismatch"],
-    [{ badPublicKey: true }, "DEVICE_AUTH_PUBLIC_KEY_INVALID", "device public key invalid"],
-    [{ wrongSignedAt: true }, "DEVICE_AUTH_SIGNATURE_EXPIRED", "device signature expired"],
+    // The id is derived from the key first, so a key that is not 32 bytes reads as a mismatch.
+    [{ badPublicKey: true }, "DEVICE_AUTH_DEVICE_ID_MISMATCH", "device identity mismatch"],
+    [{ signedAtOffsetMs: -180_000 }, "DEVICE_AUTH_SIGNATURE_EXPIRED", "device signature expired"],
+    [{ signedAtOffsetMs: 150_000 }, "DEVICE_AUTH_SIGNATURE_EXPIRED", "device signature expired"],
   ])("refuses a bad device proof %j with %s", async (tamper, detailCode, message) => {
     const { gateway } = await startGateway();
     const outcome = await connect(gateway, { tamper });
@@ -79,6 +81,14 @@ describe("mock gateway handshake", () => {
     });
     expect(gateway.list().paired).toEqual([]);
   });
+
+  it.each([-60_000, 90_000])(
+    "accepts a proof signed %i ms from the challenge, within the two-minute tolerance",
+    async (signedAtOffsetMs) => {
+      const { gateway } = await startGateway();
+      expect((await connect(gateway, { tamper: { signedAtOffsetMs } })).kind).toBe("hello");
+    },
+  );
 
   it("refuses a device-less connect that has no verified shared secret", async () => {
     const { gateway } = await startGateway({ auth: { mode: "none" } });
@@ -119,15 +129,53 @@ describe("mock gateway handshake", () => {
     expect(outcome).toMatchObject({ kind: "hello", hello: { auth: { scopes: [] } } });
   });
 
-  it("clears a device-less CLI's scopes when it sends a browser Origin", async () => {
+  it("clears a device-less CLI's scopes when it sends a (loopback) browser Origin", async () => {
     const { gateway } = await startGateway();
     const outcome = await connect(gateway, {
       tamper: { skipDevice: true },
       client: { id: "cli", mode: "cli", platform: "linux" },
       scopes: ["operator.pairing"],
-      facts: withOrigin(LOOPBACK, "https://evil.example"),
+      facts: withOrigin(LOOPBACK, BROWSER_ORIGIN),
     });
     expect(outcome).toMatchObject({ kind: "hello", hello: { auth: { scopes: [] } } });
+  });
+
+  // Observed: the Origin rule is not the Control UI's alone; any client sending one is held to it.
+  it.each([
+    ["node-host", { id: "node-host", mode: "node", platform: "linux" }, "https://evil.example"],
+    ["cli", { id: "cli", mode: "cli", platform: "linux" }, "https://evil.example"],
+    [
+      "node-host from a LAN page",
+      { id: "node-host", mode: "node", platform: "linux" },
+      "http://192.168.1.20:5173",
+    ],
+  ])(
+    "refuses %s with a non-loopback Origin that is not allowed; nothing is pending",
+    async (_name, client, origin) => {
+      const { gateway } = await startGateway();
+      const outcome = await connect(gateway, { client, facts: withOrigin(LOOPBACK, origin) });
+      expect(outcome).toMatchObject({
+        kind: "refused",
+        error: {
+          code: "INVALID_REQUEST",
+          details: { code: "CONTROL_UI_ORIGIN_NOT_ALLOWED", reason: "origin not allowed" },
+        },
+        close: { code: 1008 },
+      });
+      expect(gateway.list()).toEqual({ pending: [], paired: [] });
+    },
+  );
+
+  it("refuses the Control UI without an Origin as 'origin missing or invalid'", async () => {
+    const { gateway } = await startGateway();
+    const outcome = await connect(gateway, { client: CONTROL_UI });
+    expect(outcome).toMatchObject({
+      kind: "refused",
+      error: {
+        code: "INVALID_REQUEST",
+        details: { code: "CONTROL_UI_ORIGIN_NOT_ALLOWED", reason: "origin missing or invalid" },
+      },
+    });
   });
 
   it("refuses a protocol mismatch with PROTOCOL_MISMATCH", async () => {
@@ -138,7 +186,7 @@ describe("mock gateway handshake", () => {
       error: {
         code: "INVALID_REQUEST",
         message: "protocol mismatch",
-        details: { code: "PROTOCOL_MISMATCH", expectedProtocol: 4 },
+        details: { code: "PROTOCOL_MISMATCH", expectedProtocol: 4, minimumProbeProtocol: 3 },
       },
       close: { code: 1002, reason: "protocol mismatch" },
     });
@@ -213,19 +261,23 @@ describe("mock gateway handshake", () => {
     expect(await closed).toBe(1009);
   });
 
-  it.each(["{not json", "[1,2]", "42", JSON.stringify({ type: "event", event: "x" })])(
-    "closes on a malformed first frame %s without crashing",
-    async (text) => {
-      const { gateway } = await startGateway();
-      const transport = await openTransport(gateway);
-      const closed = new Promise<[number, string]>((resolve) =>
-        transport.onClose((c, r) => resolve([c, r])),
-      );
-      transport.send(text);
-      expect(await closed).toEqual([1008, "invalid request frame"]);
-      expect((await connect(gateway)).kind).toBe("hello");
-    },
-  );
+  // Observed: JSON that is not a request frame closes 1008; text that is not JSON at all gets
+  // a plain 1000 with an empty reason.
+  it.each([
+    ["{not json", 1000, ""],
+    ["[1,2]", 1008, "invalid request frame"],
+    ["42", 1008, "invalid request frame"],
+    [JSON.stringify({ type: "event", event: "x" }), 1008, "invalid request frame"],
+  ])("closes on a malformed first frame %s without crashing", async (text, code, reason) => {
+    const { gateway } = await startGateway();
+    const transport = await openTransport(gateway);
+    const closed = new Promise<[number, string]>((resolve) =>
+      transport.onClose((c, r) => resolve([c, r])),
+    );
+    transport.send(text);
+    expect(await closed).toEqual([code, reason]);
+    expect((await connect(gateway)).kind).toBe("hello");
+  });
 
   it("answers malformed frames after hello without closing the socket", async () => {
     const { gateway } = await startGateway();

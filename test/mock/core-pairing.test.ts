@@ -120,9 +120,13 @@ describe("pending request lifecycle", () => {
     expect(admin.session.events.filter((e) => e.event === "device.pair.requested")).toHaveLength(1);
   });
 
-  it("supersedes a different ask: the old one is rejected, the new one carries the union of roles", async () => {
+  it("supersedes a different ask: the old one is rejected, the new one carries the union of roles and scopes", async () => {
     const { gateway } = await startGateway();
-    const admin = await connectAdminUi(gateway);
+    const admin = await connectAdminUi(gateway, [
+      "operator.read",
+      "operator.pairing",
+      "operator.admin",
+    ]);
     const first = await pendingAsk(gateway);
     const second = await pendingAsk(gateway, {
       identity: first.identity,
@@ -144,6 +148,7 @@ describe("pending request lifecycle", () => {
         requestId: second.requestId,
         role: "node",
         roles: ["operator", "node"],
+        scopes: ["operator.read"],
       }),
     ]);
     expect(
@@ -152,11 +157,16 @@ describe("pending request lifecycle", () => {
       ok: false,
       error: { code: "INVALID_REQUEST", message: "unknown requestId" },
     });
+    // A caller without operator.admin is told nothing about ids it may not approve (observed).
+    const pairingOnly = await connectAdminUi(gateway);
+    expect(
+      await pairingOnly.session.request("device.pair.approve", { requestId: first.requestId }),
+    ).toMatchObject({ ok: false, error: { message: "device pairing approval denied" } });
   });
 
   it("expires a request 5 minutes after its last refresh", async () => {
     const { gateway, clock } = await startGateway();
-    const admin = await connectAdminUi(gateway);
+    const admin = await connectAdminUi(gateway, ["operator.pairing", "operator.admin"]);
     const ask = await pendingAsk(gateway);
     clock.advance(FIVE_MINUTES - 60_000);
     await pendingAsk(gateway, { identity: ask.identity });

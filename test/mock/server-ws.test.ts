@@ -81,7 +81,8 @@ describe("mock gateway WebSocket server", () => {
 
   it("writes pending.json and keeps the request across a restart", async () => {
     const outcome = await connectDevice(
-      await openWsTransport(server.url, { Origin: "http://192.168.1.30:8080" }),
+      // A loopback page: accepted by the Origin rule, and an Origin keeps a CLI from silent pairing.
+      await openWsTransport(server.url, { Origin: "http://localhost:5999" }),
       await cliOptions([OPERATOR_SCOPES.read]),
     );
     expect(outcome.kind).toBe("refused");

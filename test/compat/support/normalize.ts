@@ -2,7 +2,7 @@
 // become placeholders named after the scenario's own devices and the order requests appeared.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** A close reason is cut at 123 bytes, usually in the middle of the requestId it ends with. */
+/** A close reason is cut at 120 bytes (observed), usually in the middle of the requestId it ends with. */
 const CUT_REQUEST_ID = /\(requestId: [0-9a-f-]{1,35}$/;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -19,9 +19,11 @@ import type { MockGatewayProcess } from "./mock-gateway-process";
 // Other devices, simulated from Node over real sockets to the mock gateway process. From
 // here every socket is loopback; a browser Origin from a client that is not the Control UI
 // is what makes the rules refuse a silent approval (spec §5), so that stands in for "remote".
+// It must be a loopback origin: the real gateway refuses every client whose non-loopback
+// Origin is not in allowedOrigins (CONTROL_UI_ORIGIN_NOT_ALLOWED), leaving nothing pending.
 
-/** A page on some other site that opened a socket to the gateway. */
-export const ELSEWHERE_ORIGIN = "https://phone.example";
+/** A page on another local port that opened a socket to the gateway. */
+export const ELSEWHERE_ORIGIN = "http://localhost:5999";
 
 export type SimulatedDevice = {
   /** The display name the request list shows. */

@@ -35,7 +35,10 @@ describe("scopesSatisfy / missingScopes", () => {
     [["operator.admin"], ["operator.write", "operator.pairing", "operator.talk.secrets"], true, []],
     [["operator.admin"], ["operator.future.scope"], true, []],
     [["operator.admin"], ["node.invoke"], false, ["node.invoke"]],
-    [["operator.write"], ["operator.read"], false, ["operator.read"]],
+    [["operator.write"], ["operator.read", "operator.talk"], true, []],
+    [["operator.write"], ["operator.pairing"], false, ["operator.pairing"]],
+    [["operator.write"], ["operator.talk.secrets"], false, ["operator.talk.secrets"]],
+    [["operator.read"], ["operator.write"], false, ["operator.write"]],
     [["operator.talk"], ["operator.talk.secrets"], false, ["operator.talk.secrets"]],
     [
       ["operator.read"],
