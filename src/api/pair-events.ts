@@ -29,6 +29,11 @@ export type PairEventsOptions = {
   now?: () => number;
 };
 
+/** A device.pair.* event this app reads; other events (tick, presence, …) are not its business. */
+export function isPairEvent(frame: EventFrame): boolean {
+  return frame.event === EVENTS.pairRequested || frame.event === EVENTS.pairResolved;
+}
+
 export function toPairEvent(frame: EventFrame): PairEvent | undefined {
   if (frame.event === EVENTS.pairRequested) {
     const request = parsePendingRequest(frame.payload);
@@ -48,6 +53,8 @@ export function subscribeToPairEvents(options: PairEventsOptions): () => void {
   const now = options.now ?? Date.now;
   let queue: PairEvent[] = [];
   let cancelFlush: (() => void) | undefined;
+  // An unreadable pairing event was a request or a decision we now miss: re-read the list.
+  let missedEvent = false;
 
   const write = (update: (list: PairList) => { list: PairList; outcomes: PairOutcome[] }) => {
     const current = queryClient.getQueryData<PairList>(pairListQueryKey);
@@ -63,12 +70,13 @@ export function subscribeToPairEvents(options: PairEventsOptions): () => void {
     cancelFlush = undefined;
     const batch = queue;
     queue = [];
-    if (batch.length === 0) return;
-    write((list) => applyPairEvents(list, batch));
+    const missed = missedEvent;
+    missedEvent = false;
+    if (batch.length > 0) write((list) => applyPairEvents(list, batch));
     const approved = batch.some(
       (event) => event.type === "resolved" && event.resolved.decision === DECISIONS.approved,
     );
-    if (approved) {
+    if (approved || missed) {
       // An approval (ours, another admin's, or a silent one) changed a paired record, and the
       // next request from that device is compared against it: re-read it, once per batch.
       void queryClient.invalidateQueries({ queryKey: pairListQueryKey }, { cancelRefetch: false });
@@ -103,9 +111,13 @@ export function subscribeToPairEvents(options: PairEventsOptions): () => void {
   const expiryTimer = setInterval(() => void sweepExpired(), EXPIRY_CHECK_MS);
 
   const stopEvents = connection.onEvent((frame) => {
+    if (!isPairEvent(frame)) return;
     const event = toPairEvent(frame);
-    if (!event) return;
-    queue.push(event);
+    if (event) queue.push(event);
+    else {
+      connection.reportUnreadable();
+      missedEvent = true;
+    }
     cancelFlush ??= scheduleFlush(flush);
   });
   const stopResync = connection.onResync(() => {

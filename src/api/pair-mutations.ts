@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
-import { readGatewayError } from "../gateway/gateway-errors";
+import { LOCAL_ERROR_CODES, readGatewayError } from "../gateway/gateway-errors";
 import type { GatewayConnection } from "../gateway/types";
 import {
   DECISIONS,
@@ -14,6 +14,7 @@ import {
 import { decisionMutationKey, type DecisionVariables } from "./decision-keys";
 import { removePending, upsertPaired } from "./pair-list-reducer";
 import { pairListQueryKey } from "./pair-list-query";
+import { isGone, settleAfterDrop, type DropOutcome } from "./decision-recovery";
 
 // Approve / reject one or many requests. The optimistic part is in the list itself: a
 // request being decided is hidden (usePendingRequests) until the gateway answers, and shows
@@ -23,6 +24,8 @@ export type DecisionResult =
   | { requestId: string; decision: Decision; status: "done" }
   /** `unknown requestId`: another admin, tab or CLI got there first, or it expired. */
   | { requestId: string; decision: Decision; status: "already-handled" }
+  /** The connection dropped (or timed out) mid-request; the list was re-read to find out. */
+  | { requestId: string; decision: Decision; status: "interrupted"; outcome: DropOutcome }
   | { requestId: string; decision: Decision; status: "failed"; message: string; code?: string };
 
 export type DecisionReport = (results: DecisionResult[]) => void;
@@ -34,6 +37,9 @@ async function decideOne(
   requestId: string,
 ): Promise<DecisionResult> {
   const method = decision === DECISIONS.approved ? METHODS.pairApprove : METHODS.pairReject;
+  const asked = queryClient
+    .getQueryData<PairList>(pairListQueryKey)
+    ?.pending.find((request) => request.requestId === requestId);
   try {
     const result = await connection.request<ApproveResult | undefined>(method, { requestId });
     queryClient.setQueryData<PairList>(pairListQueryKey, (list) => {
@@ -46,11 +52,27 @@ async function decideOne(
     return { requestId, decision, status: "done" };
   } catch (error) {
     const problem = readGatewayError(error);
-    if (isUnknownRequestId(problem)) {
+    // A gateway may word a vanished id differently for a caller without operator.admin
+    // ("device pairing approval denied"): any invalid-request refusal is checked against a
+    // fresh list before it is called a failure.
+    const gone =
+      isUnknownRequestId(problem) ||
+      (problem.code === ERROR_CODES.invalidRequest &&
+        (await isGone(connection, queryClient, requestId)));
+    if (gone) {
       queryClient.setQueryData<PairList>(pairListQueryKey, (list) =>
         list ? removePending(list, [requestId]) : list,
       );
       return { requestId, decision, status: "already-handled" };
+    }
+    if (
+      problem.code === LOCAL_ERROR_CODES.notConnected ||
+      problem.code === LOCAL_ERROR_CODES.timeout
+    ) {
+      // Sent, but no answer: the gateway may or may not have done it. Never guess: wait for
+      // the connection, re-read the list, and report what it says.
+      const outcome = await settleAfterDrop(connection, queryClient, decision, requestId, asked);
+      if (outcome) return { requestId, decision, status: "interrupted", outcome };
     }
     return { requestId, decision, status: "failed", message: problem.message, code: problem.code };
   }

@@ -21,12 +21,36 @@ export type GatewayConnectionDeps = {
   randomId?: () => string;
 };
 
+/** Unreadable frames may have been lost events: re-read state, at most this often. */
+const UNREADABLE_RESYNC_MS = 250;
+
 export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayConnection {
   const eventListeners = new Set<(event: EventFrame) => void>();
+  const unreadableListeners = new Set<(count: number) => void>();
   const resyncListeners = new Set<(why: "hello" | "gap") => void>();
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   let status: ConnectionStatus = { kind: "idle" };
   let session: GatewaySession | undefined;
+  let unreadable = 0;
+  let unreadableNotice: Promise<void> | undefined;
+  let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // A flood of bad frames must not become a flood of renders: listeners hear once per task.
+  const countUnreadable = (count: number) => {
+    if (count <= 0) return;
+    unreadable += count;
+    unreadableNotice ??= Promise.resolve().then(() => {
+      unreadableNotice = undefined;
+      notify(unreadableListeners, unreadable);
+    });
+  };
+  const resetUnreadable = () => {
+    clearTimeout(resyncTimer);
+    resyncTimer = undefined;
+    if (unreadable === 0) return;
+    unreadable = 0;
+    notify(unreadableListeners, 0);
+  };
 
   const setStatus = (next: ConnectionStatus) => {
     status = next;
@@ -37,6 +61,15 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     event: (event: EventFrame) => notify(eventListeners, event),
     resync: (why: "hello" | "gap") => notify(resyncListeners, why),
     isCurrent: (client: GatewaySession["client"]) => session?.client === client,
+    unreadable: () => {
+      countUnreadable(1);
+      // Whatever it was, it may have been an event we now miss: read the state again.
+      if (status.kind !== "connected" || resyncTimer) return;
+      resyncTimer = setTimeout(() => {
+        resyncTimer = undefined;
+        if (status.kind === "connected") notify(resyncListeners, "gap");
+      }, UNREADABLE_RESYNC_MS);
+    },
   };
 
   return {
@@ -46,6 +79,11 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     get scopes() {
       return status.kind === "connected" ? status.scopes : [];
     },
+    get unreadableFrames() {
+      return unreadable;
+    },
+    onUnreadable: (listener) => subscribe(unreadableListeners, listener),
+    reportUnreadable: (count = 1) => countUnreadable(count),
     request<T>(method: string, params?: unknown, options?: { timeoutMs?: number }): Promise<T> {
       if (!session || status.kind !== "connected") {
         return Promise.reject(new Error("gateway not connected"));
@@ -58,6 +96,7 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     connect(settings) {
       session?.client.stop();
       session = undefined;
+      resetUnreadable();
       const invalid = validateGatewayUrl(settings.url);
       if (invalid) {
         setStatus({ kind: "failed", url: settings.url, problem: invalid });
@@ -72,6 +111,8 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
       const ending = session;
       session = undefined;
       ending?.client.stop();
+      clearTimeout(resyncTimer);
+      resyncTimer = undefined;
       deps.credentials.pauseAutoConnect();
       setStatus(
         ending ? { kind: "disconnected", url: ending.settings.url } : { kind: "disconnected" },

@@ -10,6 +10,7 @@ import {
 } from "@openclaw/gateway-client/browser";
 import {
   ERROR_CODES,
+  EVENTS,
   parseFrame,
   PROTOCOL_VERSION,
   type ErrorShape,
@@ -47,6 +48,8 @@ export type SessionSink = {
   resync(why: "hello" | "gap"): void;
   /** False once a newer connect() or a disconnect() replaced this session. */
   isCurrent(client: GatewaySession["client"]): boolean;
+  /** A frame that is not JSON, not a frame, or not one a gateway sends. */
+  unreadable(): void;
 };
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
@@ -96,12 +99,21 @@ export function startGatewaySession(
   // wire client's own failure callback runs.
   let handshakeRefusal: ErrorShape | undefined;
   let helloSeen = false;
-  const watchHandshake = (data: string) => {
-    if (helloSeen) return;
+  // Every frame is checked here as well: the wire client drops unreadable ones silently,
+  // and a person should learn that updates may be missing. False: do not pass it on.
+  const inspect = (data: string): boolean => {
     const parsed = parseFrame(data);
-    if (parsed.ok && parsed.frame.type === "res" && !parsed.frame.ok) {
-      handshakeRefusal = parsed.frame.error;
+    const frame = parsed.ok ? parsed.frame : undefined;
+    // A challenge after hello is a protocol violation; the wire client would answer a bad
+    // one by closing a perfectly good connection.
+    const lateChallenge =
+      helloSeen && frame?.type === "event" && frame.event === EVENTS.connectChallenge;
+    if (!frame || frame.type === "req" || lateChallenge) {
+      if (sink.isCurrent(wire)) sink.unreadable();
+      return !lateChallenge;
     }
+    if (!helloSeen && frame.type === "res" && !frame.ok) handshakeRefusal = frame.error;
+    return true;
   };
 
   const wire = new GatewayProtocolClient<GatewayBrowserDeviceAuthPlan>({
@@ -109,10 +121,11 @@ export function startGatewaySession(
       handshakeRefusal = undefined;
       helloSeen = false;
       const message = (data: string) => {
-        watchHandshake(data);
-        handlers.message(data);
+        if (inspect(data)) handlers.message(data);
       };
-      return openBrowserSocket(settings.url, { ...handlers, message }, deps.createWebSocket);
+      return openBrowserSocket(settings.url, { ...handlers, message }, deps.createWebSocket, () => {
+        if (sink.isCurrent(wire)) sink.unreadable();
+      });
     },
     createRequestId: deps.randomId ?? (() => crypto.randomUUID()),
     buildConnectPlan: ({ nonce, challengeTs }) =>

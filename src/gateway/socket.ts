@@ -16,11 +16,14 @@ export function openBrowserSocket(
   url: string,
   handlers: GatewayProtocolSocketHandlers,
   factory: WebSocketFactory = (target) => new WebSocket(target),
+  /** A binary frame arrived: not part of the protocol, dropped, but worth counting. */
+  onBinary?: () => void,
 ): GatewayProtocolSocket {
   const socket = factory(url);
   socket.addEventListener("open", () => handlers.open());
   socket.addEventListener("message", (event: MessageEvent) => {
     if (typeof event.data === "string") handlers.message(event.data);
+    else onBinary?.();
   });
   socket.addEventListener("close", (event: CloseEvent) => handlers.close(event.code, event.reason));
   socket.addEventListener("error", () => handlers.error(new Error("WebSocket error")));

@@ -62,6 +62,14 @@ export interface GatewayConnection {
   readonly status: ConnectionStatus;
   /** Scopes this socket holds (hello-ok auth.scopes); empty when not connected. */
   readonly scopes: readonly string[];
+  /**
+   * Messages from the gateway Pairdesk could not read since the last connect(): frames that
+   * are not JSON or not a frame, and payloads the query layer had to drop.
+   */
+  readonly unreadableFrames: number;
+  onUnreadable(listener: (count: number) => void): () => void;
+  /** The query layer dropped `count` unusable items (a malformed event or list entry). */
+  reportUnreadable(count?: number): void;
   connect(settings: ConnectSettings): void;
   disconnect(): void;
 }

@@ -23,6 +23,8 @@ export function createFakeConnection(): FakeConnection {
   const statuses = new Set<(status: ConnectionStatus) => void>();
   let status: ConnectionStatus = { kind: "connected", url: "ws://fake", scopes: [] };
   let seq = 0;
+  let unreadable = 0;
+  const unreadableListeners = new Set<(count: number) => void>();
   const calls: { method: string; params: unknown }[] = [];
   const listen = <T>(set: Set<T>, listener: T) => {
     set.add(listener);
@@ -45,6 +47,14 @@ export function createFakeConnection(): FakeConnection {
     onEvent: (listener) => listen(events, listener),
     onResync: (listener) => listen(resyncs, listener),
     onStatus: (listener) => listen(statuses, listener),
+    get unreadableFrames() {
+      return unreadable;
+    },
+    onUnreadable: (listener) => listen(unreadableListeners, listener),
+    reportUnreadable(count = 1) {
+      unreadable += count;
+      unreadableListeners.forEach((listener) => listener(unreadable));
+    },
     connect() {},
     disconnect() {},
     answer: (method, handler) => void handlers.set(method, handler),

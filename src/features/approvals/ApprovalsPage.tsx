@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
+import { ProtocolNotice } from "../../ui/ProtocolNotice";
 import "./approvals.css";
 import { ActivityNotes } from "./ActivityNotes";
 import { ConfirmApprovalDialog } from "./ConfirmApprovalDialog";
@@ -71,6 +72,7 @@ export function ApprovalsPage() {
       <p aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
+      <ProtocolNotice />
       <ActivityNotes />
       {query.isError ? (
         <div role="alert" className="load-error">
@@ -101,6 +103,7 @@ export function ApprovalsPage() {
       {details.open && !decisions.confirmation && (
         <RequestDetailsDialog
           view={details.view}
+          lastSeen={details.lastSeen}
           now={now}
           listHref={hrefFor({ name: "approvals" })}
           onClose={details.close}

@@ -4,7 +4,7 @@ import {
   useApprovalsStore,
   type KindFilter,
 } from "../../stores/approvals-store";
-import { KIND_LABELS } from "./request-view";
+import { KIND_LABELS, shownText } from "./request-view";
 
 // Filter by kind and client, search by name / device id / IP, sort by age.
 
@@ -56,7 +56,7 @@ export function ApprovalsToolbar({ clients }: { clients: { value: string; label:
           <option value="all">All clients</option>
           {shownClients.map((client) => (
             <option key={client.value} value={client.value}>
-              {client.label}
+              {shownText(client.label)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import { useId, useRef } from "react";
 import { OPERATOR_SCOPES } from "../../protocol";
+import { DeviceText } from "../../ui/DeviceText";
 import { ModalDialog } from "./ModalDialog";
 import type { RequestView } from "./request-view";
 
@@ -19,7 +20,7 @@ export function ConfirmApprovalDialog({ views, onConfirm, onCancel, fallbackFocu
   const admins = views.filter((view) => view.addsAdmin);
   const single = views.length === 1 ? views[0] : undefined;
   const title = single
-    ? `Give “${single.name}” full control?`
+    ? `Give “${single.shownName}” full control?`
     : `Approve ${views.length} requests, ${admins.length} with full control?`;
   return (
     <ModalDialog
@@ -38,8 +39,8 @@ export function ConfirmApprovalDialog({ views, onConfirm, onCancel, fallbackFocu
         <ul className="confirm-devices">
           {admins.map((view) => (
             <li key={view.request.requestId}>
-              <strong className="truncate" title={view.name}>
-                {view.name}
+              <strong className="truncate">
+                <DeviceText value={view.name} />
               </strong>{" "}
               <span className="muted">
                 {view.client} · device {view.fingerprint}

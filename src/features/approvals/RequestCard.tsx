@@ -1,11 +1,13 @@
 import { memo, useId } from "react";
+import { DeviceText } from "../../ui/DeviceText";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
 import { formatAge, formatCountdown } from "./time-format";
 
-// One pending request. Device-supplied strings are rendered as text; long ones are cut by
-// CSS with the whole value in a title attribute and in the details view.
+// One pending request. Device-supplied strings go through DeviceText (text only, cut, hidden
+// characters made visible, the whole value in a title and in the details view). The
+// fingerprint sits next to the name, so a copied name cannot pass for another device.
 
 const URGENT_MS = 60_000;
 
@@ -44,13 +46,21 @@ export const RequestCard = memo(function RequestCard(props: Props) {
           className="request-select"
           checked={selected}
           onChange={() => props.onToggle(request.requestId)}
-          aria-label={`Select ${view.name}`}
+          aria-label={`Select ${view.shownName}`}
         />
-        <h3 id={headingId} className="request-name truncate" title={view.name}>
-          {view.name}
+        <h3 id={headingId} className="request-name truncate">
+          <DeviceText value={view.name} />
         </h3>
+        <code className="device-fingerprint" title="Device fingerprint (start of the device id)">
+          {view.fingerprint}
+        </code>
         <span className={`kind-badge kind-${view.kind}`}>{KIND_LABELS[view.kind]}</span>
       </div>
+      {view.nameClash && (
+        <p className="name-clash">
+          Another device has the same or a look-alike name: check the fingerprint.
+        </p>
+      )}
       <RequestFacts view={view} />
       <div className="request-scopes">
         <span className="facts-label">Scopes</span>

@@ -1,4 +1,5 @@
 import { approvedScopesOf } from "../../policy";
+import { DeviceText } from "../../ui/DeviceText";
 import { ModalDialog } from "./ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
@@ -10,6 +11,8 @@ import { formatAge, formatCountdown } from "./time-format";
 
 type Props = {
   view: RequestView | undefined;
+  /** What the dialog showed before the request left the list (to tell "expired" apart). */
+  lastSeen?: RequestView;
   now: number;
   listHref: string;
   onClose: () => void;
@@ -23,18 +26,29 @@ function Raw({ term, value }: { term: string; value: string | undefined }) {
     <div className="fact wide">
       <dt>{term}</dt>
       <dd>
-        <code className="raw">{value || "—"}</code>
+        <code className="raw">
+          <DeviceText value={value} fallback="—" limit={Number.POSITIVE_INFINITY} />
+        </code>
       </dd>
     </div>
   );
 }
 
 export function RequestDetailsDialog(props: Props) {
-  const { view, now, onClose } = props;
+  const { view, now, onClose, lastSeen } = props;
   if (!view) {
+    const expired = lastSeen !== undefined && lastSeen.expiresAt <= now;
     return (
-      <ModalDialog title="Request not found" onClose={onClose} fallbackFocus={props.fallbackFocus}>
-        <p>This request was already handled or has expired.</p>
+      <ModalDialog
+        title={expired ? "Request expired" : "Request not found"}
+        onClose={onClose}
+        fallbackFocus={props.fallbackFocus}
+      >
+        <p>
+          {expired
+            ? `The request from “${lastSeen.shownName}” expired while it was open, so it can no longer be approved. The device has to ask again.`
+            : "This request was already handled or has expired."}
+        </p>
         <div className="modal-actions">
           <a
             href={props.listHref}
@@ -52,7 +66,7 @@ export function RequestDetailsDialog(props: Props) {
   const { request, paired } = view;
   return (
     <ModalDialog
-      title={`Request from “${view.name}”`}
+      title={`Request from “${view.shownName}”`}
       onClose={onClose}
       fallbackFocus={props.fallbackFocus}
       className="details-dialog"

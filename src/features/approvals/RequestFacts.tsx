@@ -1,4 +1,5 @@
 import { LOCALITIES } from "../../protocol";
+import { DeviceText } from "../../ui/DeviceText";
 import type { RequestView } from "./request-view";
 
 // The facts an admin checks before deciding, as a compact description list.
@@ -17,8 +18,8 @@ function Fact({ term, value, wide }: { term: string; value: string | undefined; 
   return (
     <div className={wide ? "fact wide" : "fact"}>
       <dt>{term}</dt>
-      <dd className="truncate" title={value}>
-        {value}
+      <dd className="truncate">
+        <DeviceText value={value} />
       </dd>
     </div>
   );

@@ -1,5 +1,6 @@
 import { isDangerousScope, type ScopeDiff } from "../../policy";
 import { OPERATOR_SCOPES } from "../../protocol";
+import { DeviceText } from "../../ui/DeviceText";
 
 // Requested scopes against what the device already holds, in three labelled groups: added
 // ones stand out, and the scopes that hand over the gateway carry a warning in words, not
@@ -24,7 +25,10 @@ function Group({ label, kind, scopes }: { label: string; kind: string; scopes: s
                 {kind === "added" ? "+" : "−"}
               </span>
             )}
-            <code>{scope}</code>
+            <code>
+              {/* Scope names come from the device too: a zero-width space can fake one. */}
+              <DeviceText value={scope} />
+            </code>
             {warning && <strong className="scope-warning">{warning}</strong>}
           </li>
         );

@@ -13,6 +13,7 @@ import {
 } from "../../policy";
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
 import type { KindFilter, SortOrder } from "../../stores/approvals-store";
+import { findNameClashes, SHORT_TEXT_LIMIT, toDisplayText } from "../../ui/display-text";
 
 // Everything a request row and the details view show, derived once from the wire objects
 // with the rules in src/policy (never re-implemented here).
@@ -20,7 +21,12 @@ import type { KindFilter, SortOrder } from "../../stores/approvals-store";
 export type RequestView = {
   request: PendingRequest;
   paired: PairedDevice | undefined;
+  /** As the device (or a label) gives it: render with DeviceText, search on it. */
   name: string;
+  /** The name cut and with hidden characters as ⟨U+…⟩ markers: for notes, titles and labels. */
+  shownName: string;
+  /** Another device has the same or a look-alike name: only the fingerprint tells them apart. */
+  nameClash: boolean;
   client: string;
   kind: RequestKind;
   diff: ScopeDiff;
@@ -55,10 +61,13 @@ export function toRequestView(
   const diff = scopeDiff(sameIdentity ? approvedScopesOf(sameIdentity) : [], request.scopes);
   const held = new Set(sameIdentity ? approvedRoles(sameIdentity) : []);
   const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
+  const name = deviceName(request, paired);
   return {
     request,
     paired,
-    name: deviceName(request, paired),
+    name,
+    shownName: shownText(name),
+    nameClash: false,
     client: describeClient(request.clientId, request.clientMode),
     kind: requestKind(request, paired),
     diff,
@@ -68,6 +77,29 @@ export function toRequestView(
     expiresAt: expiresAt(request),
     whyNotSilent: explainNotSilent(request, paired),
   };
+}
+
+/** A device-supplied string for places that take plain text (notes, titles, aria-labels). */
+export function shownText(value: string): string {
+  return toDisplayText(value, SHORT_TEXT_LIMIT).short;
+}
+
+/** Marks views whose device could be mistaken for another listed or paired device by name. */
+export function markNameClashes(
+  views: readonly RequestView[],
+  paired: readonly PairedDevice[],
+): RequestView[] {
+  const clashes = findNameClashes([
+    ...views.map((view) => ({ id: view.request.deviceId, name: view.name })),
+    ...paired.map((device) => ({
+      id: device.deviceId,
+      name: device.label?.trim() || device.displayName?.trim() || "",
+    })),
+  ]);
+  if (clashes.size === 0) return [...views];
+  return views.map((view) =>
+    clashes.has(view.request.deviceId) ? { ...view, nameClash: true } : view,
+  );
 }
 
 export function indexPaired(paired: readonly PairedDevice[]): Map<string, PairedDevice> {

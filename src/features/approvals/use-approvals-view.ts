@@ -2,7 +2,13 @@ import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePendingRequests } from "../../api/pair-list";
 import { useApprovalsStore } from "../../stores/approvals-store";
-import { clientOptions, filterAndSort, indexPaired, toRequestView } from "./request-view";
+import {
+  clientOptions,
+  filterAndSort,
+  indexPaired,
+  markNameClashes,
+  toRequestView,
+} from "./request-view";
 
 // What the screen shows, derived from the cache (server data) and the store (client state).
 
@@ -20,7 +26,10 @@ export function useApprovalsView(now: number) {
 
   const all = useMemo(() => {
     const pairedByDevice = indexPaired(paired);
-    return pending.map((request) => toRequestView(request, pairedByDevice));
+    return markNameClashes(
+      pending.map((request) => toRequestView(request, pairedByDevice)),
+      paired,
+    );
   }, [pending, paired]);
   // The subscription drops expired requests on a timer; this keeps a row from lingering a
   // tick past its countdown.

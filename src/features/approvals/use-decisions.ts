@@ -10,6 +10,7 @@ import type { RequestView } from "./request-view";
 export type PendingConfirmation = { decision: Decision; views: RequestView[] };
 
 const VERB: Record<Decision, string> = { approved: "approve", rejected: "reject" };
+const VERBING: Record<Decision, string> = { approved: "approving", rejected: "rejecting" };
 
 function noteFor(result: DecisionResult, name: string): Omit<ResolutionNote, "id"> {
   const { requestId, decision } = result;
@@ -22,6 +23,26 @@ function noteFor(result: DecisionResult, name: string): Omit<ResolutionNote, "id
         tone: "info",
         text: `“${name}” was already handled or has expired; the list was re-read.`,
       };
+    case "interrupted": {
+      const dropped = `The connection dropped while ${VERBING[decision]} “${name}”; after reconnecting,`;
+      switch (result.outcome) {
+        case "pending":
+          return { requestId, tone: "error", text: `${dropped} the request is still pending.` };
+        case "applied":
+          return {
+            requestId,
+            tone: "success",
+            text: `${dropped} the request is gone, so it was ${decision}.`,
+          };
+        case "gone":
+          return {
+            requestId,
+            tone: "info",
+            text: `${dropped} the request is gone, but not ${decision} here: it was handled elsewhere or expired.`,
+          };
+      }
+      break;
+    }
     case "failed":
       return {
         requestId,
@@ -53,7 +74,7 @@ export function useDecisions() {
   const callbacks = useMemo(() => {
     const send = (decision: Decision, views: readonly RequestView[]) => {
       const { approve, reject, actions } = latest.current;
-      views.forEach((view) => names.current.set(view.request.requestId, view.name));
+      views.forEach((view) => names.current.set(view.request.requestId, view.shownName));
       const ids = views.map((view) => view.request.requestId);
       actions.requestsLeft(ids);
       if (decision === DECISIONS.approved) approve(ids);

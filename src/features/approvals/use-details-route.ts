@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { navigate, type Route } from "../../routing/router";
 import { useApprovalsStore } from "../../stores/approvals-store";
 import type { RequestView } from "./request-view";
@@ -19,7 +19,13 @@ export function useDetailsRoute(route: Route, live: readonly RequestView[], load
   }, [requestId, newest]);
 
   const view = newest ? live.find((v) => v.request.requestId === newest) : undefined;
+  // The last view this dialog showed, so it can say "expired" rather than "not found" when
+  // the request runs out of time while open.
+  const [seen, setSeen] = useState<RequestView>();
+  if (view && view !== seen) setSeen(view);
+  const lastSeen = !view && seen?.request.requestId === newest ? seen : undefined;
   return {
+    lastSeen,
     // Until the first list arrives we cannot tell "gone" from "not loaded yet".
     open: requestId !== undefined && (loaded || view !== undefined),
     view,

@@ -6,7 +6,7 @@ import type { PairOutcome } from "../../api/pair-list-reducer";
 import { DECISIONS, type PairList, type PendingRequest } from "../../protocol";
 import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
 import { usePreferences } from "../../stores/preferences-store";
-import { deviceName, indexPaired, KIND_LABELS, toRequestView } from "./request-view";
+import { deviceName, indexPaired, KIND_LABELS, shownText, toRequestView } from "./request-view";
 import { useClock } from "./use-now";
 
 // Turns what the live list reports into words: notes for requests that left, an
@@ -46,14 +46,15 @@ export function useLiveUpdates(): { announcement: string } {
 
   usePairEvents((outcomes) => {
     const paired = indexPaired(queryClient.getQueryData<PairList>(pairListQueryKey)?.paired ?? []);
-    const nameOf = (request: PendingRequest) => deviceName(request, paired.get(request.deviceId));
+    const nameOf = (request: PendingRequest) =>
+      shownText(deviceName(request, paired.get(request.deviceId)));
     const notes: Omit<ResolutionNote, "id">[] = [];
     const arrived: string[] = [];
     const left: string[] = [];
     for (const outcome of outcomes) {
       if (outcome.kind === "requested") {
         const view = toRequestView(outcome.request, paired);
-        arrived.push(`${view.name} (${KIND_LABELS[view.kind].toLowerCase()})`);
+        arrived.push(`${view.shownName} (${KIND_LABELS[view.kind].toLowerCase()})`);
       } else if (outcome.kind === "superseded") {
         actions.requestSuperseded(outcome.previous.requestId, outcome.next.requestId);
         left.push(outcome.previous.requestId);

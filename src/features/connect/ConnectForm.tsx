@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useGatewayConnection } from "../../gateway/context";
 import { useCredentialStore } from "../../gateway/credential-context";
 import type { ConnectSettings } from "../../gateway/types";
@@ -15,6 +15,12 @@ export function ConnectForm() {
   const [url, setUrl] = useState(initial?.url ?? DEFAULT_GATEWAY_URL);
   const [secretKind, setSecretKind] = useState<SecretKind>(initial?.secretKind ?? "token");
   const [secret, setSecret] = useState(initial?.secret ?? "");
+  // Uncontrolled on purpose: React mirrors a controlled input's value into the DOM `value`
+  // attribute, where any DOM dump, screenshot tool or extension would read the secret.
+  const secretRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (secretRef.current) secretRef.current.value = initial?.secret ?? "";
+  }, [initial]);
   const [remember, setRemember] = useState(initial?.remember ?? false);
   const [hasSaved, setHasSaved] = useState(initial !== undefined);
   const ids = { url: useId(), secret: useId(), remember: useId(), rememberHint: useId() };
@@ -29,6 +35,7 @@ export function ConnectForm() {
   const forget = () => {
     credentials.forget(url.trim());
     setSecret("");
+    if (secretRef.current) secretRef.current.value = "";
     setRemember(false);
     setHasSaved(false);
   };
@@ -79,7 +86,7 @@ export function ConnectForm() {
           type="password"
           autoComplete={secretKind === "password" ? "current-password" : "off"}
           spellCheck={false}
-          value={secret}
+          ref={secretRef}
           onChange={(event) => setSecret(event.target.value)}
         />
       </div>

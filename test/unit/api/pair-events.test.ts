@@ -80,11 +80,14 @@ describe("subscribeToPairEvents", () => {
   });
 
   it("drops malformed payloads and unrelated events", async () => {
+    // A malformed pairing event makes the list re-read: the gateway holds the good one.
+    gatewayList = { pending: [pending("ok")], paired: [] };
     connection.emit(EVENTS.pairRequested, { requestId: 42 });
     connection.emit("tick", { ts: 1 });
     connection.emit(EVENTS.pairRequested, pending("ok"));
     await vi.advanceTimersByTimeAsync(200);
     expect(cached()?.pending.map((r) => r.requestId)).toEqual(["ok"]);
+    expect(connection.unreadableFrames).toBe(1);
   });
 
   it("re-reads the list on a sequence gap and on every hello", async () => {

@@ -1,0 +1,51 @@
+import { Fragment, useMemo } from "react";
+import "./ui.css";
+import { describeHidden, hiddenMarker, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
+
+// Shows one device-supplied string inertly: as text only, cut to `limit` with the whole value
+// in the title, hidden characters as visible ⟨U+…⟩ markers and a note saying so.
+
+type Props = {
+  value: string | undefined;
+  /** Shown when the value is missing or blank. */
+  fallback?: string;
+  /** Characters shown before the cut; Infinity shows the whole value (details views). */
+  limit?: number;
+  /** The "(contains hidden characters)" note; off where a row repeats it elsewhere. */
+  note?: boolean;
+  className?: string;
+};
+
+export function DeviceText({
+  value,
+  fallback = "",
+  limit = SHORT_TEXT_LIMIT,
+  note = true,
+  className,
+}: Props) {
+  const raw = value?.trim() ? value : fallback;
+  const text = useMemo(() => toDisplayText(raw, limit), [raw, limit]);
+  const warning = note ? describeHidden(text) : "";
+  const classes = className ? `device-text ${className}` : "device-text";
+  return (
+    <>
+      <span
+        className={classes}
+        title={text.truncated || text.hidden > 0 ? text.full : undefined}
+        // Isolated, so a right-to-left run inside cannot reorder the words around it.
+        dir="auto"
+      >
+        {text.parts.map((part, index) =>
+          part.kind === "text" ? (
+            <Fragment key={index}>{part.text}</Fragment>
+          ) : (
+            <span key={index} className="hidden-char">
+              {hiddenMarker(part.code)}
+            </span>
+          ),
+        )}
+      </span>
+      {warning ? <span className="device-text-note"> ({warning})</span> : null}
+    </>
+  );
+}

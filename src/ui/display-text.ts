@@ -1,0 +1,197 @@
+// Device-supplied text (display names, platforms, labels, origins) comes from whoever holds a
+// token or a key pair, so it is shown inertly: as React text (never HTML), cut to a length
+// that cannot push the fingerprint off screen, and with every invisible or layout-changing
+// character turned into a visible marker, so "evil\u202Eenohpi" cannot pose as "iphone…".
+// Pure: no React, no DOM.
+
+export type TextPart = { kind: "text"; text: string } | { kind: "hidden"; code: string };
+
+export type DisplayText = {
+  /** What to render, in order; hidden characters are their own parts. */
+  parts: TextPart[];
+  /** The whole value in visible form (markers instead of hidden characters): for titles. */
+  full: string;
+  /** The shown (possibly cut) value in visible form. */
+  short: string;
+  /** How many hidden characters were made visible. */
+  hidden: number;
+  truncated: boolean;
+  /** Alphabets that share look-alike letters and appear together, e.g. ["Latin", "Cyrillic"]. */
+  mixedScripts: string[];
+};
+
+/** Default cut for a name in a list row. */
+export const SHORT_TEXT_LIMIT = 64;
+/** Beyond this many combining marks on one letter the rest are counted, not stacked. */
+const MAX_COMBINING_MARKS = 3;
+const ELLIPSIS = "…";
+
+// Control (Cc), format (Cf: bidi overrides, zero-width, soft hyphen, tags, BOM), line and
+// paragraph separators…
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// …and characters that render as nothing: the combining grapheme joiner, Hangul fillers,
+// Khmer inherent vowels, the braille blank.
+const BLANK_CHARACTERS: ReadonlySet<number> = new Set([
+  0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x2800, 0x3164, 0xffa0,
+]);
+// Spaces other than the plain one are visible as spaces but hide look-alikes; mark them too.
+const ODD_SPACE = /[\p{Zs}]/u;
+const COMBINING = /\p{M}/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const ZWJ = "\u200D";
+
+export function codeLabel(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** The visible marker for one hidden character, e.g. "⟨U+202E⟩". */
+export function hiddenMarker(code: string): string {
+  return `⟨${code}⟩`;
+}
+
+function isHidden(chars: readonly string[], index: number): boolean {
+  const char = chars[index] ?? "";
+  if (char === " ") return false;
+  if (char.length === 1 && char >= "\uD800" && char <= "\uDFFF") return true; // lone surrogate
+  if (char === ZWJ) {
+    // Emoji sequences (👩‍💻) join pictographs with ZWJ; elsewhere it only hides things.
+    return !(PICTOGRAPH.test(chars[index - 1] ?? "") && PICTOGRAPH.test(chars[index + 1] ?? ""));
+  }
+  return (
+    HIDDEN.test(char) || ODD_SPACE.test(char) || BLANK_CHARACTERS.has(char.codePointAt(0) ?? 0)
+  );
+}
+
+function pushText(parts: TextPart[], text: string): void {
+  const last = parts.at(-1);
+  if (last?.kind === "text") last.text += text;
+  else parts.push({ kind: "text", text });
+}
+
+function visible(parts: readonly TextPart[]): string {
+  return parts.map((part) => (part.kind === "text" ? part.text : hiddenMarker(part.code))).join("");
+}
+
+/** Splits a value into text and visible markers; `limit` cuts it (in characters shown). */
+export function toDisplayText(value: string, limit = Number.POSITIVE_INFINITY): DisplayText {
+  const chars = Array.from(value);
+  const parts: TextPart[] = [];
+  const shownParts: TextPart[] = [];
+  let hidden = 0;
+  let marks = 0;
+  let length = 0;
+  let truncated = false;
+  for (let index = 0; index < chars.length; index += 1) {
+    const char = chars[index] ?? "";
+    let part: TextPart;
+    if (isHidden(chars, index)) {
+      hidden += 1;
+      marks = 0;
+      part = { kind: "hidden", code: codeLabel(char) };
+    } else if (COMBINING.test(char)) {
+      marks += 1;
+      // A stack of hundreds of marks paints over the rows around it ("zalgo" text).
+      if (marks > MAX_COMBINING_MARKS) {
+        hidden += 1;
+        part = { kind: "hidden", code: codeLabel(char) };
+      } else part = { kind: "text", text: char };
+    } else {
+      marks = 0;
+      part = { kind: "text", text: char };
+    }
+    if (part.kind === "text") pushText(parts, part.text);
+    else parts.push(part);
+    const size = part.kind === "text" ? 1 : hiddenMarker(part.code).length;
+    if (!truncated && length + size <= limit) {
+      if (part.kind === "text") pushText(shownParts, part.text);
+      else shownParts.push(part);
+      length += size;
+    } else truncated = true;
+  }
+  if (truncated) pushText(shownParts, ELLIPSIS);
+  return {
+    parts: shownParts,
+    full: visible(parts),
+    short: visible(shownParts),
+    hidden,
+    truncated,
+    mixedScripts: mixedScripts(value),
+  };
+}
+
+// Scripts whose letters double for Latin ones (а/a, ο/o, Ꭺ/A). Mixing them in one name is
+// the classic way to fake a familiar device name.
+const CONFUSABLE_SCRIPTS: [string, RegExp][] = [
+  ["Latin", /\p{Script=Latin}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Armenian", /\p{Script=Armenian}/u],
+  ["Cherokee", /\p{Script=Cherokee}/u],
+];
+
+export function mixedScripts(value: string): string[] {
+  const found = CONFUSABLE_SCRIPTS.filter(([, pattern]) => pattern.test(value)).map(
+    ([name]) => name,
+  );
+  return found.length > 1 ? found : [];
+}
+
+// Letters that look alike across scripts, folded to one Latin letter (a small part of
+// Unicode's confusables list: the ones that fit a device name).
+// prettier-ignore
+const FOLD: Record<string, string> = {
+  а: "a", б: "6", в: "b", г: "r", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", п: "n",
+  р: "p", с: "c", т: "t", у: "y", х: "x", ѕ: "s", і: "l", ї: "l", ј: "j", ԁ: "d", ԛ: "q",
+  ԝ: "w", һ: "h", ӏ: "l", α: "a", β: "b", γ: "y", ε: "e", η: "n", ι: "l", κ: "k", ν: "v",
+  ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ω: "w", ɡ: "g", ı: "l", i: "l", "1": "l", "|": "l",
+  "0": "o", "’": "'", "‘": "'", "`": "'", "´": "'",
+};
+
+/**
+ * A key under which names that a person would read as the same collide: compatibility
+ * forms folded, hidden characters and spacing dropped, case and look-alike letters folded.
+ */
+export function lookalikeKey(value: string): string {
+  const folded = Array.from(value.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase())
+    .filter((char, index, chars) => !isHidden(chars, index) && !/\s/u.test(char))
+    .map((char) => FOLD[char] ?? char)
+    .join("");
+  return folded.replace(/rn/g, "m").replace(/vv/g, "w");
+}
+
+/**
+ * Ids whose names collide (identically or by look-alike) with a name of another id:
+ * two devices that a person could mistake for each other by name alone.
+ */
+export function findNameClashes(
+  entries: readonly { id: string; name: string }[],
+): ReadonlySet<string> {
+  const byKey = new Map<string, Set<string>>();
+  for (const { id, name } of entries) {
+    const key = lookalikeKey(name);
+    if (!key) continue;
+    const ids = byKey.get(key) ?? new Set<string>();
+    ids.add(id);
+    byKey.set(key, ids);
+  }
+  const clashing = new Set<string>();
+  for (const ids of byKey.values()) if (ids.size > 1) ids.forEach((id) => clashing.add(id));
+  return clashing;
+}
+
+/** A sentence about what was made visible, or "" for ordinary text. */
+export function describeHidden(text: Pick<DisplayText, "hidden" | "mixedScripts">): string {
+  const notes: string[] = [];
+  if (text.hidden > 0) {
+    notes.push(
+      text.hidden === 1
+        ? "contains 1 hidden character, shown as ⟨U+…⟩"
+        : `contains ${text.hidden} hidden characters, shown as ⟨U+…⟩`,
+    );
+  }
+  if (text.mixedScripts.length > 0) {
+    notes.push(`mixes ${text.mixedScripts.join(" and ")} letters`);
+  }
+  return notes.join("; ");
+}
