@@ -4,8 +4,6 @@ import {
 } from "@openclaw/gateway-protocol/connect-error-details";
 import { approvedRoles, approvedScopesOf } from "../../src/policy/approved-access";
 import { AUTH_METHODS } from "../../src/policy/auth-methods";
-import { hasForwardingHeaders, isDirectLocalClient } from "../../src/policy/ingress";
-import { resolvePairingLocality } from "../../src/policy/locality";
 import { PAIRING_NOT_NEEDED, pairingReason } from "../../src/policy/pairing-reason";
 import { isWebchatClient } from "../../src/policy/clients";
 import { normalizeScopes } from "../../src/policy/scopes";
@@ -20,6 +18,7 @@ import {
 } from "../../src/protocol";
 import type { AuthOutcome } from "./auth";
 import type { ConnectParams } from "./connect-params";
+import { connectionLocality } from "./connection-locality";
 import type { CoreContext, LiveConnection } from "./context";
 import type { DeviceBlock } from "./device-proof";
 import { buildHelloOk } from "./hello";
@@ -77,9 +76,9 @@ export async function admitDevice(
   frameId: string,
   { params, device, auth, decision }: Verified,
 ): Promise<void> {
-  const { headers, remoteAddress } = connection.facts;
-  const origin = headers.origin?.trim() || undefined;
-  const isLocalClient = isDirectLocalClient(connection.ingress, headers.host);
+  const locality = connectionLocality(connection, params.client, auth);
+  const { origin, isLocalClient } = locality;
+  const { remoteAddress } = connection.facts;
   const scopes = normalizeScopes(params.scopes);
   const client = normalizeNodeHostMetadata(params.client);
   const remoteIp = reportedRemoteIp(remoteAddress, isLocalClient);
@@ -96,17 +95,6 @@ export async function admitDevice(
     scopes,
     remoteIp,
   };
-  const locality = resolvePairingLocality({
-    isLocalClient,
-    remoteAddress,
-    requestHost: headers.host,
-    requestOrigin: origin,
-    hasProxyHeaders: hasForwardingHeaders(headers),
-    hasBrowserOriginHeader: origin !== undefined,
-    client: params.client,
-    authMethod: auth.method,
-    sharedAuthOk: auth.sharedSecretOk,
-  });
   const paired = ctx.state.paired.get(device.id);
   const need = pairingReason(paired, ask);
   const traced = {

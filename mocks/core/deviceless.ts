@@ -1,8 +1,7 @@
-import { hasForwardingHeaders, isDirectLocalClient } from "../../src/policy/ingress";
-import { resolvePairingLocality } from "../../src/policy/locality";
 import { LOCALITIES, ROLES, type Locality } from "../../src/protocol";
 import type { AuthOutcome } from "./auth";
 import type { ConnectParams } from "./connect-params";
+import { connectionLocality } from "./connection-locality";
 import type { CoreContext, LiveConnection } from "./context";
 import { buildHelloOk } from "./hello";
 import type { ConnectDecision } from "./types";
@@ -36,19 +35,8 @@ export function admitWithoutDevice(
   decision: ConnectDecision,
 ): boolean {
   if (params.role !== ROLES.operator || !auth.sharedSecretOk) return false;
-  const { headers, remoteAddress } = connection.facts;
-  const origin = headers.origin?.trim() || undefined;
-  const locality = resolvePairingLocality({
-    isLocalClient: isDirectLocalClient(connection.ingress, headers.host),
-    remoteAddress,
-    requestHost: headers.host,
-    requestOrigin: origin,
-    hasProxyHeaders: hasForwardingHeaders(headers),
-    hasBrowserOriginHeader: origin !== undefined,
-    client: params.client,
-    authMethod: auth.method,
-    sharedAuthOk: auth.sharedSecretOk,
-  });
+  const locality = connectionLocality(connection, params.client, auth);
+  const origin = locality.origin;
   const scopes = keepsRequestedScopes(params, locality.locality, origin !== undefined)
     ? params.scopes
     : [];
