@@ -3,13 +3,18 @@ import type { HistoryEntry } from "./history-types";
 // Where the history log lives between reloads: IndexedDB, one object store keyed by `seq`,
 // so "drop everything older than X" is a single key-range delete.
 
+/** One batch of changes, stored in a single transaction. */
+export type HistoryWrite = {
+  /** Entries to add or replace (by seq). */
+  put: readonly HistoryEntry[];
+  /** Deletes every entry with seq ≤ this (the bound that keeps the log small); 0: none. */
+  deleteThrough: number;
+};
+
 export type HistoryPersistence = {
   /** Every stored entry, oldest first. */
   load(): Promise<HistoryEntry[]>;
-  /** Adds or replaces entries (by seq). */
-  put(entries: readonly HistoryEntry[]): Promise<void>;
-  /** Deletes every entry with seq ≤ `seq` (the bound that keeps the log small). */
-  deleteThrough(seq: number): Promise<void>;
+  save(write: HistoryWrite): Promise<void>;
   clear(): Promise<void>;
 };
 
@@ -60,8 +65,11 @@ export function createIndexedDbHistory(
       const store = (await open()).transaction(STORE, "readonly").objectStore(STORE);
       return done(store.getAll() as IDBRequest<HistoryEntry[]>);
     },
-    put: (entries) => write((store) => entries.forEach((entry) => store.put(entry))),
-    deleteThrough: (seq) => write((store) => store.delete(IDBKeyRange.upperBound(seq))),
+    save: (change) =>
+      write((store) => {
+        if (change.deleteThrough > 0) store.delete(IDBKeyRange.upperBound(change.deleteThrough));
+        change.put.forEach((entry) => store.put(entry));
+      }),
     clear: () => write((store) => store.clear()),
   };
 }
@@ -71,9 +79,9 @@ export function createMemoryHistory(): HistoryPersistence {
   const rows = new Map<number, HistoryEntry>();
   return {
     load: async () => [...rows.values()].sort((a, b) => a.seq - b.seq),
-    put: async (entries) => entries.forEach((entry) => rows.set(entry.seq, structuredClone(entry))),
-    deleteThrough: async (seq) => {
-      for (const key of rows.keys()) if (key <= seq) rows.delete(key);
+    save: async (change) => {
+      for (const key of rows.keys()) if (key <= change.deleteThrough) rows.delete(key);
+      change.put.forEach((entry) => rows.set(entry.seq, structuredClone(entry)));
     },
     clear: async () => rows.clear(),
   };

@@ -1,7 +1,7 @@
 import type { GatewayConnection } from "../gateway/types";
 import { DECISIONS, type PendingRequest } from "../protocol";
 import { toPairEvent } from "./pair-events";
-import type { HistoryStore } from "./history-store";
+import { HISTORY_LIMIT, type HistoryStore } from "./history-store";
 import { DECIDERS, HISTORY_KINDS, type Decider, type HistoryEntry } from "./history-types";
 
 // Writes every `device.pair.requested` and `device.pair.resolved` this browser sees into the
@@ -13,6 +13,8 @@ export type HistoryRecorderOptions = {
   isOwnDecision?: (requestId: string) => boolean;
   /** A pending request this browser knew of before the recorder saw its event (the list). */
   lookupPending?: (requestId: string) => PendingRequest | undefined;
+  /** How many requests it remembers (the log holds no more): HISTORY_LIMIT by default. */
+  limit?: number;
 };
 
 /**
@@ -21,6 +23,26 @@ export type HistoryRecorderOptions = {
  * request from the same device was the gateway's doing, not an admin's.
  */
 export const SUPERSEDE_WINDOW_MS = 5000;
+
+/** The last `capacity` ids added, oldest forgotten first, each add and lookup O(1). */
+function recentIds(capacity: number) {
+  const ids = new Set<string>();
+  let order: string[] = [];
+  let oldest = 0;
+  return {
+    has: (id: string) => ids.has(id),
+    add(id: string) {
+      if (ids.has(id)) return;
+      ids.add(id);
+      order.push(id);
+      if (ids.size > capacity) ids.delete(order[oldest++] ?? "");
+      if (oldest >= capacity) {
+        order = order.slice(oldest);
+        oldest = 0;
+      }
+    },
+  };
+}
 
 function deviceName(request: PendingRequest | undefined): string | undefined {
   return request?.displayName ?? request?.clientId;
@@ -31,13 +53,17 @@ export function startHistoryRecorder(
   store: HistoryStore,
   options: HistoryRecorderOptions = {},
 ): () => void {
+  const limit = options.limit ?? HISTORY_LIMIT;
+  // Requests that expire are never resolved: the oldest are dropped past `limit`.
   const known = new Map<string, PendingRequest>();
-  const recordedRequests = new Set<string>();
+  // Requests already in the log; one that fell out of the log can be recorded anew.
+  const recordedRequests = recentIds(limit);
   // deviceId → the rejection that may turn out to be a supersede.
   const recentRejections = new Map<string, { entry: HistoryEntry; seenAt: number }>();
   // After a reload the log already holds requests: do not record them twice.
   void store.ready.then(() => {
-    for (const entry of store.getEntries()) {
+    // Oldest first, so the newest are the last forgotten.
+    for (const entry of store.getEntries().toReversed()) {
       if (entry.kind === HISTORY_KINDS.requested && entry.requestId) {
         recordedRequests.add(entry.requestId);
       }
@@ -46,6 +72,7 @@ export function startHistoryRecorder(
 
   const onRequested = (request: PendingRequest) => {
     known.set(request.requestId, request);
+    if (known.size > limit) known.delete(known.keys().next().value ?? "");
     const rejection = recentRejections.get(request.deviceId);
     recentRejections.delete(request.deviceId);
     if (rejection && Date.now() - rejection.seenAt <= SUPERSEDE_WINDOW_MS) {
@@ -95,7 +122,14 @@ export function startHistoryRecorder(
       decidedBy,
     });
     if (!approved && decidedBy === DECIDERS.anotherAdmin) {
-      recentRejections.set(entry.deviceId, { entry, seenAt: Date.now() });
+      const seenAt = Date.now();
+      // Kept in the order seen, so the ones too old to be a supersede are dropped from the front.
+      for (const [deviceId, rejection] of recentRejections) {
+        if (seenAt - rejection.seenAt <= SUPERSEDE_WINDOW_MS) break;
+        recentRejections.delete(deviceId);
+      }
+      recentRejections.delete(entry.deviceId);
+      recentRejections.set(entry.deviceId, { entry, seenAt });
     }
   };
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { useCallback, useRef } from "react";
 import type { PairedDevice } from "../../protocol";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
 
@@ -50,12 +50,14 @@ function PlainList(props: Props) {
 function VirtualList(props: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { devices } = props;
+  // A new function re-measures all rows (10,000 at most): keep it while the list is the same.
+  const getItemKey = useCallback((index: number) => devices[index]?.deviceId ?? index, [devices]);
   const virtualizer = useVirtualizer({
     count: devices.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: 3,
-    getItemKey: (index) => devices[index]?.deviceId ?? index,
+    getItemKey,
     // jsdom has no layout: pretend to a window so a first page of rows renders.
     initialRect: { width: 1024, height: 1600 },
   });

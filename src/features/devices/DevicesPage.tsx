@@ -1,4 +1,4 @@
-import { useContext, useMemo, useRef } from "react";
+import { useContext, useEffect, useMemo, useRef } from "react";
 import { deviceName } from "../../api/device-mutations";
 import { usePairEvents } from "../../api/pair-events";
 import { usePairList } from "../../api/pair-list";
@@ -16,7 +16,7 @@ import { DeviceDetails } from "./DeviceDetails";
 import { DeviceList } from "./DeviceList";
 import { DeviceNotes } from "./DeviceNotes";
 import { DevicesToolbar } from "./DevicesToolbar";
-import { distinct, filterDevices, sortDevices } from "./device-view";
+import { distinct, filterDevices, prepareSearch, sortDevices } from "./device-view";
 import { useCallerScopes } from "./use-caller-scopes";
 import { useDeviceDialogs } from "./use-device-dialogs";
 import { useNow } from "./use-now";
@@ -95,20 +95,20 @@ type OverviewProps = {
 function Overview({ list, callerScopes, now, onAction }: OverviewProps) {
   const filters = useDevicesStore((state) => state);
   const { search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort } = filters;
+  // Sorted once per list and sort; a search or filter only filters that sorted list.
+  const sorted = useMemo(() => sortDevices(list.paired, sort), [list.paired, sort]);
+  useEffect(() => prepareSearch(list.paired), [list.paired]);
   const shown = useMemo(
     () =>
-      sortDevices(
-        filterDevices(list.paired, {
-          search,
-          roleFilter,
-          clientFilter,
-          connectedFilter,
-          approvedFilter,
-          sort,
-        }),
+      filterDevices(sorted, {
+        search,
+        roleFilter,
+        clientFilter,
+        connectedFilter,
+        approvedFilter,
         sort,
-      ),
-    [list.paired, search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort],
+      }),
+    [sorted, search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort],
   );
   const roles = useMemo(() => distinct(list.paired.flatMap((d) => d.roles)), [list.paired]);
   const clients = useMemo(() => distinct(list.paired.map((d) => d.clientId)), [list.paired]);

@@ -129,4 +129,20 @@ describe("history recorder: what it writes", () => {
     emit(EVENTS.pairRequested, request());
     expect(store.getEntries()).toHaveLength(1);
   });
+
+  it("remembers as many requests as the log holds, and no more", async () => {
+    const store = createHistoryStore({ persistence: createMemoryHistory(), limit: 3 });
+    await store.ready;
+    const { connection, emit } = fakeConnection();
+    startHistoryRecorder(connection, store, { limit: 3 });
+    const announce = (requestId: string) =>
+      emit(EVENTS.pairRequested, request({ requestId, deviceId: `dev-${requestId}` }));
+    for (const requestId of ["r1", "r2", "r3", "r4", "r5"]) announce(requestId);
+    // The newest three are in the log: announced again, they are not recorded twice.
+    for (const requestId of ["r3", "r4", "r5"]) announce(requestId);
+    expect(store.getEntries().map((entry) => entry.requestId)).toEqual(["r5", "r4", "r3"]);
+    // r1 fell out of the log, and out of the recorder's memory with it.
+    announce("r1");
+    expect(store.getEntries().map((entry) => entry.requestId)).toEqual(["r1", "r5", "r4"]);
+  });
 });

@@ -1,11 +1,40 @@
 import "fake-indexeddb/auto";
-import { describe, expect, it } from "vitest";
-import { createIndexedDbHistory, createMemoryHistory } from "../../../src/api/history-db";
-import { createHistoryStore } from "../../../src/api/history-store";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  createIndexedDbHistory,
+  createMemoryHistory,
+  type HistoryPersistence,
+  type HistoryWrite,
+} from "../../../src/api/history-db";
+import { createHistoryStore, HISTORY_WRITE_DELAY_MS } from "../../../src/api/history-store";
 
 let databases = 0;
-const freshDb = () => createIndexedDbHistory(`history-store-test-${++databases}`);
+const freshDbNamed = (n: number) => createIndexedDbHistory(`history-store-test-${n}`);
+const freshDb = () => freshDbNamed(++databases);
 const requested = (deviceId: string) => ({ kind: "requested" as const, deviceId });
+
+/** Records every write (one write is one transaction); `hold` keeps each write in flight. */
+function watched(inner: HistoryPersistence, options: { hold?: boolean } = {}) {
+  const writes: HistoryWrite[] = [];
+  const releases: (() => void)[] = [];
+  const persistence: HistoryPersistence = {
+    load: () => inner.load(),
+    clear: () => inner.clear(),
+    async save(change) {
+      writes.push(change);
+      if (options.hold) await new Promise<void>((resolve) => releases.push(resolve));
+      await inner.save(change);
+    },
+  };
+  return { persistence, writes, release: () => releases.shift()?.() };
+}
+
+/** One socket message: its own macrotask, as a browser delivers them. */
+const nextMessage = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("history store", () => {
   it("lists entries newest first and notifies subscribers", async () => {
@@ -16,7 +45,12 @@ describe("history store", () => {
     store.record({ ...requested("a"), at: 1 });
     store.record({ ...requested("b"), at: 2 });
     expect(store.getEntries().map((e) => e.deviceId)).toEqual(["b", "a"]);
+    await Promise.resolve();
+    expect(calls).toBe(1); // once for the two entries of this task
+    store.record({ ...requested("c"), at: 3 });
+    await Promise.resolve();
     expect(calls).toBe(2);
+    expect(store.getEntries().map((e) => e.deviceId)).toEqual(["c", "b", "a"]);
   });
 
   it("keeps only the newest `limit` entries, in memory and in IndexedDB", async () => {
@@ -65,5 +99,69 @@ describe("history store", () => {
     await store.clear();
     expect(store.getEntries()).toEqual([]);
     expect(await persistence.load()).toEqual([]);
+  });
+});
+
+describe("history store: batched writes", () => {
+  it("writes 1,000 events in a few transactions; none lost over a flush and a reload", async () => {
+    const { persistence, writes } = watched(freshDb());
+    const store = createHistoryStore({ persistence, limit: 300 });
+    await store.ready;
+    let flushing: Promise<void> | undefined;
+    for (let index = 0; index < 1000; index += 1) {
+      store.record(requested(`device-${index}`));
+      // A flush half-way: what arrives while it is written goes into the next batch.
+      if (index === 500) flushing = store.flush();
+      await nextMessage();
+    }
+    await flushing;
+    await store.flush();
+
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.length).toBeLessThanOrEqual(6);
+    // The trimming delete rides in the same transactions as the entries.
+    expect(writes.some((write) => write.deleteThrough > 0 && write.put.length > 0)).toBe(true);
+    expect(store.getEntries()).toHaveLength(300);
+
+    const reloaded = createHistoryStore({ persistence: freshDbNamed(databases) });
+    await reloaded.ready;
+    expect(reloaded.getEntries()).toEqual(store.getEntries());
+    expect(reloaded.getEntries()[0]?.deviceId).toBe("device-999");
+    expect(reloaded.getEntries().at(-1)?.deviceId).toBe("device-700");
+  });
+
+  it("waits a short while before writing, and keeps at most one write in flight", async () => {
+    vi.useFakeTimers();
+    const { persistence, writes, release } = watched(createMemoryHistory(), { hold: true });
+    const store = createHistoryStore({ persistence });
+    await store.ready;
+    store.record(requested("a"));
+    store.record(requested("b"));
+    await vi.advanceTimersByTimeAsync(HISTORY_WRITE_DELAY_MS - 1);
+    expect(writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(writes.map((write) => write.put.map((e) => e.deviceId))).toEqual([["a", "b"]]);
+
+    store.record(requested("c"));
+    await vi.advanceTimersByTimeAsync(HISTORY_WRITE_DELAY_MS * 4);
+    expect(writes).toHaveLength(1); // the first is still being written
+
+    release();
+    await vi.advanceTimersByTimeAsync(HISTORY_WRITE_DELAY_MS);
+    expect(writes.map((write) => write.put.map((e) => e.deviceId))).toEqual([["a", "b"], ["c"]]);
+    release();
+    await store.flush();
+    expect((await persistence.load()).map((e) => e.deviceId)).toEqual(["a", "b", "c"]);
+  });
+
+  it("writes at once when the page is hidden", async () => {
+    vi.useFakeTimers();
+    const page = new EventTarget();
+    const { persistence, writes } = watched(createMemoryHistory());
+    const store = createHistoryStore({ persistence, page });
+    await store.ready;
+    store.record(requested("a"));
+    page.dispatchEvent(new Event("pagehide"));
+    expect(writes.map((write) => write.put.map((e) => e.deviceId))).toEqual([["a"]]);
   });
 });
