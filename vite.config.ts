@@ -88,6 +88,8 @@ export default defineConfig({
           environment: "jsdom",
           include: ["test/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["test/setup/dom.ts"],
+          // jsdom renders whole screens against the mock on 2 shared cores: allow for load.
+          testTimeout: 15_000,
         },
       },
       {

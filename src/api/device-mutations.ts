@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
 import { readGatewayError, type GatewayErrorInfo } from "../gateway/gateway-errors";
 import {
+  adminLabel,
   ERROR_CODES,
   METHODS,
   UNKNOWN_DEVICE_ID_MESSAGE,
@@ -36,10 +37,10 @@ type Context = { before?: PairedDevice; index: number };
 
 /** The name a person knows the device by: the admin's label wins over the device's own. */
 export function deviceName(
-  device: Pick<PairedDevice, "label" | "displayName" | "clientId" | "deviceId">,
+  device: Pick<PairedDevice, "label" | "operatorLabel" | "displayName" | "clientId" | "deviceId">,
 ) {
   return (
-    device.label?.trim() ||
+    adminLabel(device) ||
     device.displayName?.trim() ||
     device.clientId ||
     device.deviceId.slice(0, 12)
@@ -71,7 +72,7 @@ export function optimisticPatch(list: PairList, action: DeviceAction, now: numbe
   return patchDevice(list, action.deviceId, (device) => {
     switch (action.type) {
       case "rename":
-        return { ...device, label: action.label };
+        return { ...device, operatorLabel: action.label };
       case "remove":
         return undefined;
       case "rotate":

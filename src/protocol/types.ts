@@ -64,7 +64,10 @@ export type PairedDevice = {
   lastSeenAtMs?: number;
   lastSeenReason?: string;
   connected?: boolean;
+  /** Older gateways and the spec: the admin's name for the device. */
   label?: string;
+  /** The real gateway stores `device.pair.rename` here (observed on 2026.9.6). */
+  operatorLabel?: string;
   remoteIp?: string;
   tokens?: DeviceTokenSummary[];
 };
@@ -83,3 +86,10 @@ export type RejectResult = { requestId: string; deviceId: string };
 export type RemoveResult = { deviceId: string };
 
 export type ConnectChallenge = { nonce: string; ts: number };
+
+/** The admin's label for a paired device, wherever the gateway keeps it. */
+export function adminLabel(
+  device: Pick<PairedDevice, "label" | "operatorLabel">,
+): string | undefined {
+  return device.operatorLabel?.trim() || device.label?.trim() || undefined;
+}

@@ -22,7 +22,7 @@ const activity = () => screen.getByRole("status", { name: "Device activity" });
 function pairedInGateway(name: string) {
   return app?.harness.gateway
     .list()
-    .paired.find((device) => device.label === name || device.displayName === name);
+    .paired.find((device) => device.operatorLabel === name || device.displayName === name);
 }
 
 async function withCron(options: Parameters<typeof renderDevicesApp>[0] = {}) {
@@ -59,12 +59,12 @@ describe("devices: actions that succeed", () => {
     expect(within(renamed).getByRole("definition", { name: "Calls itself" })).toHaveTextContent(
       "cron",
     );
-    expect(pairedInGateway("cron")?.label).toBeUndefined();
+    expect(pairedInGateway("cron")?.operatorLabel).toBeUndefined();
     answer();
     expect(
       await within(activity()).findByText("Renamed “cron” to “Nightly backups”."),
     ).toBeVisible();
-    expect(pairedInGateway("Nightly backups")?.label).toBe("Nightly backups");
+    expect(pairedInGateway("Nightly backups")?.operatorLabel).toBe("Nightly backups");
   });
 
   it("removes a device after a confirmation that Escape cancels", async () => {
@@ -184,7 +184,7 @@ describe("devices: refusals roll back", () => {
     await app.user.click(screen.getByRole("button", { name: "Revoke token" }));
 
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Could not revoke the node token of “node”: the gateway requires operator.admin. Nothing was changed.",
+      "Could not revoke the node token of “node”: the gateway denied it (another role's token, or a token broader than this session's scopes, needs operator.admin). Nothing was changed.",
     );
     const tokens = within(card).getByRole("list", { name: "Tokens" });
     expect(within(tokens).getByText("Active")).toBeVisible();

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from "react";
 import { deviceName } from "../../api/device-mutations";
 import { describeClient, deviceFingerprint } from "../../policy";
-import type { PairedDevice } from "../../protocol";
+import { adminLabel, type PairedDevice } from "../../protocol";
 import { Link } from "../../routing/router";
 import { ActionButton } from "./ActionButton";
 import { actionNeeds, approvedHow } from "./device-view";
@@ -52,7 +52,7 @@ export function DeviceCard({
         </span>
       </header>
       <dl className="devices-facts">
-        {device.label && reported && reported !== device.label ? (
+        {adminLabel(device) && reported && reported !== adminLabel(device) ? (
           <Fact term="Calls itself">{reported}</Fact>
         ) : null}
         <Fact term="Client">{describeClient(device.clientId, device.clientMode)}</Fact>

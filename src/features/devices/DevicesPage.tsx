@@ -2,7 +2,7 @@ import { useContext, useEffect, useMemo, useRef } from "react";
 import { deviceName } from "../../api/device-mutations";
 import { usePairEvents } from "../../api/pair-events";
 import { usePairList } from "../../api/pair-list";
-import type { PairList } from "../../protocol";
+import { adminLabel, type PairList } from "../../protocol";
 import { useRouteMatch } from "../../routing/router";
 import {
   DevicesStoreContext,
@@ -47,7 +47,7 @@ function DevicesScreen() {
       type,
       deviceId: device.deviceId,
       deviceName: deviceName(device),
-      currentLabel: device.label,
+      currentLabel: adminLabel(device),
       role,
     });
 

@@ -6,6 +6,7 @@ import {
   tokenActionRequiresAdmin,
 } from "../../policy";
 import {
+  adminLabel,
   METHODS,
   OPERATOR_SCOPES,
   type DeviceTokenSummary,
@@ -52,7 +53,7 @@ function searchText(device: PairedDevice): string {
     text = [
       deviceName(device),
       device.displayName,
-      device.label,
+      adminLabel(device),
       device.deviceId,
       device.clientId,
       describeClient(device.clientId, device.clientMode),

@@ -1,3 +1,8 @@
+import {
+  OPERATOR_SCOPES,
+  TOKEN_REVOCATION_DENIED_MESSAGE,
+  TOKEN_ROTATION_DENIED_MESSAGE,
+} from "../../protocol";
 import { useEffect, useRef, useState } from "react";
 import {
   useDeviceAction,
@@ -8,6 +13,8 @@ import type { PairList } from "../../protocol";
 import { navigate, useRouteMatch } from "../../routing/router";
 import { useDevicesActions } from "../../stores/devices-store";
 import type { DialogState } from "./DeviceActionDialog";
+
+const TOKEN_DENIALS = new Set([TOKEN_ROTATION_DENIED_MESSAGE, TOKEN_REVOCATION_DENIED_MESSAGE]);
 
 // Which action dialog is open, what confirming it does, and the note each outcome leaves.
 
@@ -51,7 +58,10 @@ export function useDeviceDialogs(list: PairList | undefined) {
       const { problem } = result;
       const why = problem.missingScope
         ? `the gateway requires ${problem.missingScope}`
-        : problem.message;
+        : TOKEN_DENIALS.has(problem.message)
+          ? // The real gateway gives no details: say what usually causes it.
+            `the gateway denied it (another role's token, or a token broader than this session's scopes, needs ${OPERATOR_SCOPES.admin})`
+          : problem.message;
       noteAdded({ text: `Could not ${words.verb}: ${why}. Nothing was changed.`, tone: "error" });
     }
   };
