@@ -2,17 +2,16 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useGatewayConnection } from "../gateway/context";
 import type { GatewayConnection } from "../gateway/types";
-import { DECISIONS, EVENTS, type EventFrame, type PairList } from "../protocol";
+import {
+  DECISIONS,
+  EVENTS,
+  type EventFrame,
+  type PairList,
+  type PendingRequest,
+} from "../protocol";
 import { decisionMutationKey, type DecisionVariables } from "./decision-keys";
 import { parsePendingRequest, parseResolved } from "./pair-parse";
-import {
-  applyPairEvents,
-  dropExpired,
-  isExpired,
-  nextExpiry,
-  type PairEvent,
-  type PairOutcome,
-} from "./pair-list-reducer";
+import { applyPairEvents, expiresAt, type PairEvent, type PairOutcome } from "./pair-list-reducer";
 import { pairListQueryKey } from "./pair-list-query";
 import { scheduleFlush } from "./schedule-flush";
 
@@ -31,7 +30,11 @@ export type PairEventsOptions = {
 
 /** A device.pair.* event this app reads; other events (tick, presence, …) are not its business. */
 export function isPairEvent(frame: EventFrame): boolean {
-  return frame.event === EVENTS.pairRequested || frame.event === EVENTS.pairResolved;
+  return (
+    frame.event === EVENTS.pairRequested ||
+    frame.event === EVENTS.pairResolved ||
+    frame.event === EVENTS.pairChanged
+  );
 }
 
 export function toPairEvent(frame: EventFrame): PairEvent | undefined {
@@ -47,13 +50,16 @@ export function toPairEvent(frame: EventFrame): PairEvent | undefined {
 }
 
 const EXPIRY_CHECK_MS = 1000;
+/** How often a request the gateway still lists past its first five minutes is asked about. */
+export const RECHECK_MS = 30_000;
 
 export function subscribeToPairEvents(options: PairEventsOptions): () => void {
   const { connection, queryClient, onOutcomes } = options;
   const now = options.now ?? Date.now;
   let queue: PairEvent[] = [];
   let cancelFlush: (() => void) | undefined;
-  // An unreadable pairing event was a request or a decision we now miss: re-read the list.
+  // An unreadable pairing event was a request or a decision we now miss, and
+  // `device.pair.changed` carries no payload at all: either way, re-read the list.
   let missedEvent = false;
 
   const write = (update: (list: PairList) => { list: PairList; outcomes: PairOutcome[] }) => {
@@ -83,35 +89,45 @@ export function subscribeToPairEvents(options: PairEventsOptions): () => void {
     }
   };
 
-  // The gateway sends no event when a request expires, nor when a retrying client refreshes
-  // its request (new ts, same id). So a request whose five minutes look over is first checked
-  // against the gateway, then reported expired. A once-a-second sweep (instead of a timer aimed
+  // The gateway sends no event when a request expires, and when a device asks again it keeps
+  // the request alive but keeps its `ts` and says nothing (observed). So `ts` + five minutes is
+  // only the earliest a request can expire: past it, ask the gateway, and keep whatever it
+  // still lists, asking again every RECHECK_MS. A once-a-second sweep (instead of a timer aimed
   // at the next expiry) keeps working with an injected clock and with fake timers.
+  const recheckAt = new Map<string, number>();
+  const dueAt = (request: PendingRequest) => recheckAt.get(request.requestId) ?? expiresAt(request);
   let checkingExpiry = false;
   const sweepExpired = async () => {
     const before = queryClient.getQueryData<PairList>(pairListQueryKey);
-    const next = before && nextExpiry(before);
-    if (checkingExpiry || !before || next === undefined || next > now()) return;
+    const overdue = before?.pending.filter((request) => dueAt(request) <= now()) ?? [];
+    if (checkingExpiry || overdue.length === 0) return;
     checkingExpiry = true;
     try {
       await queryClient.refetchQueries({ queryKey: pairListQueryKey, exact: true });
     } finally {
       checkingExpiry = false;
     }
-    const overdue = before.pending.filter((request) => isExpired(request, now()));
     write((current) => {
       const held = new Set(current.pending.map((request) => request.requestId));
-      const gone: PairOutcome[] = overdue
-        .filter((request) => !held.has(request.requestId))
-        .map((request) => ({ kind: "expired", request }));
-      const dropped = dropExpired(current, now());
-      return { list: dropped.list, outcomes: [...gone, ...dropped.outcomes] };
+      for (const id of recheckAt.keys()) if (!held.has(id)) recheckAt.delete(id);
+      const gone: PairOutcome[] = [];
+      for (const request of overdue) {
+        if (held.has(request.requestId)) recheckAt.set(request.requestId, now() + RECHECK_MS);
+        else gone.push({ kind: "expired", request });
+      }
+      return { list: current, outcomes: gone };
     });
   };
   const expiryTimer = setInterval(() => void sweepExpired(), EXPIRY_CHECK_MS);
 
   const stopEvents = connection.onEvent((frame) => {
     if (!isPairEvent(frame)) return;
+    if (frame.event === EVENTS.pairChanged) {
+      // A rename (payload `{}`): a burst of them becomes one re-read in the next flush.
+      missedEvent = true;
+      cancelFlush ??= scheduleFlush(flush);
+      return;
+    }
     const event = toPairEvent(frame);
     if (event) queue.push(event);
     else {

@@ -24,6 +24,10 @@ export type PairOutcome =
 
 export type PairListUpdate = { list: PairList; outcomes: PairOutcome[]; changed: boolean };
 
+/**
+ * The earliest a request can expire: a device asking again keeps it alive without a new `ts`
+ * (observed), so only the gateway knows whether it really has (see pair-events.ts).
+ */
 export function expiresAt(request: Pick<PendingRequest, "ts">): number {
   return request.ts + PAIRING_REQUEST_TTL_MS;
 }
@@ -81,17 +85,6 @@ export function applyPairEvents(list: PairList, events: readonly PairEvent[]): P
   return { list: { ...list, pending: [...pending.values()] }, outcomes, changed };
 }
 
-/** Removes requests whose five minutes have run out (the gateway sends no event for that). */
-export function dropExpired(list: PairList, now: number): PairListUpdate {
-  const expired = list.pending.filter((request) => isExpired(request, now));
-  if (expired.length === 0) return { list, outcomes: [], changed: false };
-  return {
-    list: { ...list, pending: list.pending.filter((request) => !isExpired(request, now)) },
-    outcomes: expired.map((request) => ({ kind: "expired", request })),
-    changed: true,
-  };
-}
-
 /** Removes the given requests (a decision this tab made, or one the gateway says is gone). */
 export function removePending(list: PairList, requestIds: readonly string[]): PairList {
   const gone = new Set(requestIds);
@@ -103,16 +96,6 @@ export function removePending(list: PairList, requestIds: readonly string[]): Pa
 export function upsertPaired(list: PairList, device: PairList["paired"][number]): PairList {
   const others = list.paired.filter((paired) => paired.deviceId !== device.deviceId);
   return { ...list, paired: [...others, device] };
-}
-
-/** The earliest moment any listed request expires, or undefined for an empty list. */
-export function nextExpiry(list: PairList): number | undefined {
-  let earliest: number | undefined;
-  for (const request of list.pending) {
-    const at = expiresAt(request);
-    if (earliest === undefined || at < earliest) earliest = at;
-  }
-  return earliest;
 }
 
 function findByDevice(

@@ -123,6 +123,7 @@ export function parsePairedDevice(value: unknown): PairedDevice | undefined {
     lastSeenAtMs: optionalTime(value.lastSeenAtMs),
     lastSeenReason: optionalString(value.lastSeenReason),
     connected: typeof value.connected === "boolean" ? value.connected : undefined,
+    operatorLabel: optionalString(value.operatorLabel),
     label: optionalString(value.label),
     remoteIp: optionalString(value.remoteIp),
     tokens,

@@ -7,6 +7,7 @@ import { missingScopeProblem } from "../gateway/connect-problems";
 import { OPERATOR_SCOPES } from "../protocol";
 import { Link, useRouteMatch } from "../routing/router";
 import { useConnectionStatus, useHasConnected } from "../stores/connection-store";
+import { ProtocolNotice } from "../ui/ProtocolNotice";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { NavBar } from "./NavBar";
 
@@ -45,6 +46,7 @@ function MainContent() {
   return (
     <>
       {status.kind === "connected" ? <ScopeNotice scopes={status.scopes} /> : null}
+      <ProtocolNotice />
       <RoutedScreen />
     </>
   );

@@ -27,6 +27,8 @@ export type ProblemContext = {
   secretKind: "token" | "password";
   /** Scrubbed from every text, whatever the gateway echoed back. */
   secret?: string;
+  /** The scopes this connect asked for, named when a credential does not cover them. */
+  scopes?: readonly string[];
 };
 
 export type GatewayFailure = {
@@ -97,13 +99,16 @@ export function describeConnectFailure(
     case ConnectErrorDetailCodes.CLIENT_VERSION_MISMATCH:
     case ConnectErrorDetailCodes.CONTROL_UI_BUILD_MISMATCH:
       return problem(protocolMismatchFields(failure.details));
-    case ConnectErrorDetailCodes.AUTH_SCOPE_MISMATCH:
+    case ConnectErrorDetailCodes.AUTH_SCOPE_MISMATCH: {
+      // Only a device token is bound to scopes: the gateway does not turn this into a pairing
+      // request, so the way forward is the shared secret, which may ask for more.
+      const asked = context.scopes?.length ? ` (${context.scopes.join(", ")})` : "";
       return problem({
         kind: "insufficient-scope",
-        title: "The gateway refused the requested access",
-        detail:
-          "This browser asked for operator.read and operator.pairing, which its credential does not allow. Connect with the gateway token, or have an admin widen this device's approved scopes.",
+        title: "This browser's device token does not cover the scopes asked",
+        detail: `This browser's stored device token does not cover the scopes asked${asked}. Reconnect with the shared ${context.secretKind}: choose “Forget this gateway”, then connect again with the gateway ${context.secretKind}.`,
       });
+    }
   }
   if (detailCode?.startsWith("DEVICE_") || detailCode?.startsWith("CONTROL_UI_DEVICE_")) {
     return problem(deviceIdentityFields(detailCode));

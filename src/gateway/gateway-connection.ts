@@ -3,7 +3,7 @@ import type { DeviceIdentity } from "./device-identity";
 import type { ReconnectPolicy } from "./client-info";
 import { startGatewaySession, type GatewaySession } from "./gateway-session";
 import { validateGatewayUrl, type WebSocketFactory } from "./socket";
-import type { ConnectionStatus, GatewayConnection } from "./types";
+import type { ConnectionStatus, ConnectSettings, GatewayConnection } from "./types";
 import type { EventFrame } from "../protocol";
 
 export type GatewayConnectionDeps = {
@@ -31,6 +31,8 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   let status: ConnectionStatus = { kind: "idle" };
   let session: GatewaySession | undefined;
+  // Held in memory only: a reload or a new connect goes back to the least-privilege scopes.
+  let extraScopes: string[] = [];
   let unreadable = 0;
   let unreadableNotice: Promise<void> | undefined;
   let resyncTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,6 +74,31 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     },
   };
 
+  const start = (settings: ConnectSettings, reconnecting = false) => {
+    session?.client.stop();
+    session = undefined;
+    resetUnreadable();
+    const invalid = validateGatewayUrl(settings.url);
+    if (invalid) {
+      setStatus({ kind: "failed", url: settings.url, problem: invalid });
+      return;
+    }
+    deps.credentials.save(settings);
+    // Widening a live session is a reconnect: screens stay up instead of the connect form.
+    setStatus(
+      reconnecting
+        ? {
+            kind: "reconnecting",
+            url: settings.url,
+            retryAtMs: (deps.now ?? Date.now)(),
+            attempt: 0,
+          }
+        : { kind: "connecting", url: settings.url },
+    );
+    session = startGatewaySession(settings, deps, sink, extraScopes);
+    session.client.start();
+  };
+
   return {
     get status() {
       return status;
@@ -93,23 +120,25 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     onEvent: (listener) => subscribe(eventListeners, listener),
     onResync: (listener) => subscribe(resyncListeners, listener),
     onStatus: (listener) => subscribe(statusListeners, listener),
+    get extraScopes() {
+      return extraScopes;
+    },
     connect(settings) {
-      session?.client.stop();
-      session = undefined;
-      resetUnreadable();
-      const invalid = validateGatewayUrl(settings.url);
-      if (invalid) {
-        setStatus({ kind: "failed", url: settings.url, problem: invalid });
-        return;
-      }
-      deps.credentials.save(settings);
-      setStatus({ kind: "connecting", url: settings.url });
-      session = startGatewaySession(settings, deps, sink);
-      session.client.start();
+      extraScopes = [];
+      start(settings);
+    },
+    requestScopes(extra) {
+      const settings = session?.settings;
+      if (!settings) return;
+      extraScopes = [...new Set([...extraScopes, ...extra.map((scope) => scope.trim())])].filter(
+        Boolean,
+      );
+      start(settings, true);
     },
     disconnect() {
       const ending = session;
       session = undefined;
+      extraScopes = [];
       ending?.client.stop();
       clearTimeout(resyncTimer);
       resyncTimer = undefined;

@@ -59,14 +59,18 @@ export function startGatewaySession(
   settings: ConnectSettings,
   deps: GatewayConnectionDeps,
   sink: SessionSink,
+  /** Asked on top of REQUESTED_SCOPES after a person chose to elevate this session. */
+  extraScopes: readonly string[] = [],
 ): GatewaySession {
   const now = deps.now ?? (() => Date.now());
   const setStatus = sink.status;
+  const scopes = [...new Set([...REQUESTED_SCOPES, ...extraScopes])];
   const context: ProblemContext = {
     url: settings.url,
     pageOrigin: deps.pageOrigin ?? globalThis.location?.origin ?? "",
     secretKind: settings.secretKind,
     secret: settings.secret,
+    scopes,
   };
   const lifecycle = new GatewayBrowserDeviceAuthLifecycle({
     loadIdentity: deps.loadIdentity,
@@ -132,7 +136,7 @@ export function startGatewaySession(
       lifecycle.buildPlan({
         client,
         role: REQUESTED_ROLE,
-        defaultScopes: REQUESTED_SCOPES,
+        defaultScopes: scopes,
         token: settings.secretKind === "token" ? settings.secret : undefined,
         password: settings.secretKind === "password" ? settings.secret : undefined,
         nonce,

@@ -2,6 +2,7 @@ import type {
   GatewayProtocolSocket,
   GatewayProtocolSocketHandlers,
 } from "@openclaw/gateway-client/browser";
+import { CLOSE_REASON_MAX_BYTES } from "../protocol";
 import type { ConnectProblem } from "./types";
 
 // Adapts a browser WebSocket to the wire client's small socket contract.
@@ -10,7 +11,6 @@ export type WebSocketFactory = (url: string) => WebSocket;
 
 const OPEN = 1;
 const NORMAL_CLOSURE = 1000;
-const CLOSE_REASON_MAX_BYTES = 123;
 
 export function openBrowserSocket(
   url: string,

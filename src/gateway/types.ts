@@ -71,5 +71,13 @@ export interface GatewayConnection {
   /** The query layer dropped `count` unusable items (a malformed event or list entry). */
   reportUnreadable(count?: number): void;
   connect(settings: ConnectSettings): void;
+  /**
+   * Reconnects to the same gateway asking for the base scopes plus `extra` (and any extra
+   * asked before). Only a person's explicit choice calls this: Pairdesk never widens its
+   * access on its own. The extra scopes last until disconnect() or the next connect().
+   */
+  requestScopes(extra: readonly string[]): void;
+  /** The extra scopes this tab asked for on top of the base ones (empty unless elevated). */
+  readonly extraScopes: readonly string[];
   disconnect(): void;
 }

@@ -13,3 +13,4 @@ export * from "./method-scopes";
 export * from "./request-kind";
 export * from "./explain";
 export * from "./fingerprint";
+export * from "./device-name";

@@ -1,6 +1,12 @@
 import { describe, expect } from "vitest";
 import { ERROR_CODES, OPERATOR_SCOPES as S } from "../../src/protocol";
-import { connectThroughForm, dialog, requestCard, waitForCardCount } from "./support/app-page";
+import {
+  connectThroughForm,
+  dialog,
+  reconnectWith,
+  requestCard,
+  waitForCardCount,
+} from "./support/app-page";
 import { seriousAxeViolations } from "./support/axe";
 import {
   askForPairing,
@@ -54,7 +60,14 @@ describe("approving scope upgrades in a real browser", () => {
     // Exact: the card's "why not automatic" text also mentions scope upgrades.
     await card.getByText("Scope upgrade", { exact: true }).waitFor();
     await card.getByText(S.write).first().waitFor();
+    await card.getByText(`Needs ${S.write}`).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The gateway lets this read + pairing session grant only what it holds: widen it first.
+    await card.getByRole("button", { name: "Approve", exact: true }).click();
+    await dialog(page, `Reconnect to approve “${device.name}”?`).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await reconnectWith(page, gateway, S.write);
+    await card.getByText(`Needs ${S.write}`).waitFor({ state: "detached" });
     await card.getByRole("button", { name: "Approve", exact: true }).click();
     await card.waitFor({ state: "detached" });
     await page.getByText(`“${device.name}” approved here.`).waitFor();
@@ -100,6 +113,9 @@ describe("approving scope upgrades in a real browser", () => {
     const card = requestCard(page, device.name);
     const approve = card.getByRole("button", { name: "Approve", exact: true });
 
+    // Granting operator.admin needs it: first the session, then the full-control warning.
+    await approve.click();
+    await reconnectWith(page, gateway, S.admin);
     await approve.click();
     const confirm = dialog(page, `Give “${device.name}” full control?`);
     await confirm.waitFor();

@@ -3,7 +3,13 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { describe, expect } from "vitest";
 import { OPERATOR_SCOPES as S, ROLES } from "../../src/protocol";
-import { connectThroughForm, dialog, requestCard, waitForCardCount } from "./support/app-page";
+import {
+  connectThroughForm,
+  dialog,
+  reconnectWith,
+  requestCard,
+  waitForCardCount,
+} from "./support/app-page";
 import { seriousAxeViolations } from "./support/axe";
 import { askForPairing, connectExpectingHello, cronJob, phone } from "./support/devices";
 import { expectQuietLocalTab, test, withTab } from "./support/fixtures";
@@ -37,7 +43,7 @@ async function stageRequests(gateway: MockGatewayProcess): Promise<void> {
   await askForPairing(gateway, backup, [S.read, S.admin]);
 }
 
-// Three tabs and eleven axe runs: more than one flow's worth of time on a busy machine.
+// Three tabs and thirteen axe runs: more than one flow's worth of time on a busy machine.
 const SCREENS_TIMEOUT_MS = 150_000;
 const PHONE_VIEWPORT = { width: 360, height: 800 };
 
@@ -71,6 +77,12 @@ async function captureScheme(
     await details.waitFor({ state: "detached" });
 
     const adminCard = requestCard(page, NAMES.admin);
+    await adminCard.getByRole("button", { name: "Approve", exact: true }).click();
+    const elevation = dialog(page, `Reconnect to approve “${NAMES.admin}”?`);
+    await elevation.waitFor();
+    expect(await seriousAxeViolations(page), `scope elevation (${scheme})`).toEqual([]);
+    shots.set(`scope-elevation-${scheme}.png`, await page.screenshot());
+    await reconnectWith(page, gateway, S.admin);
     await adminCard.getByRole("button", { name: "Approve", exact: true }).click();
     const confirm = dialog(page, `Give “${NAMES.admin}” full control?`);
     await confirm.waitFor();
@@ -114,7 +126,7 @@ describe("documentation screenshots", () => {
       await captureScheme(browser, appUrl, gateway, "dark", shots);
       await capturePhoneWidth(browser, appUrl, gateway, shots);
 
-      expect([...shots.keys()]).toHaveLength(9);
+      expect([...shots.keys()]).toHaveLength(11);
       // The committed docs change only when asked for: `PAIRDESK_SCREENSHOTS=1 npm test`.
       if (process.env.PAIRDESK_SCREENSHOTS !== "1") return;
       await mkdir(DOCS_SCREENSHOT_DIR, { recursive: true });

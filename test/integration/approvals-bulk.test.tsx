@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   findRequest,
+  reconnectWith,
   renderApprovalsApp,
   requestNames,
   type ApprovalsApp,
@@ -43,6 +44,11 @@ describe("approvals: bulk actions", () => {
     expect(bar).toHaveTextContent("1 selected (1 more hidden by filters, not included)");
 
     await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
+    // A node role: only an operator.admin session may approve it.
+    await reconnectWith(app, "operator.admin");
+    const again = screen.getByRole("group", { name: "Selected requests" });
+    expect(again).toHaveTextContent("1 selected (1 more hidden by filters, not included)");
+    await app.user.click(within(again).getByRole("button", { name: "Approve selected" }));
 
     await waitFor(() => expect(pendingNames()).toEqual(["Ada's iPhone", "Desk"]));
     expect(await screen.findByText("“Studio Mac” approved here.")).toBeVisible();
@@ -55,6 +61,9 @@ describe("approvals: bulk actions", () => {
     await select("Ada's iPhone");
     await select("Unnamed device");
     const bar = screen.getByRole("group", { name: "Selected requests" });
+    await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
+    // operator.admin covers operator.write too: one scope to add for both.
+    await reconnectWith(app, "operator.admin");
     await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
 
     const dialog = screen.getByRole("dialog", {

@@ -6,6 +6,7 @@ import {
   findRequest,
   lastRequestId,
   otherAdmin,
+  reconnectWith,
   renderApprovalsApp,
   type ApprovalsApp,
 } from "../support/approvals-app";
@@ -30,8 +31,17 @@ describe("approvals: deciding one request", () => {
     expect(within(card).getByText("Scope upgrade")).toBeInTheDocument();
     const added = within(card).getByRole("list", { name: "Scopes added" });
     expect(within(added).getByText("operator.approvals")).toBeVisible();
+    // This session holds operator.read + operator.pairing: the gateway would refuse the grant.
+    expect(within(card).getByText("Needs operator.write, operator.approvals")).toBeVisible();
+    const request = vi.spyOn(app.deps.connection, "request");
 
     await app.user.click(within(card).getByRole("button", { name: "Approve" }));
+    await reconnectWith(app, "operator.write, operator.approvals");
+    expect(request.mock.calls.filter(([method]) => method === METHODS.pairApprove)).toEqual([]);
+
+    const again = await findRequest("Ada's iPhone");
+    expect(within(again).queryByText(/^Needs /)).not.toBeInTheDocument();
+    await app.user.click(within(again).getByRole("button", { name: "Approve" }));
 
     expect(await within(activity()).findByText("“Ada's iPhone” approved here.")).toBeVisible();
     expect(screen.queryByRole("article", { name: "Ada's iPhone" })).not.toBeInTheDocument();
@@ -54,6 +64,10 @@ describe("approvals: deciding one request", () => {
   it("sends one decision for a double click", async () => {
     app = await renderApprovalsApp();
     await app.harness.simulator.run("phone-lan");
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    await reconnectWith(app, "operator.write");
     const card = await findRequest("Ada's iPhone");
     const request = vi.spyOn(app.deps.connection, "request");
     await app.user.dblClick(within(card).getByRole("button", { name: "Approve" }));
@@ -65,6 +79,10 @@ describe("approvals: deciding one request", () => {
   it("rolls a refused approval back with the gateway's reason", async () => {
     app = await renderApprovalsApp();
     await app.harness.simulator.run("phone-lan");
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    await reconnectWith(app, "operator.write");
     const card = await findRequest("Ada's iPhone");
     const original = app.deps.connection.request.bind(app.deps.connection);
     vi.spyOn(app.deps.connection, "request").mockImplementation((method, params, options) =>
@@ -90,6 +108,10 @@ describe("approvals: deciding one request", () => {
   it("says 'already handled' when another admin approved it first", async () => {
     app = await renderApprovalsApp();
     const requestId = lastRequestId(await app.harness.simulator.run("phone-lan"));
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    await reconnectWith(app, "operator.write");
     const card = await findRequest("Ada's iPhone");
     const admin = await otherAdmin(app.harness);
     const original = app.deps.connection.request.bind(app.deps.connection);
@@ -127,8 +149,16 @@ describe("approvals: operator.admin asks first", () => {
   it("cancels with Escape and returns focus; confirms with 'Approve full control'", async () => {
     app = await renderApprovalsApp();
     await app.harness.simulator.run("admin-request");
+    expect(
+      within(await findRequest("Unnamed device")).getByText("full control"),
+    ).toBeInTheDocument();
+    // Granting operator.admin needs operator.admin: first the session, then the confirmation.
+    await app.user.click(
+      within(await findRequest("Unnamed device")).getByRole("button", { name: "Approve" }),
+    );
+    await reconnectWith(app, "operator.admin");
     const card = await findRequest("Unnamed device");
-    expect(within(card).getByText("full control")).toBeInTheDocument();
+    expect(within(card).queryByText(/^Needs /)).not.toBeInTheDocument();
     const approve = within(card).getByRole("button", { name: "Approve" });
 
     await app.user.click(approve);

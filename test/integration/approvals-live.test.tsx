@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { RECHECK_MS } from "../../src/api/pair-events";
 import { METHODS, PAIRING_REQUEST_TTL_MS } from "../../src/protocol";
 import {
   findRequest,
@@ -73,7 +74,9 @@ describe("approvals: live list", () => {
     const card = await findRequest("Ada's iPhone");
     expect(within(card).getByText("New device")).toBeVisible();
     expect(within(card).getByText("iPhone / iPad app")).toBeVisible();
-    expect(within(card).getByText("192.168.1.20")).toBeVisible();
+    expect(within(card).getByText("Locality")).toBeVisible();
+    expect(within(card).getByText("remote — connected from 192.168.1.20")).toBeVisible();
+    expect(within(card).queryByText(/unknown/)).not.toBeInTheDocument();
     expect(within(card).getByText(/not loopback/)).toBeVisible();
     expect(screen.getByText("New request: Ada's iPhone (new device).")).toBeInTheDocument();
     expect(document.title).toBe("(1) Pairdesk");
@@ -156,10 +159,19 @@ describe("approvals: live list", () => {
     await app.harness.simulator.connect(phone.spec);
     app.clock.offsetMs = PAIRING_REQUEST_TTL_MS + 1000;
 
+    // The gateway keeps the first ask's ts, so the app cannot count down from the refresh:
+    // it asks the gateway, keeps what it still lists, and says why it is still there.
     const card = await findRequest("Ada's iPhone");
-    expect(await within(card).findByText(/^Expires in 4:5\d$/)).toBeVisible();
+    expect(
+      await within(card).findByText("Still waiting after 5 minutes: the device asked again"),
+    ).toBeVisible();
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(screen.queryByText("“Ada's iPhone” expired.")).not.toBeInTheDocument();
     expect(requestNames()).toEqual(["Ada's iPhone"]);
+
+    // Five minutes after the refresh the gateway drops it; the next check reports that.
+    app.clock.offsetMs = 2 * PAIRING_REQUEST_TTL_MS + RECHECK_MS;
+    expect(await screen.findByText("“Ada's iPhone” expired.", {}, { timeout: 3000 })).toBeVisible();
+    expect(requestNames()).toEqual([]);
   });
 });

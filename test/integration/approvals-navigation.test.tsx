@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   findRequest,
   lastRequestId,
+  reconnectWith,
   renderApprovalsApp,
   requestNames,
   type ApprovalsApp,
@@ -93,6 +94,9 @@ describe("approvals: keyboard", () => {
     await app.user.keyboard("r");
     expect(await screen.findByText("“Desk” rejected here.")).toBeVisible();
     await app.user.keyboard("j");
+    expect(screen.getByRole("article", { name: "Ada's iPhone" })).toHaveFocus();
+    await app.user.keyboard("a");
+    await reconnectWith(app, "operator.write");
     expect(screen.getByRole("article", { name: "Ada's iPhone" })).toHaveFocus();
     await app.user.keyboard("a");
     expect(await screen.findByText("“Ada's iPhone” approved here.")).toBeVisible();

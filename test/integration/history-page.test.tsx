@@ -8,7 +8,7 @@ import { usePendingRequests } from "../../src/api/pair-list";
 import { useDecideRequests } from "../../src/api/pair-mutations";
 import { DevicesPage } from "../../src/features/devices/DevicesPage";
 import { HistoryPage } from "../../src/features/history/HistoryPage";
-import { ERROR_CODES, METHODS } from "../../src/protocol";
+import { ERROR_CODES, METHODS, OPERATOR_SCOPES } from "../../src/protocol";
 import {
   askFromLan,
   findDevice,
@@ -87,6 +87,10 @@ describe("history: what it records", () => {
     app = await renderDevicesApp({ page, path: "/history" });
     await screen.findByRole("button", { name: "Export JSON" });
     await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    // This browser approves a grant of operator.write below, and the gateway lets only a
+    // session holding it do so: elevate first (the approvals screen asks in a dialog).
+    app.deps.connection.requestScopes([OPERATOR_SCOPES.write]);
+    await waitFor(() => expect(app?.deps.connection.scopes).toContain(OPERATOR_SCOPES.write));
     expect(screen.getByText(/Nothing recorded yet/)).toBeVisible();
 
     // Another admin's CLI pairs silently on loopback: an automatic approval.

@@ -1,6 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { expect } from "vitest";
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from "../../mocks/node";
 import { App } from "../../src/app/App";
 import { createApp, type AppDeps } from "../../src/app/create-app";
@@ -89,13 +90,16 @@ export function requestNames(): string[] {
     .map((article) => within(article).getByRole("heading").textContent ?? "");
 }
 
-/** Another admin (a CLI on loopback holding operator.pairing) acting on the same gateway. */
+/**
+ * Another admin (a CLI on loopback holding operator.admin, so it may grant anything) acting on
+ * the same gateway.
+ */
 export async function otherAdmin(harness: TestGateway) {
   const result = await harness.simulator.connect({
     label: "other-admin",
     client: { id: "cli", mode: "cli", platform: "linux" },
     role: ROLES.operator,
-    scopes: [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing],
+    scopes: [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing, OPERATOR_SCOPES.admin],
     remoteAddress: "127.0.0.1",
     auth: "token",
   });
@@ -104,8 +108,39 @@ export async function otherAdmin(harness: TestGateway) {
   return {
     approve: (requestId: string) => session.request(METHODS.pairApprove, { requestId }),
     reject: (requestId: string) => session.request(METHODS.pairReject, { requestId }),
+    rename: (deviceId: string, label: string) =>
+      session.request(METHODS.pairRename, { deviceId, label }),
     close: () => session.close(),
   };
+}
+
+/**
+ * Goes through the elevation dialog an approval opened: checks it names `scopes` as missing,
+ * reconnects with them, and waits until this session holds them. The approval itself is the
+ * caller's next click.
+ */
+export async function reconnectWith(app: ApprovalsApp, scopes: string): Promise<void> {
+  const dialog = await screen.findByRole("dialog", { name: /^Reconnect to approve/ });
+  expect(dialog).toHaveTextContent(
+    "The gateway only lets you grant scopes you hold. This session holds operator.read, operator.pairing;",
+  );
+  expect(dialog).toHaveTextContent(`approving needs ${scopes}.`);
+  await app.user.click(within(dialog).getByRole("button", { name: `Reconnect with ${scopes}` }));
+  expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  const wanted = scopes.split(", ");
+  await waitFor(
+    () => {
+      const status = app.deps.connection.status;
+      expect(status.kind === "connected" ? status.scopes : []).toEqual(
+        expect.arrayContaining(wanted),
+      );
+    },
+    { timeout: 5000 },
+  );
+  // The header says which scopes this session now holds.
+  expect(screen.getByRole("status", { name: "Connection" })).toHaveTextContent(
+    `with operator.read, operator.pairing, ${scopes}`,
+  );
 }
 
 /** The requestId a scenario's last connect left pending. */

@@ -56,6 +56,8 @@ export function createFakeConnection(): FakeConnection {
       unreadableListeners.forEach((listener) => listener(unreadable));
     },
     connect() {},
+    requestScopes() {},
+    extraScopes: [],
     disconnect() {},
     answer: (method, handler) => void handlers.set(method, handler),
     emit(event, payload) {

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
-import { ProtocolNotice } from "../../ui/ProtocolNotice";
+import { useConnectionStatus } from "../../stores/connection-store";
 import "./approvals.css";
 import { ActivityNotes } from "./ActivityNotes";
 import { ConfirmApprovalDialog } from "./ConfirmApprovalDialog";
+import { ElevationDialog } from "./ElevationDialog";
 import { EmptyState } from "./EmptyState";
 import { NotificationsToggle } from "./NotificationsToggle";
 import { RequestDetailsDialog } from "./RequestDetailsDialog";
@@ -21,10 +22,12 @@ import { useShortcuts } from "./use-shortcuts";
 
 export function ApprovalsPage() {
   const now = useNow();
-  const view = useApprovalsView(now);
+  const view = useApprovalsView();
   const { query, live, visible } = view;
   const actions = useApprovalsActions();
   const decisions = useDecisions();
+  const status = useConnectionStatus();
+  const held = status.kind === "connected" ? status.scopes : [];
   const { approveRequested: approve, rejectRequested: reject } = decisions;
   const { announcement } = useLiveUpdates();
   const details = useDetailsRoute(useRoute(), live, query.isSuccess);
@@ -72,7 +75,6 @@ export function ApprovalsPage() {
       <p aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
-      <ProtocolNotice />
       <ActivityNotes />
       {query.isError ? (
         <div role="alert" className="load-error">
@@ -100,7 +102,7 @@ export function ApprovalsPage() {
           reject={reject}
         />
       )}
-      {details.open && !decisions.confirmation && (
+      {details.open && !decisions.confirmation && !decisions.elevation && (
         <RequestDetailsDialog
           view={details.view}
           lastSeen={details.lastSeen}
@@ -123,6 +125,16 @@ export function ApprovalsPage() {
           views={decisions.confirmation.views}
           onConfirm={decisions.confirmationAccepted}
           onCancel={decisions.confirmationCancelled}
+          fallbackFocus={focusFallback}
+        />
+      )}
+      {decisions.elevation && (
+        <ElevationDialog
+          views={decisions.elevation.views}
+          scopes={decisions.elevation.scopes}
+          held={held}
+          onConfirm={decisions.elevationAccepted}
+          onCancel={decisions.elevationCancelled}
           fallbackFocus={focusFallback}
         />
       )}

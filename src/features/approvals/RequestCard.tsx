@@ -3,7 +3,7 @@ import { DeviceText } from "../../ui/DeviceText";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
-import { formatAge, formatCountdown } from "./time-format";
+import { EXPIRY_HINT, formatAge, formatExpiry } from "./time-format";
 
 // One pending request. Device-supplied strings go through DeviceText (text only, cut, hidden
 // characters made visible, the whole value in a title and in the details view). The
@@ -28,6 +28,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
   const { view, now, selected, active } = props;
   const { request } = view;
   const headingId = useId();
+  const needsId = useId();
   const left = view.expiresAt - now;
   return (
     <article
@@ -72,8 +73,11 @@ export const RequestCard = memo(function RequestCard(props: Props) {
       </p>
       <div className="request-foot">
         <span className="request-age">Asked {formatAge(now - request.ts)}</span>
-        <span className={`request-expiry${left < URGENT_MS ? " urgent" : ""}`}>
-          Expires in {formatCountdown(left)}
+        <span
+          className={`request-expiry${left > 0 && left < URGENT_MS ? " urgent" : ""}`}
+          title={EXPIRY_HINT}
+        >
+          {formatExpiry(left)}
         </span>
         <div className="request-actions">
           <a
@@ -91,10 +95,15 @@ export const RequestCard = memo(function RequestCard(props: Props) {
           <button type="button" aria-describedby={headingId} onClick={() => props.onReject([view])}>
             Reject
           </button>
+          {view.missingScopes.length > 0 && (
+            <span id={needsId} className="needs-scopes">
+              Needs {view.missingScopes.join(", ")}
+            </span>
+          )}
           <button
             type="button"
             className="primary"
-            aria-describedby={headingId}
+            aria-describedby={view.missingScopes.length > 0 ? `${headingId} ${needsId}` : headingId}
             onClick={() => props.onApprove([view])}
           >
             Approve

@@ -4,7 +4,7 @@ import { ModalDialog } from "./ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
-import { formatAge, formatCountdown } from "./time-format";
+import { formatAge, formatExpiry } from "./time-format";
 
 // The deep-linked view of one request: everything the row shows, plus the raw ids and the
 // full scope lists, all as text.
@@ -73,9 +73,12 @@ export function RequestDetailsDialog(props: Props) {
     >
       <p>
         <span className={`kind-badge kind-${view.kind}`}>{KIND_LABELS[view.kind]}</span> · asked{" "}
-        {formatAge(now - request.ts)} · expires in {formatCountdown(view.expiresAt - now)}
+        {formatAge(now - request.ts)} · {formatExpiry(view.expiresAt - now).toLowerCase()}
       </p>
       <RequestFacts view={view} />
+      {view.missingScopes.length > 0 && (
+        <p className="needs-scopes">Approving needs {view.missingScopes.join(", ")}.</p>
+      )}
       <h3>Scopes</h3>
       <ScopeDiffList diff={view.diff} />
       <h3>Why it was not approved automatically</h3>
@@ -96,14 +99,14 @@ export function RequestDetailsDialog(props: Props) {
         />
         <Raw
           term="Requested roles"
-          value={[request.role, ...request.roles].filter(Boolean).join(", ")}
+          value={[...new Set([request.role, ...request.roles].filter(Boolean))].join(", ")}
         />
         <Raw term="Requested scopes" value={request.scopes.join(", ")} />
         <Raw
           term="Approved scopes"
           value={paired ? approvedScopesOf(paired).join(", ") : "none (not paired)"}
         />
-        <Raw term="Label" value={paired?.label} />
+        <Raw term="Label" value={paired?.operatorLabel ?? paired?.label} />
       </dl>
       <div className="modal-actions">
         <button type="button" onClick={onClose}>

@@ -10,7 +10,6 @@ const LOCALITY_WORDS: Record<string, string> = {
   [LOCALITIES.cliContainerLocal]: "local command line",
   [LOCALITIES.sharedSecretLoopbackLocal]: "loopback with the shared secret",
   [LOCALITIES.remote]: "remote",
-  unknown: "unknown (the request does not say)",
 };
 
 function Fact({ term, value, wide }: { term: string; value: string | undefined; wide?: boolean }) {
@@ -29,6 +28,11 @@ export function RequestFacts({ view }: { view: RequestView }) {
   const { request } = view;
   const platform = [request.platform, request.deviceFamily].filter(Boolean).join(" · ");
   const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
+  // Pending requests from loopback peers carry no address (observed): then say nothing.
+  const { locality: known } = view.whyNotSilent;
+  const words = known === "unknown" ? undefined : (LOCALITY_WORDS[known] ?? known);
+  const locality =
+    words && request.remoteIp ? `${words} — connected from ${request.remoteIp}` : words;
   const roleText = roles
     .map((role) => (view.addedRoles.includes(role) ? `${role} (new)` : role))
     .join(", ");
@@ -38,12 +42,12 @@ export function RequestFacts({ view }: { view: RequestView }) {
       <Fact term="Platform" value={platform || "not given"} />
       <Fact term="Role" value={roleText} />
       <Fact term="Device" value={view.fingerprint} />
-      <Fact term="IP address" value={request.remoteIp} />
+      {locality ? (
+        <Fact term="Locality" value={locality} wide />
+      ) : (
+        <Fact term="IP address" value={request.remoteIp} />
+      )}
       <Fact term="Browser origin" value={request.browserOrigin} wide />
-      <Fact
-        term="Connected as"
-        value={LOCALITY_WORDS[view.whyNotSilent.locality] ?? view.whyNotSilent.locality}
-      />
     </dl>
   );
 }

@@ -5,6 +5,7 @@ import {
   describeClient,
   deviceFingerprint,
   explainNotSilent,
+  pairedDeviceName,
   requestKind,
   scopeDiff,
   type NotSilentExplanation,
@@ -13,6 +14,7 @@ import {
 } from "../../policy";
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
 import type { KindFilter, SortOrder } from "../../stores/approvals-store";
+import { scopesToAdd, scopesToApprove } from "./approval-scopes";
 import { findNameClashes, SHORT_TEXT_LIMIT, toDisplayText } from "../../ui/display-text";
 
 // Everything a request row and the details view show, derived once from the wire objects
@@ -33,6 +35,10 @@ export type RequestView = {
   /** Roles the device asks for that it does not hold yet. */
   addedRoles: string[];
   addsAdmin: boolean;
+  /** Scopes the approving session must hold (the gateway refuses the approval otherwise). */
+  approverNeeds: string[];
+  /** Of those, the ones this session lacks, fewest first: set by withSessionScopes. */
+  missingScopes: string[];
   fingerprint: string;
   expiresAt: number;
   whyNotSilent: NotSilentExplanation;
@@ -48,7 +54,9 @@ export const KIND_LABELS: Record<RequestKind, string> = {
 const UNNAMED = "Unnamed device";
 
 export function deviceName(request: PendingRequest, paired: PairedDevice | undefined): string {
-  return paired?.label?.trim() || request.displayName?.trim() || UNNAMED;
+  // The admin's rename wins; otherwise the name the device reports now, not the old one.
+  const { operatorLabel, label } = paired ?? {};
+  return pairedDeviceName({ operatorLabel, label, displayName: request.displayName }) ?? UNNAMED;
 }
 
 export function toRequestView(
@@ -58,7 +66,9 @@ export function toRequestView(
   const paired = pairedByDevice.get(request.deviceId);
   // A paired record with another public key is a different identity: compare against nothing.
   const sameIdentity = paired && paired.publicKey === request.publicKey ? paired : undefined;
-  const diff = scopeDiff(sameIdentity ? approvedScopesOf(sameIdentity) : [], request.scopes);
+  const compared = scopeDiff(sameIdentity ? approvedScopesOf(sameIdentity) : [], request.scopes);
+  // Approval merges: scopes the device holds and did not ask for again stay with it.
+  const diff = { ...compared, kept: [...compared.kept, ...compared.removed], removed: [] };
   const held = new Set(sameIdentity ? approvedRoles(sameIdentity) : []);
   const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
   const name = deviceName(request, paired);
@@ -73,6 +83,8 @@ export function toRequestView(
     diff,
     addedRoles: roles.filter((role) => !held.has(role)),
     addsAdmin: diff.added.includes(OPERATOR_SCOPES.admin),
+    approverNeeds: scopesToApprove(request, sameIdentity),
+    missingScopes: [],
     fingerprint: deviceFingerprint(request.deviceId),
     expiresAt: expiresAt(request),
     whyNotSilent: explainNotSilent(request, paired),
@@ -93,13 +105,24 @@ export function markNameClashes(
     ...views.map((view) => ({ id: view.request.deviceId, name: view.name })),
     ...paired.map((device) => ({
       id: device.deviceId,
-      name: device.label?.trim() || device.displayName?.trim() || "",
+      name: pairedDeviceName(device) ?? "",
     })),
   ]);
   if (clashes.size === 0) return [...views];
   return views.map((view) =>
     clashes.has(view.request.deviceId) ? { ...view, nameClash: true } : view,
   );
+}
+
+/** Fills in which scopes approving each request needs that a session holding `held` lacks. */
+export function withSessionScopes(
+  views: readonly RequestView[],
+  held: readonly string[],
+): RequestView[] {
+  return views.map((view) => {
+    const missing = scopesToAdd(held, view.approverNeeds);
+    return missing.length > 0 ? { ...view, missingScopes: missing } : view;
+  });
 }
 
 export function indexPaired(paired: readonly PairedDevice[]): Map<string, PairedDevice> {

@@ -21,3 +21,18 @@ export function formatCountdown(leftMs: number): string {
   const seconds = total % 60;
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
+
+/**
+ * The countdown, honestly: five minutes after `ts` is the earliest a request can expire. A
+ * device asking again keeps it alive without a new `ts` (observed), so once that time has
+ * passed and the gateway still lists the request, the device must have asked again.
+ */
+export function formatExpiry(leftMs: number): string {
+  return leftMs > 0
+    ? `Expires in ${formatCountdown(leftMs)}`
+    : "Still waiting after 5 minutes: the device asked again";
+}
+
+/** A tooltip for the countdown: what it does not know. */
+export const EXPIRY_HINT =
+  "Counted from the first ask; a device that asks again keeps its request waiting longer.";

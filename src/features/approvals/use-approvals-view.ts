@@ -1,18 +1,20 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePendingRequests } from "../../api/pair-list";
 import { useApprovalsStore } from "../../stores/approvals-store";
+import { useConnectionStatus } from "../../stores/connection-store";
 import {
   clientOptions,
   filterAndSort,
   indexPaired,
   markNameClashes,
   toRequestView,
+  withSessionScopes,
 } from "./request-view";
 
 // What the screen shows, derived from the cache (server data) and the store (client state).
 
-export function useApprovalsView(now: number) {
+export function useApprovalsView() {
   const { pending, paired, query } = usePendingRequests();
   const filters = useApprovalsStore(
     useShallow(({ kindFilter, clientFilter, search, sort }) => ({
@@ -23,17 +25,21 @@ export function useApprovalsView(now: number) {
     })),
   );
   const selected = useApprovalsStore((state) => state.selected);
+  const status = useConnectionStatus();
+  // While reconnecting, the last known scopes still say what an approval will need.
+  const heldKey = status.kind === "connected" ? status.scopes.join(" ") : undefined;
+  const [lastHeld, setLastHeld] = useState("");
+  if (heldKey !== undefined && heldKey !== lastHeld) setLastHeld(heldKey);
+  const held = heldKey ?? lastHeld;
 
   const all = useMemo(() => {
     const pairedByDevice = indexPaired(paired);
-    return markNameClashes(
-      pending.map((request) => toRequestView(request, pairedByDevice)),
-      paired,
-    );
-  }, [pending, paired]);
-  // The subscription drops expired requests on a timer; this keeps a row from lingering a
-  // tick past its countdown.
-  const live = useMemo(() => all.filter((view) => view.expiresAt > now), [all, now]);
+    const views = pending.map((request) => toRequestView(request, pairedByDevice));
+    return withSessionScopes(markNameClashes(views, paired), held ? held.split(" ") : []);
+  }, [pending, paired, held]);
+  // A request past its first five minutes stays: the subscription asks the gateway, which
+  // keeps it alive when the device asked again, and drops it when it really expired.
+  const live = all;
   const visible = useMemo(() => filterAndSort(live, filters), [live, filters]);
   const clients = useMemo(() => clientOptions(live), [live]);
   const selectedShown = useMemo(

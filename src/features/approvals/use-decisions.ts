@@ -2,12 +2,18 @@ import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useDecideRequests, type DecisionResult } from "../../api/pair-mutations";
 import { DECISIONS, type Decision } from "../../protocol";
 import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
+import { useGatewayConnection } from "../../gateway/context";
+import { scopesToAdd } from "./approval-scopes";
 import type { RequestView } from "./request-view";
 
-// Approve / reject with the screen's rules on top of the mutation: anything that adds
-// operator.admin waits for a confirmation, and every outcome becomes a short note.
+// Approve / reject with the screen's rules on top of the mutation: an approval this session
+// lacks the scopes for asks to reconnect with them first (the gateway would refuse it),
+// anything that adds operator.admin waits for a confirmation, and every outcome becomes a
+// short note.
 
 export type PendingConfirmation = { decision: Decision; views: RequestView[] };
+/** Approving `views` needs `scopes` this session does not hold. */
+export type PendingElevation = { views: RequestView[]; scopes: string[] };
 
 const VERB: Record<Decision, string> = { approved: "approve", rejected: "reject" };
 const VERBING: Record<Decision, string> = { approved: "approving", rejected: "rejecting" };
@@ -64,10 +70,12 @@ export function useDecisions() {
     );
     results.forEach((result) => names.current.delete(result.requestId));
   });
+  const connection = useGatewayConnection();
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
-  const latest = useRef({ approve, reject, actions, confirmation });
+  const [elevation, setElevation] = useState<PendingElevation | null>(null);
+  const latest = useRef({ approve, reject, actions, confirmation, elevation });
   useLayoutEffect(() => {
-    latest.current = { approve, reject, actions, confirmation };
+    latest.current = { approve, reject, actions, confirmation, elevation };
   });
 
   // Stable callbacks (memoised rows do not re-render every tick), reading the latest state.
@@ -83,6 +91,15 @@ export function useDecisions() {
     return {
       approveRequested(views: readonly RequestView[]) {
         if (views.length === 0) return;
+        const lacking = scopesToAdd(
+          [],
+          views.flatMap((view) => view.missingScopes),
+        );
+        if (lacking.length > 0) {
+          // Never a doomed approve: the person chooses to widen this session first.
+          setElevation({ views: [...views], scopes: lacking });
+          return;
+        }
         if (views.some((view) => view.addsAdmin)) {
           // Fixed now: requests that arrive while the dialog is open are not swept in.
           setConfirmation({ decision: DECISIONS.approved, views: [...views] });
@@ -101,8 +118,17 @@ export function useDecisions() {
       confirmationCancelled() {
         setConfirmation(null);
       },
+      elevationAccepted() {
+        const pending = latest.current.elevation;
+        // The approval itself stays the person's next step, once the new scopes are held.
+        if (pending) connection.requestScopes(pending.scopes);
+        setElevation(null);
+      },
+      elevationCancelled() {
+        setElevation(null);
+      },
     };
-  }, []);
+  }, [connection]);
 
-  return { confirmation, ...callbacks };
+  return { confirmation, elevation, ...callbacks };
 }

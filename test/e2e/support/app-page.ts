@@ -62,3 +62,24 @@ export async function waitForCardCount(page: Page, count: number): Promise<void>
 export function dialog(page: Page, name?: string | RegExp): Locator {
   return page.getByRole("dialog", name === undefined ? undefined : { name });
 }
+
+/**
+ * Goes through the dialog an approval opens when this session lacks what it would grant:
+ * reconnects with `scopes` (as the button names them) and waits until the header lists them.
+ * The approval itself is the caller's next click.
+ */
+export async function reconnectWith(
+  page: Page,
+  gateway: MockGatewayProcess,
+  scopes: string,
+): Promise<void> {
+  const elevation = dialog(page, /^Reconnect to approve/);
+  await elevation.waitFor();
+  await elevation.getByRole("button", { name: `Reconnect with ${scopes}` }).click();
+  await elevation.waitFor({ state: "detached" });
+  await connectionStatus(page)
+    .filter({
+      hasText: new RegExp(`^Connected to ${escape(gateway.url)} with .*${escape(scopes)}`),
+    })
+    .waitFor();
+}

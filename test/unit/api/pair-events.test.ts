@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { subscribeToPairEvents } from "../../../src/api/pair-events";
+import { RECHECK_MS, subscribeToPairEvents } from "../../../src/api/pair-events";
 import { pairListQueryKey, pairListQueryOptions } from "../../../src/api/pair-list";
 import type { PairOutcome } from "../../../src/api/pair-list-reducer";
 import {
@@ -118,23 +118,50 @@ describe("subscribeToPairEvents", () => {
     expect(listCalls()).toBe(before + 1);
   });
 
-  it("asks the gateway before calling a request expired", async () => {
+  it("keeps a request the gateway still lists past five minutes, and asks again later", async () => {
     gatewayList = { pending: [pending("old", "d1", T0)], paired: [] };
     connection.resync("hello");
     await vi.advanceTimersByTimeAsync(0);
 
-    // The device asked again: the gateway refreshed the same request without an event.
+    // The device asked again: the gateway keeps the request alive with its old ts, silently.
     clock = T0 + PAIRING_REQUEST_TTL_MS + 1;
-    gatewayList = { pending: [pending("old", "d1", clock - 1000)], paired: [] };
     await vi.advanceTimersByTimeAsync(1000);
     expect(cached()?.pending.map((r) => r.requestId)).toEqual(["old"]);
     expect(outcomes.filter((o) => o.kind === "expired")).toEqual([]);
 
-    clock += PAIRING_REQUEST_TTL_MS;
+    // Not asked every second: only once RECHECK_MS has passed.
+    const afterCheck = listCalls();
+    clock += 5000;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(listCalls()).toBe(afterCheck);
+
+    clock += RECHECK_MS;
     gatewayList = { pending: [], paired: [] };
     await vi.advanceTimersByTimeAsync(1000);
     expect(cached()?.pending).toEqual([]);
     expect(outcomes.filter((o) => o.kind === "expired")).toHaveLength(1);
+  });
+
+  it("re-reads the list once for a burst of device.pair.changed", async () => {
+    const before = listCalls();
+    gatewayList = {
+      pending: [],
+      paired: [
+        {
+          deviceId: "d1",
+          publicKey: "k",
+          roles: [],
+          scopes: [],
+          createdAtMs: T0,
+          operatorLabel: "Desk",
+        },
+      ],
+    };
+    for (let i = 0; i < 20; i += 1) connection.emit(EVENTS.pairChanged, {});
+    await vi.advanceTimersByTimeAsync(200);
+    expect(listCalls()).toBe(before + 1);
+    expect(cached()?.paired[0]?.operatorLabel).toBe("Desk");
+    expect(connection.unreadableFrames).toBe(0);
   });
 
   it("stops listening when unsubscribed", async () => {

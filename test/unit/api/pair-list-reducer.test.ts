@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   applyPairEvents,
-  dropExpired,
-  nextExpiry,
+  expiresAt,
+  isExpired,
   removePending,
   upsertPaired,
   type PairEvent,
@@ -132,24 +132,11 @@ describe("applyPairEvents", () => {
 });
 
 describe("expiry", () => {
-  it("drops requests five minutes after their ts and reports them", () => {
-    const old = pending("r1", "d1", { ts: T0 });
-    const fresh = pending("r2", "d2", { ts: T0 + 60_000 });
-    const at = T0 + PAIRING_REQUEST_TTL_MS;
-    const { list: next, outcomes } = dropExpired(list(old, fresh), at);
-    expect(ids(next)).toEqual(["r2"]);
-    expect(outcomes).toEqual([{ kind: "expired", request: old }]);
-  });
-
-  it("keeps a request one millisecond before it expires", () => {
-    const before = list(pending("r1", "d1"));
-    expect(dropExpired(before, T0 + PAIRING_REQUEST_TTL_MS - 1).list).toBe(before);
-  });
-
-  it("tells when the next request expires", () => {
-    expect(nextExpiry(list())).toBeUndefined();
-    const value = list(pending("r1", "d1", { ts: T0 + 10 }), pending("r2", "d2", { ts: T0 }));
-    expect(nextExpiry(value)).toBe(T0 + PAIRING_REQUEST_TTL_MS);
+  it("puts the earliest expiry five minutes after ts", () => {
+    const request = pending("r1", "d1", { ts: T0 });
+    expect(expiresAt(request)).toBe(T0 + PAIRING_REQUEST_TTL_MS);
+    expect(isExpired(request, T0 + PAIRING_REQUEST_TTL_MS - 1)).toBe(false);
+    expect(isExpired(request, T0 + PAIRING_REQUEST_TTL_MS)).toBe(true);
   });
 });
 

@@ -180,6 +180,29 @@ describe("describeConnectFailure", () => {
     expect(everyText(describeConnectFailure(echoed, context))).not.toContain(SECRET);
   });
 
+  it("explains a device token that does not cover the scopes asked (AUTH_SCOPE_MISMATCH)", () => {
+    const problem = describeConnectFailure(
+      {
+        code: ERROR_CODES.invalidRequest,
+        message: "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)",
+        details: {
+          code: DETAIL_CODES.authScopeMismatch,
+          authReason: "scope_mismatch",
+          canRetryWithDeviceToken: false,
+          recommendedNextStep: "review_auth_configuration",
+        },
+      },
+      { ...context, scopes: ["operator.read", "operator.pairing", "operator.write"] },
+    );
+    expect(problem).toMatchObject({
+      kind: "insufficient-scope",
+      code: "INVALID_REQUEST / AUTH_SCOPE_MISMATCH",
+    });
+    expect(problem.detail).toContain(
+      "This browser's stored device token does not cover the scopes asked (operator.read, operator.pairing, operator.write). Reconnect with the shared token",
+    );
+  });
+
   it("tells apart insufficient scope from pairing required", () => {
     const [, pairing] = refusals.find(([name]) => name === "this browser needs pairing")!;
     const [, scope] = refusals.find(([name]) => name === "insufficient scope")!;

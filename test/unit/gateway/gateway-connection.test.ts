@@ -121,6 +121,53 @@ describe("createGatewayConnection", () => {
     expect(connection.scopes).toEqual(["operator.read", "operator.pairing"]);
   });
 
+  it("reconnects asking for extra scopes on request, and forgets them on disconnect", async () => {
+    const { sockets, connection, statuses } = setup();
+    await handshake(sockets[0]!);
+    expect(connection.extraScopes).toEqual([]);
+
+    connection.requestScopes(["operator.write"]);
+    // A reconnect, not a first connect: screens stay up meanwhile.
+    expect(connection.status.kind).toBe("reconnecting");
+    await expect.poll(() => sockets.length).toBe(2);
+    const widened = await handshake(sockets[1]!, [
+      "operator.read",
+      "operator.pairing",
+      "operator.write",
+    ]);
+    expect((widened.params as { scopes: string[] }).scopes).toEqual([
+      "operator.read",
+      "operator.pairing",
+      "operator.write",
+    ]);
+    await expect.poll(() => connection.scopes).toContain("operator.write");
+    expect(statuses.at(-1)).toMatchObject({
+      kind: "connected",
+      scopes: expect.arrayContaining(["operator.write"]),
+    });
+
+    // Asked again for more: the earlier extra scope stays asked too.
+    connection.requestScopes(["operator.approvals"]);
+    await expect.poll(() => sockets.length).toBe(3);
+    const more = await handshake(sockets[2]!);
+    expect((more.params as { scopes: string[] }).scopes).toEqual([
+      "operator.read",
+      "operator.pairing",
+      "operator.write",
+      "operator.approvals",
+    ]);
+
+    connection.disconnect();
+    expect(connection.extraScopes).toEqual([]);
+    connection.connect({ url: URL_A, secret: SECRET, secretKind: "token", remember: false });
+    await expect.poll(() => sockets.length).toBe(4);
+    const plain = await handshake(sockets[3]!);
+    expect((plain.params as { scopes: string[] }).scopes).toEqual([
+      "operator.read",
+      "operator.pairing",
+    ]);
+  });
+
   it("resyncs after every hello and on a sequence gap", async () => {
     const { sockets, resyncs } = setup();
     await handshake(sockets[0]!);

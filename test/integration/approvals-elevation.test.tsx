@@ -1,0 +1,187 @@
+import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ERROR_CODES, METHODS, OPERATOR_SCOPES } from "../../src/protocol";
+import {
+  findRequest,
+  otherAdmin,
+  reconnectWith,
+  renderApprovalsApp,
+  type ApprovalsApp,
+} from "../support/approvals-app";
+
+// The real gateway lets an approver grant only scopes it holds. Pairdesk connects with
+// operator.read + operator.pairing, so approving more asks to widen the session first.
+vi.setConfig({ testTimeout: 15_000 });
+
+let app: ApprovalsApp | undefined;
+afterEach(async () => {
+  app?.deps.connection.disconnect();
+  await app?.harness.close();
+  app = undefined;
+});
+
+const BASE = [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing];
+const approvals = (spy: { mock: { calls: unknown[][] } }) =>
+  spy.mock.calls.filter(([method]) => method === METHODS.pairApprove);
+
+describe("approvals: scopes this session lacks", () => {
+  it("explains the rule, and Cancel sends nothing and keeps the session as it was", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    const card = await findRequest("Ada's iPhone");
+    expect(within(card).getByText("Needs operator.write")).toBeVisible();
+    const approve = within(card).getByRole("button", { name: "Approve" });
+    expect(approve).toHaveAccessibleDescription(/Needs operator\.write/);
+    const request = vi.spyOn(app.deps.connection, "request");
+
+    await app.user.click(approve);
+    const dialog = screen.getByRole("dialog", { name: "Reconnect to approve “Ada's iPhone”?" });
+    expect(dialog).toHaveTextContent(
+      "The gateway only lets you grant scopes you hold. This session holds operator.read, operator.pairing; approving needs operator.write.",
+    );
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    expect(
+      within(dialog).getByRole("button", { name: "Reconnect with operator.write" }),
+    ).toBeVisible();
+
+    await app.user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(approve).toHaveFocus();
+    expect(approvals(request)).toEqual([]);
+    expect(app.deps.connection.scopes).toEqual(BASE);
+    expect(app.harness.gateway.list().pending).toHaveLength(1);
+  });
+
+  it("reconnects with exactly the missing scope, then approves; the device holds it", async () => {
+    app = await renderApprovalsApp();
+    const [phone] = await app.harness.simulator.run("phone-lan");
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    await reconnectWith(app, OPERATOR_SCOPES.write);
+    // Never operator.admin unless that is what is granted.
+    expect(app.deps.connection.scopes).not.toContain(OPERATOR_SCOPES.admin);
+
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    expect(await screen.findByText("“Ada's iPhone” approved here.")).toBeVisible();
+    const device = app.harness.gateway
+      .list()
+      .paired.find((paired) => paired.deviceId === phone?.deviceId);
+    expect(device?.scopes).toEqual(expect.arrayContaining([OPERATOR_SCOPES.write]));
+  });
+
+  it("asks once for a bulk approval, naming what each request needs", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    await app.harness.simulator.run("role-upgrade");
+    await findRequest("Studio Mac");
+    await findRequest("Ada's iPhone");
+    await app.user.click(screen.getByRole("checkbox", { name: "Select all shown" }));
+    await app.user.click(screen.getByRole("button", { name: "Approve selected" }));
+
+    const dialog = screen.getByRole("dialog", { name: "Reconnect to approve 2 requests?" });
+    expect(within(dialog).getByText("needs operator.write")).toBeVisible();
+    expect(within(dialog).getByText("needs operator.admin")).toBeVisible();
+    expect(dialog).toHaveTextContent("may approve a role other than operator");
+    await reconnectWith(app, OPERATOR_SCOPES.admin);
+
+    await app.user.click(screen.getByRole("button", { name: "Approve selected" }));
+    await waitFor(() => expect(app?.harness.gateway.list().pending).toEqual([]));
+  });
+
+  it("drops the extra scopes on disconnect: the next connect asks the least again", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    await reconnectWith(app, OPERATOR_SCOPES.write);
+
+    await app.user.click(screen.getByRole("button", { name: "Disconnect" }));
+    app.deps.connection.connect({
+      url: app.harness.url,
+      secret: app.harness.token,
+      secretKind: "token",
+      remember: false,
+    });
+    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    expect(app.deps.connection.scopes).toEqual(BASE);
+    expect(
+      within(await findRequest("Ada's iPhone")).getByText("Needs operator.write"),
+    ).toBeVisible();
+  });
+
+  it("shows a 'device pairing approval denied' refusal when the request is still there", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    await reconnectWith(app, OPERATOR_SCOPES.write);
+    const original = app.deps.connection.request.bind(app.deps.connection);
+    vi.spyOn(app.deps.connection, "request").mockImplementation((method, params, options) =>
+      method === METHODS.pairApprove
+        ? Promise.reject(
+            new GatewayProtocolRequestError({
+              code: ERROR_CODES.invalidRequest,
+              message: "device pairing approval denied",
+            }),
+          )
+        : original(method, params, options),
+    );
+
+    await app.user.click(
+      within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
+    );
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Could not approve “Ada's iPhone”: device pairing approval denied. It is back in the list.",
+    );
+    expect(await findRequest("Ada's iPhone")).toBeVisible();
+  });
+});
+
+describe("approvals: renames and where a request comes from", () => {
+  it("follows another admin's rename (device.pair.changed), preferring operatorLabel", async () => {
+    app = await renderApprovalsApp();
+    const results = await app.harness.simulator.run("phone-scope-upgrade");
+    await findRequest("Ada's iPhone");
+    const admin = await otherAdmin(app.harness);
+    await admin.rename(results.at(-1)?.deviceId ?? "", "Ada's work phone");
+
+    expect(await findRequest("Ada's work phone")).toBeVisible();
+    expect(screen.queryByRole("article", { name: "Ada's iPhone" })).not.toBeInTheDocument();
+    admin.close();
+  });
+
+  it("shows the locality only when the request says where it came from", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("phone-lan");
+    const card = await findRequest("Ada's iPhone");
+    expect(within(card).getByText("Locality")).toBeVisible();
+    expect(within(card).getByText("remote — connected from 192.168.1.20")).toBeVisible();
+
+    // A loopback peer's request carries no address (observed): no row, never "unknown".
+    await app.harness.simulator.run("seed-reproduction");
+    const cron = await findRequest(/cron/i);
+    expect(within(cron).queryByText("Locality")).not.toBeInTheDocument();
+    expect(within(cron).queryByText(/unknown/i)).not.toBeInTheDocument();
+  });
+
+  it("shows a role upgrade that asks no scopes as keeping the approved ones", async () => {
+    app = await renderApprovalsApp();
+    await app.harness.simulator.run("role-upgrade");
+    const card = await findRequest("Studio Mac");
+    expect(within(card).queryByRole("list", { name: "Scopes dropped" })).not.toBeInTheDocument();
+    const kept = within(card).getByRole("list", { name: "Scopes kept" });
+    expect(within(kept).getByText("operator.read")).toBeVisible();
+
+    await app.user.click(within(card).getByRole("link", { name: "Details" }));
+    const details = await screen.findByRole("dialog", { name: "Request from “Studio Mac”" });
+    // role + roles name the same role once, not "node, node".
+    expect(within(details).getByText("node")).toBeVisible();
+    expect(within(details).queryByText(/node, node/)).not.toBeInTheDocument();
+  });
+});
