@@ -1,6 +1,6 @@
 import { buildDeviceAuthPayloadV3 } from "@openclaw/gateway-client/browser";
 import { ConnectErrorDetailCodes as Codes } from "@openclaw/gateway-protocol/connect-error-details";
-import { base64UrlToBytes, sha256Hex, utf8Bytes } from "./encoding";
+import { base64UrlToBytes, sha256Hex, utf8Bytes } from "../../src/protocol/encoding";
 
 // Verifies the Ed25519 device proof of a connect (spec §2) with WebCrypto only.
 

@@ -1,7 +1,7 @@
 import { approvedRoles } from "../../src/policy/approved-access";
 import { missingScopes, normalizeScopes } from "../../src/policy/scopes";
 import { OPERATOR_SCOPES, ROLES, type DeviceTokenSummary } from "../../src/protocol";
-import { bytesToBase64Url } from "./encoding";
+import { bytesToBase64Url } from "../../src/protocol/encoding";
 import type { StoredPairedDevice } from "./types";
 
 // Per-role device tokens, as the real gateway keeps them: scopes sorted with their implied

@@ -1,4 +1,4 @@
-import { bytesToBase64Url, sha256Hex, utf8Bytes } from "../core/encoding";
+import { bytesToBase64Url, sha256Hex, utf8Bytes } from "../../src/protocol/encoding";
 
 // A simulated device's Ed25519 identity (spec §2), made with WebCrypto so it runs in Node
 // and in browsers alike. The private key is non-extractable: only `sign` can use it.

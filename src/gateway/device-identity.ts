@@ -1,4 +1,4 @@
-import { bytesToBase64Url, sha256Hex } from "./encoding";
+import { bytesToBase64Url, sha256Hex } from "../protocol/encoding";
 
 // This browser's Ed25519 identity (spec §2). The private key is made non-extractable and kept
 // in IndexedDB as a CryptoKey (structured-cloneable), so no script can read it back out.

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
-import { base64UrlToBytes, sha256Hex, utf8Bytes } from "../../mocks/core/encoding";
+import { base64UrlToBytes, sha256Hex, utf8Bytes } from "../../src/protocol/encoding";
 import { connectDevice, TransportRefusedError } from "../../mocks/simulator/device-client";
 import { createDeviceIdentity } from "../../mocks/simulator/device-identity";
 import { openWsTransport } from "../../mocks/simulator/ws-transport";

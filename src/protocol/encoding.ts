@@ -1,5 +1,5 @@
-// Byte helpers shared by the mock core and the simulated devices. WebCrypto only, so the
-// same code runs in Node and in the browser.
+// Byte helpers shared by the app's device identity, the mock core and simulated devices.
+// WebCrypto, btoa and atob only, so the same code runs in browsers and in Node.
 
 export function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = "";
