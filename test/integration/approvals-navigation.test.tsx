@@ -90,6 +90,8 @@ describe("approvals: keyboard", () => {
     await app.user.keyboard("{Enter}");
     expect(await screen.findByRole("dialog", { name: "Request from “Desk”" })).toBeVisible();
     await app.user.keyboard("{Escape}");
+    // Closing the dialog hands focus back to the request; shortcuts act on the focused one.
+    await waitFor(() => expect(screen.getByRole("article", { name: "Desk" })).toHaveFocus());
 
     await app.user.keyboard("r");
     expect(await screen.findByText("“Desk” rejected here.")).toBeVisible();
