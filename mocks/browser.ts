@@ -24,6 +24,8 @@ export async function startBrowserMockGateway(): Promise<void> {
     config: { auth: { mode: "token", token: DEV_TOKEN }, allowedOrigins: [SIMULATED_LAN_ORIGIN] },
     store: createBrowserStateStore(),
   });
+  // Saves are batched to one per turn: write what is waiting before the page goes away.
+  addEventListener("pagehide", () => void gateway.flush());
   const worker = setupWorker(
     ...createGatewayHandlers(gateway, {
       urls: DEV_GATEWAY_URLS,

@@ -67,10 +67,7 @@ export function requestPairing(
 ): PairingRequestResult {
   const now = clock.now();
   const isRepair = state.paired.has(ask.deviceId);
-  state.pruneExpired();
-  const existing = [...state.pending.values()]
-    .filter((request) => request.deviceId === ask.deviceId)
-    .sort((a, b) => b.ts - a.ts);
+  const existing = state.pendingOfDevice(ask.deviceId).sort((a, b) => b.ts - a.ts);
   const [only] = existing;
   if (existing.length === 1 && only && covers(only, ask)) {
     // A refresh keeps the id and ts; the device's newest details win (observed).
@@ -83,8 +80,8 @@ export function requestPairing(
       ...optional("remoteIp", ask.remoteIp ?? only.remoteIp),
       silent: only.silent && silent,
       isRepair: only.isRepair || isRepair,
-      refreshedAtMs: now,
     });
+    state.pending.refresh(only, now);
     return { request: only, created: false, superseded: [] };
   }
   for (const old of existing) state.pending.delete(old.requestId);
@@ -108,7 +105,7 @@ export function requestPairing(
     refreshedAtMs: now,
     reason,
   };
-  state.pending.set(request.requestId, request);
+  state.pending.set(request);
   return { request, created: true, superseded: existing };
 }
 

@@ -1,24 +1,35 @@
 import { PAIRING_REQUEST_TTL_MS, type PairedDevice, type PendingRequest } from "../../src/protocol";
+import { BatchedWriter } from "./batched-writer";
+import { copyJson } from "./json-copy";
+import { PendingTable } from "./pending-table";
 import type { PersistedState, StateStore, StoredPairedDevice, StoredPendingRequest } from "./types";
 
 // The gateway's durable state (pending requests and paired devices) and its persistence.
-// Saves are chained so two can never interleave, and `flush` waits for the last one.
+// Pending requests are indexed by requestId and deviceId (PendingTable), so a connect costs
+// the same with 10 or 10,000 waiting. Saves are batched: one write per turn of the event loop
+// at most, never two at once, and `flush` writes what is waiting (shutdown, restart, tests).
 
 export class GatewayState {
-  readonly pending = new Map<string, StoredPendingRequest>();
+  readonly pending = new PendingTable();
   readonly paired = new Map<string, StoredPairedDevice>();
-  private saving: Promise<void> = Promise.resolve();
+  private readonly writer: BatchedWriter;
 
   constructor(
     private readonly store: StateStore,
     private readonly now: () => number,
-  ) {}
+  ) {
+    // A failed save is reported and must not block later ones (callers do not await it).
+    this.writer = new BatchedWriter(
+      () => this.store.save(this.snapshot()),
+      (error: unknown) => console.error("mock gateway: save failed", error),
+    );
+  }
 
   async load(): Promise<void> {
     const loaded = await this.store.load();
     this.pending.clear();
     this.paired.clear();
-    for (const request of loaded?.pending ?? []) this.pending.set(request.requestId, request);
+    for (const request of loaded?.pending ?? []) this.pending.set(request);
     for (const device of loaded?.paired ?? []) this.paired.set(device.deviceId, device);
   }
 
@@ -27,10 +38,7 @@ export class GatewayState {
    * the real gateway prunes on load; an expired request simply disappears (no event).
    */
   pruneExpired(): void {
-    const cutoff = this.now() - PAIRING_REQUEST_TTL_MS;
-    for (const [requestId, request] of this.pending) {
-      if (request.refreshedAtMs <= cutoff) this.pending.delete(requestId);
-    }
+    this.pending.pruneExpired(this.now() - PAIRING_REQUEST_TTL_MS);
   }
 
   livePending(requestId: string): StoredPendingRequest | undefined {
@@ -38,38 +46,37 @@ export class GatewayState {
     return this.pending.get(requestId);
   }
 
-  pendingForDevice(deviceId: string): StoredPendingRequest | undefined {
+  /** The device's live requests, oldest added first. */
+  pendingOfDevice(deviceId: string): StoredPendingRequest[] {
     this.pruneExpired();
-    for (const request of this.pending.values()) if (request.deviceId === deviceId) return request;
-    return undefined;
+    return this.pending.ofDevice(deviceId);
   }
 
   snapshot(): PersistedState {
     return {
-      pending: [...this.pending.values()].map((request) => structuredClone(request)),
-      paired: [...this.paired.values()].map((device) => structuredClone(device)),
+      pending: [...this.pending.values()].map(copyJson),
+      paired: [...this.paired.values()].map(copyJson),
     };
   }
 
-  /** Queues a save of the current state; returns when that save is done. */
+  /**
+   * Asks for a save; changes made in the same turn share it. Resolves once a save holding
+   * this change is done; never rejects.
+   */
   persist(): Promise<void> {
-    const state = this.snapshot();
-    // A failed save is reported and must not block later ones (callers do not await it).
-    this.saving = this.saving
-      .then(() => this.store.save(state))
-      .catch((error: unknown) => console.error("mock gateway: save failed", error));
-    return this.saving;
+    return this.writer.request();
   }
 
+  /** Writes anything not yet saved and waits for it. */
   flush(): Promise<void> {
-    return this.saving;
+    return this.writer.flush();
   }
 }
 
 /** The wire form of a pending request: the bookkeeping fields stay inside the gateway. */
 export function toWirePending(request: StoredPendingRequest): PendingRequest {
   const { refreshedAtMs: _refreshed, reason: _reason, ...wire } = request;
-  return structuredClone(wire);
+  return copyJson(wire);
 }
 
 /** The wire form of a paired device: token summaries only (sorted by role), never secrets. */
@@ -80,7 +87,7 @@ export function toWirePaired(device: StoredPairedDevice, connected?: boolean): P
     label: _legacyLabel,
     ...wire
   } = device;
-  const copy = structuredClone(wire);
+  const copy = copyJson(wire);
   if (copy.tokens) copy.tokens.sort((a, b) => a.role.localeCompare(b.role));
   return connected === undefined ? copy : { ...copy, connected };
 }

@@ -12,8 +12,20 @@ export type TokenIssuer = "shared-secret";
 
 const OPERATOR_PREFIX = "operator.";
 
+const SECRET_BYTES = 32;
+/** Random bytes fetched 128 secrets at a time: one getRandomValues call costs as much as 32 bytes. */
+const POOL_BYTES = SECRET_BYTES * 128;
+let pool = new Uint8Array(0);
+let poolOffset = 0;
+
 export function newSecret(): string {
-  return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+  if (poolOffset + SECRET_BYTES > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
+    poolOffset = 0;
+  }
+  const bytes = pool.subarray(poolOffset, poolOffset + SECRET_BYTES);
+  poolOffset += SECRET_BYTES;
+  return bytesToBase64Url(bytes);
 }
 
 /**

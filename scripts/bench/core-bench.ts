@@ -1,12 +1,25 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   GATEWAY_CLIENT_IDS as IDS,
   GATEWAY_CLIENT_MODES as MODES,
 } from "@openclaw/gateway-protocol/client-info";
+import { admitDevice, decideAdmission } from "../../mocks/core/admission";
+import { authenticate } from "../../mocks/core/auth";
+import type { ConnectParams } from "../../mocks/core/connect-params";
+import { createCoreRuntime } from "../../mocks/core/core-context";
+import type { DeviceBlock } from "../../mocks/core/device-proof";
 import { createMockGateway } from "../../mocks/core/gateway";
 import { createMemoryStateStore } from "../../mocks/core/memory-store";
-import { approvePairing, requestPairing, type PairingAsk } from "../../mocks/core/pairing";
-import { GatewayState, toWirePending } from "../../mocks/core/state";
-import type { StateStore } from "../../mocks/core/types";
+import { GatewayState } from "../../mocks/core/state";
+import type {
+  ConnectionFacts,
+  GatewayConfig,
+  SocketSink,
+  StateStore,
+} from "../../mocks/core/types";
+import { createFileStateStore } from "../../mocks/node/file-store";
 import { connectDevice } from "../../mocks/simulator/device-client";
 import { createDeviceIdentity } from "../../mocks/simulator/device-identity";
 import { openInProcessTransport } from "../../mocks/simulator/in-process-transport";
@@ -15,110 +28,190 @@ import {
   LOOPBACK,
   LOOPBACK_GATEWAY_HOST,
 } from "../../mocks/simulator/virtual-devices";
-import { AUTH_METHODS } from "../../src/policy/auth-methods";
-import {
-  classifyIngress,
-  hasForwardingHeaders,
-  isDirectLocalClient,
-} from "../../src/policy/ingress";
-import { resolvePairingLocality } from "../../src/policy/locality";
-import { PAIRING_NOT_NEEDED, pairingReason } from "../../src/policy/pairing-reason";
-import { decideSilentPairing } from "../../src/policy/silent-pairing";
-import { OPERATOR_SCOPES, ROLES } from "../../src/protocol";
+import { isDirectLocalClient } from "../../src/policy/ingress";
+import { OPERATOR_SCOPES, PROTOCOL_VERSION, ROLES } from "../../src/protocol";
 import { pendingRequest } from "./fixtures";
 
 // The mock core's connect decision in Node, three ways:
-// 1. the decision path alone, as admission.ts runs it: ingress, locality, pairing need,
-//    silent decision, pending bookkeeping (requestPairing, approvePairing for silent ones)
-//    and the wire copy a broadcast sends; with and without the state snapshot that
-//    admission.ts takes on every pending request (`state.persist()`);
-// 2. Ed25519 verification alone (importKey + verify, as device-proof.ts does);
+// 1. the decision path as the core runs it once a connect's params are read and its Ed25519
+//    proof verified: the socket accepted (ingress, challenge), credentials, then
+//    admission.ts's `decideAdmission` (locality, pairing need, silent decision, the pending
+//    request or silent approval with its token, the event payloads, the refusal, the save
+//    request), then the client hanging up. Saves are batched; the last one is timed too.
+//    With `answer`, the whole `admitDevice`: also the events to an open approval console,
+//    the refusal or hello-ok frames and the decision log;
+// 2. Ed25519 verification alone (importKey + verify, as device-proof.ts does), which is not
+//    part of the decision budget;
 // 3. whole handshakes through the core in-process (challenge, signed proof, decision).
 
-const NO_STORE: StateStore = { load: async () => undefined, save: async () => undefined };
+const TOKEN = "bench-token";
+const CONFIG: GatewayConfig = { auth: { mode: "token", token: TOKEN } };
+const NULL_SINK: SocketSink = { send: () => undefined, close: () => undefined };
 
-type Connect = {
-  remoteAddress: string;
-  headers: Record<string, string>;
-  ask: PairingAsk;
-};
+type Connect = { facts: ConnectionFacts; params: ConnectParams; device: DeviceBlock };
 
 /** Half remote phones (left pending), half loopback cron jobs with the token (silent). */
 function connects(count: number, now: number): Connect[] {
   return Array.from({ length: count }, (_, index) => {
     const request = pendingRequest("core", index, now);
     const local = index % 2 === 1;
+    const lan = `192.168.1.${(index % 200) + 20}`;
     return {
-      remoteAddress: local ? LOOPBACK : `192.168.1.${(index % 200) + 20}`,
-      headers: { host: local ? LOOPBACK_GATEWAY_HOST : LAN_GATEWAY_HOST },
-      ask: {
-        deviceId: request.deviceId,
-        publicKey: request.publicKey,
-        displayName: request.displayName,
-        platform: local ? "linux" : "ios",
-        clientId: local ? IDS.NODE_HOST : IDS.IOS_APP,
-        clientMode: local ? MODES.BACKEND : MODES.UI,
+      facts: {
+        remoteAddress: local ? LOOPBACK : lan,
+        headers: { host: local ? LOOPBACK_GATEWAY_HOST : LAN_GATEWAY_HOST },
+      },
+      // What readConnectParams and readDeviceBlock hand admission; the proof is not checked.
+      params: {
+        minProtocol: PROTOCOL_VERSION,
+        maxProtocol: PROTOCOL_VERSION,
+        client: {
+          id: local ? IDS.NODE_HOST : IDS.IOS_APP,
+          mode: local ? MODES.BACKEND : MODES.UI,
+          version: "1.0.0",
+          platform: local ? "linux" : "ios",
+          displayName: request.displayName,
+        },
         role: ROLES.operator,
         scopes: [OPERATOR_SCOPES.read],
-        remoteIp: local ? LOOPBACK : `192.168.1.${(index % 200) + 20}`,
+        auth: { token: TOKEN },
+        device: undefined,
       },
+      device: { id: request.deviceId, publicKey: request.publicKey, signature: "", signedAt: now },
     };
   });
 }
 
-export type DecisionFigures = { count: number; perSecond: number; pendingAtEnd: number };
+export type DecisionFigures = {
+  count: number;
+  perSecond: number;
+  /** Connects per second of this process's CPU time: less noisy on a shared machine. */
+  perCpuSecond: number;
+  pendingAtEnd: number;
+  /** Connects that ended with hello-ok (the silent half). */
+  hellos: number;
+  /** The save still waiting when the last connect was decided (timed in perSecond). */
+  lastSaveMs: number;
+};
 
-export async function decisionPathRate(count: number, persist: boolean): Promise<DecisionFigures> {
+export type DecisionOptions = {
+  store?: StateStore;
+  /** Also send what was decided (admitDevice), with an approval console listening. */
+  answer?: boolean;
+  /** Give the event loop a turn after each connect, as socket messages arrive one by one. */
+  turnPerConnect?: boolean;
+};
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function decisionPathRate(
+  count: number,
+  {
+    store = createMemoryStateStore(),
+    answer = false,
+    turnPerConnect = false,
+  }: DecisionOptions = {},
+): Promise<DecisionFigures> {
   let clockNow = Date.now();
   const now = () => clockNow;
-  const state = new GatewayState(NO_STORE, now);
+  const state = new GatewayState(store, now);
+  await state.load();
   let ids = 0;
-  const clock = { now, randomId: () => `core-${(ids += 1)}` };
+  const { ctx, accept, onDecision } = createCoreRuntime(CONFIG, state, {
+    now,
+    randomId: () => `core-${(ids += 1)}`,
+  });
+  let hellos = 0;
+  const countHello = (outcome: string) => {
+    if (outcome === "hello") hellos += 1;
+  };
+  onDecision((decision) => countHello(decision.outcome));
+  // An approval console with operator.pairing is open; answered runs send it every event.
+  const approvalConsole = accept(
+    { remoteAddress: LOOPBACK, headers: { host: LOOPBACK_GATEWAY_HOST } },
+    NULL_SINK,
+  );
+  if ("refused" in approvalConsole) throw new Error("the approval console was refused");
+  approvalConsole.live.session = {
+    deviceId: "bench-console",
+    role: ROLES.operator,
+    scopes: [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing],
+    clientId: IDS.CONTROL_UI,
+    deviceTokenAuth: false,
+  };
   const work = connects(count, clockNow);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  for (const { remoteAddress, headers, ask } of work) {
+  for (const { facts, params, device } of work) {
     clockNow += 1;
-    const ingress = classifyIngress({ remoteAddress, headers, trustedProxies: [] });
-    const client = { id: ask.clientId, mode: ask.clientMode };
-    const locality = resolvePairingLocality({
-      isLocalClient: isDirectLocalClient(ingress, headers.host),
-      remoteAddress,
-      requestHost: headers.host,
-      hasProxyHeaders: hasForwardingHeaders(headers),
-      hasBrowserOriginHeader: false,
-      client,
-      authMethod: AUTH_METHODS.token,
-      sharedAuthOk: true,
+    const accepted = accept(facts, NULL_SINK);
+    if ("refused" in accepted) throw new Error("a bench connect was refused at the upgrade");
+    const { live, connection } = accepted;
+    const auth = authenticate({
+      config: CONFIG.auth,
+      auth: params.auth,
+      client: params.client,
+      isLocalClient: isDirectLocalClient(live.ingress, facts.headers.host),
+      hasDevice: true,
+      paired: state.paired.get(device.id),
+      publicKey: device.publicKey,
+      role: params.role,
+      scopes: params.scopes,
     });
-    const need = pairingReason(state.paired.get(ask.deviceId), ask);
-    if (need === PAIRING_NOT_NEEDED) continue;
-    const silent = decideSilentPairing({
-      locality: locality.locality,
-      reason: need,
-      hasBrowserOriginHeader: false,
-      client,
-      authMethod: AUTH_METHODS.token,
-    });
-    const result = requestPairing(state, clock, ask, need, silent.silent);
-    if (silent.silent) approvePairing(state, clock, result.request.requestId, "silent");
-    else {
-      toWirePending(result.request);
-      if (persist) void state.persist();
-    }
+    if (!auth.ok) throw new Error(auth.message);
+    const { id: clientId, mode: clientMode } = params.client;
+    const { connId, ingress } = live;
+    const decision = { at: clockNow, connId, clientId, clientMode, ingress, deviceId: device.id };
+    const verified = {
+      params,
+      device,
+      auth,
+      decision: { ...decision, outcome: "refused" as const },
+    };
+    if (answer) await admitDevice(ctx, live, "connect", verified);
+    else countHello(decideAdmission(ctx, live, verified).outcome);
+    // The phone was closed with 1008; the cron job hangs up after its hello.
+    connection.closed();
+    if (turnPerConnect) await nextTurn();
   }
-  const seconds = (performance.now() - started) / 1000;
+  const decided = performance.now();
   await state.flush();
-  return { count, perSecond: count / seconds, pendingAtEnd: state.pending.size };
+  const ended = performance.now();
+  const seconds = (ended - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    count,
+    perSecond: count / seconds,
+    perCpuSecond: count / cpuSeconds,
+    pendingAtEnd: state.pending.size,
+    hellos,
+    lastSaveMs: ended - decided,
+  };
 }
 
 /** The same path with the pending table kept small: `rounds` fresh states of `count` each. */
 export async function smallTableRate(count: number, rounds: number): Promise<number> {
   let seconds = 0;
   for (let round = 0; round < rounds; round += 1) {
-    const figures = await decisionPathRate(count, false);
+    const figures = await decisionPathRate(count);
     seconds += count / figures.perSecond;
   }
   return (count * rounds) / seconds;
+}
+
+/** The answered path saving to pending.json / paired.json in a temp folder, a turn per connect. */
+export async function fileStoreRate(count: number): Promise<DecisionFigures> {
+  const dir = await mkdtemp(join(tmpdir(), "pairdesk-core-bench-"));
+  try {
+    return await decisionPathRate(count, {
+      store: createFileStateStore(dir),
+      answer: true,
+      turnPerConnect: true,
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export async function ed25519VerifyRate(count: number): Promise<number> {
@@ -138,7 +231,7 @@ export async function ed25519VerifyRate(count: number): Promise<number> {
 
 /** Whole handshakes of remote phones through the core (each ends pending), `parallel` at once. */
 export async function handshakeRate(count: number, parallel: number) {
-  const token = "bench-token";
+  const token = TOKEN;
   const core = await createMockGateway({
     config: { auth: { mode: "token", token } },
     store: createMemoryStateStore(),

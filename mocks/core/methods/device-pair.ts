@@ -133,8 +133,7 @@ export const devicePairHandlers: Record<string, MethodHandler> = {
     }
     if (!ctx.state.paired.delete(deviceId)) return invalid(UNKNOWN_DEVICE_ID_MESSAGE);
     // Pending repairs of the removed device go with it; no event is sent (observed).
-    for (const [id, request] of ctx.state.pending)
-      if (request.deviceId === deviceId) ctx.state.pending.delete(id);
+    ctx.state.pending.deleteDevice(deviceId);
     void ctx.state.persist();
     // A removed device loses its sockets right after the answer, as on the real gateway.
     return {

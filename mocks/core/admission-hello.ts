@@ -1,0 +1,87 @@
+import { AUTH_METHODS } from "../../src/policy/auth-methods";
+import { isWebchatClient } from "../../src/policy/clients";
+import { normalizeScopes } from "../../src/policy/scopes";
+import type { AuthOutcome } from "./auth";
+import type { ConnectParams } from "./connect-params";
+import type { CoreContext, LiveConnection } from "./context";
+import { buildHelloOk } from "./hello";
+import { ensureToken, type TokenIssuer } from "./tokens";
+import type { ConnectDecision } from "./types";
+
+// hello-ok for an admitted device: first the gateway's bookkeeping (last seen, the role's
+// token), then the session and the frame.
+
+type VerifiedAuth = Extract<AuthOutcome, { ok: true }>;
+
+/** What hello-ok grants: the socket's session and the device token it hands out. */
+export type HelloGrant = {
+  session: NonNullable<LiveConnection["session"]>;
+  token?: { deviceToken: string; issuedAtMs: number };
+};
+
+/**
+ * Tokens a browser UI gets over the shared secret are bound to that secret, and a device token
+ * keeps its issuer: a token without the matching issuer is replaced at hello (observed as the
+ * Control UI's token showing rotatedAtMs right after its first silent pairing).
+ */
+function helloIssuer(params: ConnectParams, auth: VerifiedAuth): TokenIssuer | undefined {
+  if (auth.deviceTokenIssuer) return auth.deviceTokenIssuer;
+  const { id, mode } = params.client;
+  const browserUi =
+    id === "openclaw-control-ui" || id === "openclaw-browser-copilot" || isWebchatClient(id, mode);
+  return auth.sharedSecretOk && browserUi ? "shared-secret" : undefined;
+}
+
+/**
+ * Records the connect on the paired device and settles its token; undefined (nothing done)
+ * when the device is not paired after all or the socket is already gone.
+ */
+export function grantHello(
+  ctx: CoreContext,
+  connection: LiveConnection,
+  deviceId: string,
+  connect: { params: ConnectParams; auth: VerifiedAuth; remoteIp: string | undefined },
+): HelloGrant | undefined {
+  const { params, auth, remoteIp } = connect;
+  const device = ctx.state.paired.get(deviceId);
+  if (!device || connection.closed) return undefined;
+  const now = ctx.clock.now();
+  device.lastSeenAtMs = now;
+  device.lastSeenReason = "connect";
+  if (params.client.displayName) device.displayName = params.client.displayName;
+  if (remoteIp) device.remoteIp = remoteIp;
+  const token = ensureToken(device, params.role, params.scopes, now, helloIssuer(params, auth));
+  if (token && auth.method === AUTH_METHODS.deviceToken) token.summary.lastUsedAtMs = now;
+  void ctx.state.persist();
+  const session = {
+    deviceId,
+    role: params.role,
+    scopes: normalizeScopes(params.scopes),
+    clientId: params.client.id,
+    deviceTokenAuth: auth.method === AUTH_METHODS.deviceToken,
+  };
+  if (!token) return { session };
+  const { summary, secret } = token;
+  return {
+    session,
+    token: { deviceToken: secret.token, issuedAtMs: summary.rotatedAtMs ?? summary.createdAtMs },
+  };
+}
+
+export function sendHello(
+  ctx: CoreContext,
+  connection: LiveConnection,
+  frameId: string,
+  grant: HelloGrant,
+  decision: ConnectDecision,
+): void {
+  const { session, token } = grant;
+  connection.session = session;
+  const hello = buildHelloOk(ctx, connection, {
+    role: session.role,
+    scopes: session.scopes,
+    ...(token ?? {}),
+  });
+  ctx.send(connection, { type: "res", id: frameId, ok: true, payload: hello });
+  ctx.recordDecision({ ...decision, outcome: "hello" });
+}

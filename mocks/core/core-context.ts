@@ -1,0 +1,142 @@
+import { classifyIngress, INGRESS } from "../../src/policy/ingress";
+import { scopesSatisfy } from "../../src/policy/scopes";
+import { CLOSE_POLICY_VIOLATION, EVENTS, OPERATOR_SCOPES, buildEvent } from "../../src/protocol";
+import { createReceiver } from "./connection";
+import type { CoreContext, LiveConnection } from "./context";
+import { CronTable } from "./methods/cron-table";
+import type { Clock } from "./pairing";
+import type { GatewayState } from "./state";
+import type {
+  ConnectDecision,
+  ConnectionFacts,
+  GatewayConfig,
+  GatewayConnectionHandle,
+  SocketSink,
+} from "./types";
+
+// The running core behind createMockGateway: the shared context, the decision log and socket
+// acceptance. Kept apart from the factory so the core bench drives the very same context.
+
+const MAX_DECISIONS = 200;
+const FORWARDING_REFUSED = "forwarding headers from a peer that is not a trusted proxy";
+/** What the real gateway's challenge advertises (observed); the mock offers nothing behind it. */
+const CHALLENGE_CAPABILITIES = ["model-catalog-snapshot"];
+
+/** An accepted socket: the adapter's handle and the core's own record of it. */
+export type AcceptedSocket =
+  | { refused: { status: 403; reason: string } }
+  | { connection: GatewayConnectionHandle; live: LiveConnection };
+
+export type CoreRuntime = {
+  ctx: CoreContext;
+  accept(facts: ConnectionFacts, sink: SocketSink): AcceptedSocket;
+  decisions(): readonly ConnectDecision[];
+  onDecision(listener: (decision: ConnectDecision) => void): () => void;
+};
+
+export function createCoreRuntime(
+  config: GatewayConfig,
+  state: GatewayState,
+  clock: Clock,
+): CoreRuntime {
+  const connections = new Map<string, LiveConnection>();
+  const decisions: ConnectDecision[] = [];
+  const listeners = new Set<(decision: ConnectDecision) => void>();
+  let connCounter = 0;
+
+  const ctx: CoreContext = {
+    config,
+    state,
+    clock,
+    startedAtMs: clock.now(),
+    connections,
+    cron: new CronTable(),
+    send(connection, frame) {
+      if (!connection.closed) connection.sink.send(JSON.stringify(frame));
+    },
+    close(connection, code, reason) {
+      if (connection.closed) return;
+      connection.closed = true;
+      connections.delete(connection.connId);
+      connection.sink.close(code, reason);
+    },
+    broadcastPairingEvent(event, payload) {
+      for (const connection of connections.values()) {
+        const scopes = connection.session?.scopes;
+        if (!scopes || !scopesSatisfy(scopes, [OPERATOR_SCOPES.pairing])) continue;
+        connection.seq += 1;
+        ctx.send(connection, buildEvent(event, payload, connection.seq));
+      }
+    },
+    isDeviceConnected(deviceId) {
+      return [...connections.values()].some((c) => c.session?.deviceId === deviceId);
+    },
+    disconnectDevice(deviceId, reason, role) {
+      for (const connection of [...connections.values()]) {
+        const session = connection.session;
+        if (session?.deviceId !== deviceId || (role && session.role !== role)) continue;
+        ctx.close(connection, CLOSE_POLICY_VIOLATION, reason);
+      }
+    },
+    recordDecision(decision) {
+      decisions.push(decision);
+      if (decisions.length > MAX_DECISIONS) decisions.shift();
+      for (const listener of listeners) listener(decision);
+    },
+  };
+
+  function accept(facts: ConnectionFacts, sink: SocketSink): AcceptedSocket {
+    const ingress = classifyIngress({
+      remoteAddress: facts.remoteAddress,
+      headers: facts.headers,
+      trustedProxies: config.trustedProxies,
+    });
+    connCounter += 1;
+    const connId = `conn-${connCounter}`;
+    if (ingress === INGRESS.refused) {
+      ctx.recordDecision({
+        at: clock.now(),
+        connId,
+        clientId: "",
+        clientMode: "",
+        ingress,
+        outcome: "refused",
+        errorCode: "HTTP 403",
+      });
+      return { refused: { status: 403, reason: FORWARDING_REFUSED } };
+    }
+    const live: LiveConnection = {
+      connId,
+      facts,
+      ingress,
+      sink,
+      challenge: { nonce: crypto.randomUUID(), ts: clock.now() },
+      seq: 0,
+      closed: false,
+    };
+    connections.set(connId, live);
+    // The challenge is pre-handshake and carries no seq; event seq starts at 1 after hello.
+    const challenge = { ...live.challenge, capabilities: [...CHALLENGE_CAPABILITIES] };
+    ctx.send(live, buildEvent(EVENTS.connectChallenge, challenge));
+    const receive = createReceiver(ctx, live);
+    const connection: GatewayConnectionHandle = {
+      connId,
+      receive,
+      closed() {
+        live.closed = true;
+        connections.delete(connId);
+      },
+    };
+    return { connection, live };
+  }
+
+  return {
+    ctx,
+    accept,
+    decisions: () => [...decisions],
+    onDecision(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
