@@ -1,13 +1,17 @@
 import { useId, useState, type FormEvent } from "react";
 import type { DeviceAction } from "../../api/device-mutations";
+import { toDisplayText } from "../../ui/display-text";
+import { shownText } from "./device-view";
 import { ModalDialog } from "./ModalDialog";
 
 // The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so
-// they ask first; rename asks for the new label.
+// they ask first; rename asks for the new label. Titles are plain text: the device's name
+// and role appear in their visible form (hidden characters as ⟨U+…⟩ markers, cut).
 
 export type DialogState = {
   type: DeviceAction["type"];
   deviceId: string;
+  /** As the device or its label gives it. */
   deviceName: string;
   currentLabel?: string;
   role?: string;
@@ -31,8 +35,9 @@ export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: 
       />
     );
   }
-  const { deviceId, deviceName: name } = dialog;
-  const role = dialog.role ?? "";
+  const { deviceId } = dialog;
+  const name = shownText(dialog.deviceName);
+  const role = shownText(dialog.role);
   const copy = {
     remove: {
       title: `Remove “${name}”?`,
@@ -51,7 +56,9 @@ export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: 
     },
   }[dialog.type];
   const action: DeviceAction =
-    dialog.type === "remove" ? { type: "remove", deviceId } : { type: dialog.type, deviceId, role };
+    dialog.type === "remove"
+      ? { type: "remove", deviceId }
+      : { type: dialog.type, deviceId, role: dialog.role ?? "" };
   return (
     <ModalDialog title={copy.title} onCancel={onCancel} focusAfter={focusAfter}>
       <p>{copy.body}</p>
@@ -70,7 +77,11 @@ export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: 
 function RenameDialog({ dialog, onConfirm, onCancel, focusAfter }: Props) {
   const inputId = useId();
   const hintId = useId();
-  const [label, setLabel] = useState(dialog.currentLabel ?? dialog.deviceName);
+  // Prefilled in visible form: hidden characters of a reported name are not carried, unseen,
+  // into the admin's own label.
+  const [label, setLabel] = useState(
+    () => toDisplayText(dialog.currentLabel ?? dialog.deviceName).full,
+  );
   const trimmed = label.trim();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,7 +89,7 @@ function RenameDialog({ dialog, onConfirm, onCancel, focusAfter }: Props) {
   };
   return (
     <ModalDialog
-      title={`Rename “${dialog.deviceName}”`}
+      title={`Rename “${shownText(dialog.deviceName)}”`}
       onCancel={onCancel}
       focusAfter={focusAfter}
     >

@@ -1,13 +1,20 @@
-import { useId, type ReactNode } from "react";
+import { memo, useId, type ReactNode } from "react";
 import { deviceName } from "../../api/device-mutations";
 import { describeClient, deviceFingerprint } from "../../policy";
 import { adminLabel, type PairedDevice } from "../../protocol";
 import { Link } from "../../routing/router";
+import { DeviceText } from "../../ui/DeviceText";
+import { SHORT_TEXT_LIMIT } from "../../ui/display-text";
 import { ActionButton } from "./ActionButton";
-import { actionNeeds, approvedHow } from "./device-view";
+import { actionNeeds, approvedHow, shownText } from "./device-view";
 import { DeviceTokens } from "./DeviceTokens";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
+
+// One paired device. Everything the device supplied (names, client, platform, roles, scopes)
+// goes through DeviceText: text only, hidden characters made visible, cut in the list and
+// whole on the device's own page. Memoised: the list re-renders it only when its record (a
+// new object whenever the device changes), the admin's scopes or the clock change.
 
 export type OpenAction = (
   type: "rename" | "remove" | "rotate" | "revoke",
@@ -22,27 +29,30 @@ type Props = {
   onAction: OpenAction;
   /** In the list: a link to the device's own page. */
   withDetailsLink?: boolean;
-  headingLevel?: 2 | 3;
+  /** On the device's own page: values are shown whole, not cut. */
+  whole?: boolean;
 };
 
-export function DeviceCard({
+export const DeviceCard = memo(function DeviceCard({
   device,
   callerScopes,
   now,
   onAction,
   withDetailsLink,
-  headingLevel = 3,
+  whole,
 }: Props) {
   const headingId = useId();
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const limit = whole ? Number.POSITIVE_INFINITY : SHORT_TEXT_LIMIT;
   const name = deviceName(device);
+  const label = adminLabel(device);
   const reported = device.displayName?.trim();
+  const platform = [device.platform, device.deviceFamily].filter(Boolean).join(" · ");
   return (
     <article className="devices-card" aria-labelledby={headingId} data-device-id={device.deviceId}>
       <header className="devices-card-head">
-        <Heading id={headingId} className="devices-name">
-          {name}
-        </Heading>
+        <h3 id={headingId} className="devices-name">
+          <DeviceText value={name} limit={limit} />
+        </h3>
         <span
           className={
             device.connected ? "devices-pill devices-pill-on" : "devices-pill devices-pill-off"
@@ -52,18 +62,26 @@ export function DeviceCard({
         </span>
       </header>
       <dl className="devices-facts">
-        {adminLabel(device) && reported && reported !== adminLabel(device) ? (
-          <Fact term="Calls itself">{reported}</Fact>
+        {label && reported && reported !== label ? (
+          <Fact term="Calls itself">
+            <DeviceText value={reported} limit={limit} />
+          </Fact>
         ) : null}
-        <Fact term="Client">{describeClient(device.clientId, device.clientMode)}</Fact>
+        <Fact term="Client">
+          <DeviceText value={describeClient(device.clientId, device.clientMode)} limit={limit} />
+        </Fact>
         <Fact term="Platform">
-          {[device.platform, device.deviceFamily].filter(Boolean).join(" · ") || "unknown"}
+          <DeviceText value={platform} fallback="unknown" limit={limit} />
         </Fact>
-        <Fact term="Roles">{device.roles.join(", ") || "none"}</Fact>
+        <Fact term="Roles">
+          <DeviceText value={device.roles.join(", ")} fallback="none" limit={limit} />
+        </Fact>
         <Fact term="Scopes">
-          <ScopeList scopes={device.scopes} label={`Approved scopes of ${name}`} />
+          <ScopeList scopes={device.scopes} label={`Approved scopes of ${shownText(name)}`} />
         </Fact>
-        <Fact term="Approved">{approvedHow(device.approvedVia)}</Fact>
+        <Fact term="Approved">
+          <DeviceText value={approvedHow(device.approvedVia)} limit={limit} />
+        </Fact>
         <Fact term="Created">
           <RelativeTime at={device.createdAtMs} now={now} />
         </Fact>
@@ -74,7 +92,9 @@ export function DeviceCard({
           <RelativeTime at={device.lastSeenAtMs} now={now} />
         </Fact>
         <Fact term="Device ID">
-          <code title={device.deviceId}>{deviceFingerprint(device.deviceId)}</code>
+          <code title={shownText(device.deviceId, Number.POSITIVE_INFINITY)}>
+            <DeviceText value={deviceFingerprint(device.deviceId)} />
+          </code>
         </Fact>
       </dl>
       <DeviceTokens
@@ -87,7 +107,7 @@ export function DeviceCard({
       <div className="devices-actions">
         {withDetailsLink ? (
           <Link to={{ name: "device", deviceId: device.deviceId }} className="devices-details-link">
-            Details<span className="visually-hidden"> of {name}</span>
+            Details<span className="visually-hidden"> of {shownText(name)}</span>
           </Link>
         ) : null}
         <ActionButton
@@ -106,7 +126,7 @@ export function DeviceCard({
       </div>
     </article>
   );
-}
+});
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   const termId = useId();

@@ -1,6 +1,7 @@
 import type { PairList } from "../../protocol";
 import { Link } from "../../routing/router";
 import { describeClient } from "../../policy";
+import { DeviceText } from "../../ui/DeviceText";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
@@ -23,7 +24,13 @@ export function DeviceDetails({ deviceId, list, callerScopes, now, onAction }: P
         <Link to={{ name: "devices" }}>All devices</Link>
       </p>
       {device ? (
-        <DeviceCard device={device} callerScopes={callerScopes} now={now} onAction={onAction} />
+        <DeviceCard
+          device={device}
+          callerScopes={callerScopes}
+          now={now}
+          onAction={onAction}
+          whole
+        />
       ) : (
         <p>{pending ? "This device is not paired yet." : "No paired device has this ID."}</p>
       )}
@@ -40,7 +47,11 @@ export function DeviceDetails({ deviceId, list, callerScopes, now, onAction }: P
             <div className="devices-fact">
               <dt>As</dt>
               <dd>
-                {describeClient(pending.clientId, pending.clientMode)}, role {pending.role}
+                <DeviceText
+                  value={describeClient(pending.clientId, pending.clientMode)}
+                  limit={Number.POSITIVE_INFINITY}
+                />
+                , role <DeviceText value={pending.role} limit={Number.POSITIVE_INFINITY} />
               </dd>
             </div>
             <div className="devices-fact">

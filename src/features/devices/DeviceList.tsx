@@ -8,7 +8,10 @@ import { DeviceCard, type OpenAction } from "./DeviceCard";
 // so thousands of devices stay responsive.
 
 export const VIRTUALIZE_ABOVE = 200;
-const ESTIMATED_ROW_PX = 420;
+// A card with one token is about 370 px tall at desktop widths.
+const ESTIMATED_ROW_PX = 380;
+// The scroller's CSS max-height (devices.css): the first render fills that much, no more.
+const SCROLLER_VIEWPORT_SHARE = 0.75;
 
 type Props = {
   devices: readonly PairedDevice[];
@@ -56,10 +59,15 @@ function VirtualList(props: Props) {
     count: devices.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: 3,
+    overscan: 2,
     getItemKey,
-    // jsdom has no layout: pretend to a window so a first page of rows renders.
-    initialRect: { width: 1024, height: 1600 },
+    // Until the scroller is measured (after the first commit), assume it is as tall as its
+    // CSS allows: the first render then holds only the rows a person sees (and jsdom, which
+    // has no layout, still gets a first page of rows).
+    initialRect: {
+      width: window.innerWidth,
+      height: Math.round(window.innerHeight * SCROLLER_VIEWPORT_SHARE),
+    },
   });
   return (
     <div ref={scrollRef} className="devices-scroller">

@@ -1,11 +1,13 @@
 import type { DeviceTokenSummary } from "../../protocol";
+import { DeviceText } from "../../ui/DeviceText";
 import { ActionButton } from "./ActionButton";
-import { actionNeeds } from "./device-view";
+import { actionNeeds, shownText } from "./device-view";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
 
 // A device's tokens, one per role. The list carries summaries only: the secret never leaves
-// the gateway, so there is nothing to show or copy here.
+// the gateway, so there is nothing to show or copy here. A role is the device's word too:
+// shown through DeviceText, and as plain visible text in button names.
 
 type Props = {
   tokens: readonly DeviceTokenSummary[];
@@ -19,46 +21,51 @@ export function DeviceTokens({ tokens, callerScopes, now, onRotate, onRevoke }: 
   if (tokens.length === 0) return <p className="devices-muted">No tokens issued.</p>;
   return (
     <ul className="devices-tokens" aria-label="Tokens">
-      {tokens.map((token) => (
-        <li key={token.role} className="devices-token">
-          <p className="devices-token-head">
-            <strong>{token.role} token</strong>{" "}
-            {token.revokedAtMs !== undefined ? (
-              <span className="devices-pill devices-pill-off">
-                Revoked <RelativeTime at={token.revokedAtMs} now={now} />
-              </span>
-            ) : (
-              <span className="devices-pill devices-pill-on">Active</span>
-            )}
-          </p>
-          <p className="devices-token-times">
-            Created <RelativeTime at={token.createdAtMs} now={now} />
-            {token.rotatedAtMs !== undefined ? (
-              <>
-                {" · "}Rotated <RelativeTime at={token.rotatedAtMs} now={now} />
-              </>
-            ) : null}
-          </p>
-          <ScopeList scopes={token.scopes} label={`Scopes of the ${token.role} token`} />
-          <div className="devices-actions">
-            <ActionButton
-              missing={actionNeeds("rotate", callerScopes, token)}
-              onClick={() => onRotate(token.role)}
-            >
-              Rotate<span className="visually-hidden"> {token.role} token</span>
-            </ActionButton>
-            {token.revokedAtMs === undefined ? (
+      {tokens.map((token) => {
+        const role = shownText(token.role);
+        return (
+          <li key={token.role} className="devices-token">
+            <p className="devices-token-head">
+              <strong>
+                <DeviceText value={token.role} /> token
+              </strong>{" "}
+              {token.revokedAtMs !== undefined ? (
+                <span className="devices-pill devices-pill-off">
+                  Revoked <RelativeTime at={token.revokedAtMs} now={now} />
+                </span>
+              ) : (
+                <span className="devices-pill devices-pill-on">Active</span>
+              )}
+            </p>
+            <p className="devices-token-times">
+              Created <RelativeTime at={token.createdAtMs} now={now} />
+              {token.rotatedAtMs !== undefined ? (
+                <>
+                  {" · "}Rotated <RelativeTime at={token.rotatedAtMs} now={now} />
+                </>
+              ) : null}
+            </p>
+            <ScopeList scopes={token.scopes} label={`Scopes of the ${role} token`} />
+            <div className="devices-actions">
               <ActionButton
-                danger
-                missing={actionNeeds("revoke", callerScopes, token)}
-                onClick={() => onRevoke(token.role)}
+                missing={actionNeeds("rotate", callerScopes, token)}
+                onClick={() => onRotate(token.role)}
               >
-                Revoke<span className="visually-hidden"> {token.role} token</span>
+                Rotate<span className="visually-hidden"> {role} token</span>
               </ActionButton>
-            ) : null}
-          </div>
-        </li>
-      ))}
+              {token.revokedAtMs === undefined ? (
+                <ActionButton
+                  danger
+                  missing={actionNeeds("revoke", callerScopes, token)}
+                  onClick={() => onRevoke(token.role)}
+                >
+                  Revoke<span className="visually-hidden"> {role} token</span>
+                </ActionButton>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

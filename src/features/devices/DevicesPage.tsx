@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useRef } from "react";
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { deviceName } from "../../api/device-mutations";
 import { usePairEvents } from "../../api/pair-events";
 import { usePairList } from "../../api/pair-list";
@@ -16,7 +16,8 @@ import { DeviceDetails } from "./DeviceDetails";
 import { DeviceList } from "./DeviceList";
 import { DeviceNotes } from "./DeviceNotes";
 import { DevicesToolbar } from "./DevicesToolbar";
-import { distinct, filterDevices, prepareSearch, sortDevices } from "./device-view";
+import { createDeviceSorter } from "./device-order";
+import { filterChoices, filterDevices, prepareSearch } from "./device-search";
 import { useCallerScopes } from "./use-caller-scopes";
 import { useDeviceDialogs } from "./use-device-dialogs";
 import { useNow } from "./use-now";
@@ -42,14 +43,18 @@ function DevicesScreen() {
   const now = useNow();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dialogs = useDeviceDialogs(query.data);
-  const onAction: OpenAction = (type, device, role) =>
-    dialogs.open({
-      type,
-      deviceId: device.deviceId,
-      deviceName: deviceName(device),
-      currentLabel: adminLabel(device),
-      role,
-    });
+  const { open } = dialogs;
+  const onAction = useCallback<OpenAction>(
+    (type, device, role) =>
+      open({
+        type,
+        deviceId: device.deviceId,
+        deviceName: deviceName(device),
+        currentLabel: adminLabel(device),
+        role,
+      }),
+    [open],
+  );
 
   return (
     <section className="devices" aria-labelledby="devices-heading">
@@ -93,25 +98,23 @@ type OverviewProps = {
 };
 
 function Overview({ list, callerScopes, now, onAction }: OverviewProps) {
-  const filters = useDevicesStore((state) => state);
-  const { search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort } = filters;
-  // Sorted once per list and sort; a search or filter only filters that sorted list.
-  const sorted = useMemo(() => sortDevices(list.paired, sort), [list.paired, sort]);
+  const search = useDevicesStore((state) => state.search);
+  const roleFilter = useDevicesStore((state) => state.roleFilter);
+  const clientFilter = useDevicesStore((state) => state.clientFilter);
+  const connectedFilter = useDevicesStore((state) => state.connectedFilter);
+  const approvedFilter = useDevicesStore((state) => state.approvedFilter);
+  const sort = useDevicesStore((state) => state.sort);
+  // Sorted once per list and sort (a changed list from the last order); a search or filter
+  // only filters that sorted list, and clearing it hands the sorted list back as it was.
+  const [sorter] = useState(createDeviceSorter);
+  const sorted = useMemo(() => sorter(list.paired, sort), [sorter, list.paired, sort]);
   useEffect(() => prepareSearch(list.paired), [list.paired]);
   const shown = useMemo(
     () =>
-      filterDevices(sorted, {
-        search,
-        roleFilter,
-        clientFilter,
-        connectedFilter,
-        approvedFilter,
-        sort,
-      }),
-    [sorted, search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort],
+      filterDevices(sorted, { search, roleFilter, clientFilter, connectedFilter, approvedFilter }),
+    [sorted, search, roleFilter, clientFilter, connectedFilter, approvedFilter],
   );
-  const roles = useMemo(() => distinct(list.paired.flatMap((d) => d.roles)), [list.paired]);
-  const clients = useMemo(() => distinct(list.paired.map((d) => d.clientId)), [list.paired]);
+  const { roles, clients } = useMemo(() => filterChoices(list.paired), [list.paired]);
   const total = list.paired.length;
   return (
     <>

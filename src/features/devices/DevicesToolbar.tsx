@@ -2,6 +2,7 @@ import { useId, type ReactNode } from "react";
 import { describeClient } from "../../policy";
 import type { ApprovedFilter, ConnectedFilter, DeviceSort } from "../../stores/devices-store";
 import { useDevicesActions, useDevicesStore } from "../../stores/devices-store";
+import { shownText } from "./device-view";
 
 type Props = { roles: readonly string[]; clients: readonly string[] };
 
@@ -25,7 +26,7 @@ export function DevicesToolbar({ roles, clients }: Props) {
         <option value="all">Any role</option>
         {roles.map((role) => (
           <option key={role} value={role}>
-            {role}
+            {shownText(role)}
           </option>
         ))}
       </Select>
@@ -33,7 +34,7 @@ export function DevicesToolbar({ roles, clients }: Props) {
         <option value="all">Any client</option>
         {clients.map((client) => (
           <option key={client} value={client}>
-            {describeClient(client)}
+            {shownText(describeClient(client))}
           </option>
         ))}
       </Select>

@@ -1,6 +1,10 @@
 import { isDangerousScope } from "../../policy";
+import { DeviceText } from "../../ui/DeviceText";
 
-/** Scopes as a list; the ones that hand over the gateway or its secrets are marked. */
+/**
+ * Scopes as a list; the ones that hand over the gateway or its secrets are marked. Scope
+ * names came from the device once: a zero-width space could make one pose as another.
+ */
 export function ScopeList({ scopes, label }: { scopes: readonly string[]; label: string }) {
   if (scopes.length === 0) return <span className="devices-muted">none</span>;
   return (
@@ -12,7 +16,9 @@ export function ScopeList({ scopes, label }: { scopes: readonly string[]; label:
             key={scope}
             className={dangerous ? "devices-scope devices-scope-danger" : "devices-scope"}
           >
-            <code>{scope}</code>
+            <code>
+              <DeviceText value={scope} />
+            </code>
             {dangerous ? <span className="devices-scope-flag"> (dangerous)</span> : null}
           </li>
         );

@@ -3,7 +3,7 @@ import {
   TOKEN_REVOCATION_DENIED_MESSAGE,
   TOKEN_ROTATION_DENIED_MESSAGE,
 } from "../../protocol";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   useDeviceAction,
   type DeviceAction,
@@ -13,6 +13,7 @@ import type { PairList } from "../../protocol";
 import { navigate, useRouteMatch } from "../../routing/router";
 import { useDevicesActions } from "../../stores/devices-store";
 import type { DialogState } from "./DeviceActionDialog";
+import { shownText } from "./device-view";
 
 const TOKEN_DENIALS = new Set([TOKEN_ROTATION_DENIED_MESSAGE, TOKEN_REVOCATION_DENIED_MESSAGE]);
 
@@ -20,21 +21,25 @@ const TOKEN_DENIALS = new Set([TOKEN_ROTATION_DENIED_MESSAGE, TOKEN_REVOCATION_D
 
 export const REMOVED_ELSEWHERE = "This device was removed elsewhere";
 
-function describe(action: DeviceAction, name: string): { verb: string; done: string } {
+// Notes are plain text: names, labels and roles go in their visible form.
+function describe(action: DeviceAction, deviceName: string): { verb: string; done: string } {
+  const name = shownText(deviceName);
   switch (action.type) {
-    case "rename":
-      return { verb: `rename “${name}”`, done: `Renamed “${name}” to “${action.label}”.` };
+    case "rename": {
+      const label = shownText(action.label);
+      return { verb: `rename “${name}”`, done: `Renamed “${name}” to “${label}”.` };
+    }
     case "remove":
       return { verb: `remove “${name}”`, done: `Removed “${name}”.` };
     case "rotate":
       return {
-        verb: `rotate the ${action.role} token of “${name}”`,
-        done: `Rotated the ${action.role} token of “${name}”.`,
+        verb: `rotate the ${shownText(action.role)} token of “${name}”`,
+        done: `Rotated the ${shownText(action.role)} token of “${name}”.`,
       };
     case "revoke":
       return {
-        verb: `revoke the ${action.role} token of “${name}”`,
-        done: `Revoked the ${action.role} token of “${name}”.`,
+        verb: `revoke the ${shownText(action.role)} token of “${name}”`,
+        done: `Revoked the ${shownText(action.role)} token of “${name}”.`,
       };
   }
 }
@@ -53,7 +58,8 @@ export function useDeviceDialogs(list: PairList | undefined) {
       noteAdded({ text: words.done, tone: "success" });
       if (result.action.type === "remove" && onDetails) navigate({ name: "devices" });
     } else if (result.status === "gone") {
-      noteAdded({ text: `${REMOVED_ELSEWHERE}: “${result.deviceName}”.`, tone: "info" });
+      const name = shownText(result.deviceName);
+      noteAdded({ text: `${REMOVED_ELSEWHERE}: “${name}”.`, tone: "info" });
     } else {
       const { problem } = result;
       const why = problem.missingScope
@@ -74,16 +80,19 @@ export function useDeviceDialogs(list: PairList | undefined) {
   );
   useEffect(() => {
     if (!missing || !dialog) return;
-    noteAdded({ text: `${REMOVED_ELSEWHERE}: “${dialog.deviceName}”.`, tone: "info" });
+    noteAdded({ text: `${REMOVED_ELSEWHERE}: “${shownText(dialog.deviceName)}”.`, tone: "info" });
     setDialog(undefined);
   }, [missing, dialog, noteAdded]);
 
+  // Stable, so the memoised rows of a 10,000-device list do not re-render with each dialog.
+  const open = useCallback((next: DialogState) => {
+    removing.current = false;
+    setDialog(next);
+  }, []);
+
   return {
     dialog: missing ? undefined : dialog,
-    open: (next: DialogState) => {
-      removing.current = false;
-      setDialog(next);
-    },
+    open,
     /** True when focus should go to the page, not back to the button that opened the dialog. */
     leavesPage: (openerConnected: boolean) => removing.current || !openerConnected,
     cancel: () => setDialog(undefined),
