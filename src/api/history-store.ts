@@ -1,13 +1,20 @@
-import { createContext, useContext, useSyncExternalStore } from "react";
+import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
 import { createIndexedDbHistory, createMemoryHistory, type HistoryPersistence } from "./history-db";
 import type { HistoryEntry, NewHistoryEntry } from "./history-types";
+import { createHistoryWriter } from "./history-writer";
 
-// The history log in memory, mirrored to IndexedDB. Not server state, so not in the query
-// cache: the gateway keeps no such log, and it must survive reloads and gateway switches.
-// One store per app instance (tests get fresh ones).
+// The history log: IndexedDB holds it, memory only its newest entries. Not server state, so
+// not in the query cache: the gateway keeps no such log, and it must survive reloads and
+// gateway switches. One store per app instance (tests get fresh ones).
 
 /** The log keeps the newest entries only, so IndexedDB and the table stay small. */
 export const HISTORY_LIMIT = 5000;
+
+/**
+ * Entries held in memory while no screen shows the whole log: as many as the History view
+ * shows first. Heap use then does not grow with the log, however many events arrive.
+ */
+export const HISTORY_MEMORY_LIMIT = 200;
 
 /**
  * How long changes gather before they are written. A burst of events then costs one IndexedDB
@@ -15,15 +22,28 @@ export const HISTORY_LIMIT = 5000;
  */
 export const HISTORY_WRITE_DELAY_MS = 250;
 
+export type HistoryView = {
+  /** Newest first: the whole log while a screen holds it open (see `open`), else the newest. */
+  entries: readonly HistoryEntry[];
+  /** How many entries the log holds. */
+  total: number;
+  /** True when `entries` is the whole log. */
+  complete: boolean;
+};
+
 export type HistoryStore = {
-  /** Newest first; a new array after every change (safe for useSyncExternalStore). */
+  /** A new object after every change (safe for useSyncExternalStore). */
+  getView(): HistoryView;
+  /** `getView().entries`. */
   getEntries(): readonly HistoryEntry[];
   /** Listeners hear once per batch of changes (a microtask later), not once per entry. */
   subscribe(listener: () => void): () => void;
+  /** Reads the whole log into memory until the returned function is called. */
+  open(): () => void;
   record(entry: NewHistoryEntry): HistoryEntry;
   update(id: string, patch: Partial<Omit<HistoryEntry, "id" | "seq">>): void;
   clear(): Promise<void>;
-  /** Settles once the stored log is loaded. */
+  /** Settles once the newest stored entries are loaded. */
   ready: Promise<void>;
   /** Writes what is waiting now; settles once every change so far is stored. */
   flush(): Promise<void>;
@@ -32,6 +52,7 @@ export type HistoryStore = {
 export type HistoryStoreOptions = {
   persistence?: HistoryPersistence;
   limit?: number;
+  memoryLimit?: number;
   now?: () => number;
   randomId?: () => string;
   writeDelayMs?: number;
@@ -57,31 +78,33 @@ function defaultPage(): HistoryStoreOptions["page"] {
 export function createHistoryStore(options: HistoryStoreOptions = {}): HistoryStore {
   const persistence = options.persistence ?? defaultPersistence();
   const limit = options.limit ?? HISTORY_LIMIT;
+  const memoryLimit = Math.min(options.memoryLimit ?? HISTORY_MEMORY_LIMIT, limit);
   const now = options.now ?? Date.now;
   const randomId = options.randomId ?? sequentialIds();
-  const writeDelayMs = options.writeDelayMs ?? HISTORY_WRITE_DELAY_MS;
+  const writer = createHistoryWriter({
+    persistence,
+    limit,
+    delayMs: options.writeDelayMs ?? HISTORY_WRITE_DELAY_MS,
+    page: options.page ?? defaultPage(),
+  });
   const listeners = new Set<() => void>();
-  // Oldest first, changed in place: copying 5,000 entries per event was the cost of a burst.
+  // Oldest first, changed in place: copying the log per event was the cost of a burst.
   let oldestFirst: HistoryEntry[] = [];
-  let snapshot: readonly HistoryEntry[] | undefined;
+  let total = 0;
+  let view: HistoryView | undefined;
   let notifyQueued = false;
   let nextSeq = 1;
   let loaded = false;
-  // What the next write carries: changed entries by id, and the trimming bound.
-  let dirty = new Map<string, HistoryEntry>();
-  let dropThrough = 0;
-  // At most one write in flight; changes that arrive meanwhile wait for the next batch.
-  let writing: Promise<void> | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let leaving = false;
+  // Screens holding the whole log open; while none does, memory keeps `memoryLimit` entries.
+  let openers = 0;
+  // Bumped by clear(), so a read of the whole log that started before it is thrown away.
+  let epoch = 0;
 
   const changed = () => {
-    if (oldestFirst.length > limit) {
-      const dropped = oldestFirst.splice(0, oldestFirst.length - limit);
-      dropped.forEach((entry) => dirty.delete(entry.id));
-      dropThrough = Math.max(dropThrough, dropped.at(-1)?.seq ?? 0);
-    }
-    snapshot = undefined;
+    // Until the stored log is loaded, early entries stay whole: they are renumbered then.
+    const keep = openers > 0 || !loaded ? limit : memoryLimit;
+    if (oldestFirst.length > keep) oldestFirst.splice(0, oldestFirst.length - keep);
+    view = undefined;
     if (notifyQueued) return;
     notifyQueued = true;
     queueMicrotask(() => {
@@ -90,75 +113,82 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     });
   };
 
-  const waiting = () => dirty.size > 0 || dropThrough > 0;
-
-  const cancelTimer = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
-
-  /** Runs `task` as the one write in flight; what gathered meanwhile is written after it. */
-  const exclusive = (task: () => Promise<void>) => {
-    const run = task().finally(() => {
-      writing = undefined;
-      if (!waiting()) return;
-      if (leaving) writeNow();
-      else scheduleWrite();
+  /** Reads the older entries in: storage, then what is not stored yet, then memory. */
+  const readAll = async () => {
+    const started = epoch;
+    const stored = await persistence.load().catch((error: unknown) => {
+      // The newest entries stay shown; the view says the log is not complete.
+      console.warn("history: could not read the log", error);
+      return undefined;
     });
-    // Whoever waits for the turn must not fail with it; the task's caller hears its error.
-    writing = run.catch(() => undefined);
-    return run;
+    if (!stored || openers === 0 || started !== epoch) return;
+    const bySeq = new Map<number, HistoryEntry>();
+    for (const entry of stored) {
+      const changes = writer.waitingChanges(entry.id);
+      bySeq.set(entry.seq, changes ? { ...entry, ...changes } : entry);
+    }
+    for (const entry of writer.waitingEntries()) bySeq.set(entry.seq, entry);
+    for (const entry of oldestFirst) bySeq.set(entry.seq, entry);
+    const floor = nextSeq - 1 - limit;
+    oldestFirst = [...bySeq.values()]
+      .filter((entry) => entry.seq > floor)
+      .sort((a, b) => a.seq - b.seq);
+    total = oldestFirst.length;
+    changed();
   };
 
-  // Only after the load, so an entry recorded while loading gets a seq after every stored one.
-  const writeNow = () => {
-    cancelTimer();
-    if (!loaded || writing || !waiting()) return;
-    const change = { put: [...dirty.values()], deleteThrough: dropThrough };
-    dirty = new Map();
-    dropThrough = 0;
-    void exclusive(() =>
-      persistence
-        .save(change)
-        .catch((error: unknown) => console.warn("history: could not save", error)),
-    );
+  /** The log keeps `limit` entries: seqs are consecutive, so older ones are one key range. */
+  const trimLog = () => {
+    if (loaded && nextSeq - 1 > limit) writer.dropThrough(nextSeq - 1 - limit);
   };
-
-  const scheduleWrite = () => {
-    if (loaded && timer === undefined) timer = setTimeout(writeNow, writeDelayMs);
-  };
-
-  // The page may not come back (or come back from the back/forward cache): store it now.
-  const page = options.page ?? defaultPage();
-  page?.addEventListener("pagehide", () => {
-    leaving = true;
-    writeNow();
-  });
-  page?.addEventListener("pageshow", () => (leaving = false));
 
   const ready = persistence
-    .load()
+    .loadNewest(memoryLimit)
     .catch((error: unknown) => {
       console.warn("history: could not load", error);
-      return [] as HistoryEntry[];
+      return { entries: [] as HistoryEntry[], total: 0 };
     })
     .then((stored) => {
-      const early = oldestFirst;
-      let seq = stored.reduce((max, entry) => Math.max(max, entry.seq), 0);
-      const renumbered = early.map((entry) => ({ ...entry, seq: ++seq }));
+      // Recorded while loading (all still waiting to be written): numbered after the stored.
+      let seq = stored.entries.at(-1)?.seq ?? 0;
+      const early = [...writer.waitingEntries()]
+        .sort((a, b) => a.seq - b.seq)
+        .map((entry) => ({ ...entry, seq: ++seq }));
       nextSeq = seq + 1;
-      dirty = new Map(renumbered.map((entry) => [entry.id, entry]));
-      oldestFirst = [...stored, ...renumbered];
+      early.forEach((entry) => writer.put(entry));
+      oldestFirst = [...stored.entries, ...early];
+      total = Math.min(stored.total + early.length, limit);
       loaded = true;
+      trimLog();
       changed();
-      scheduleWrite();
+      writer.start();
+      if (openers > 0 && oldestFirst.length < total) void readAll();
+    });
+
+  const getView = () =>
+    (view ??= {
+      entries: oldestFirst.toReversed(),
+      total,
+      complete: oldestFirst.length >= total,
     });
 
   return {
-    getEntries: () => (snapshot ??= oldestFirst.toReversed()),
+    getView,
+    getEntries: () => getView().entries,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    open() {
+      openers += 1;
+      if (openers === 1 && loaded && oldestFirst.length < total) void readAll();
+      let closed = false;
+      return () => {
+        if (closed) return;
+        closed = true;
+        openers -= 1;
+        if (openers === 0) changed();
+      };
     },
     record(input) {
       const entry: HistoryEntry = {
@@ -168,39 +198,38 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
         at: input.at ?? now(),
       };
       oldestFirst.push(entry);
-      dirty.set(entry.id, entry);
+      total = Math.min(total + 1, limit);
+      writer.put(entry);
+      trimLog();
       changed();
-      scheduleWrite();
       return entry;
     },
     update(id, patch) {
       // Updates follow their entry closely (a supersede, an action's outcome): search from the end.
       const index = oldestFirst.findLastIndex((entry) => entry.id === id);
       const current = oldestFirst[index];
-      if (!current) return;
+      if (!current) {
+        // No longer in memory: changed where it is stored (or about to be).
+        writer.patch(id, patch);
+        return;
+      }
       const next = { ...current, ...patch };
       oldestFirst[index] = next;
-      dirty.set(id, next);
+      writer.put(next);
       changed();
-      scheduleWrite();
     },
     async clear() {
       await ready;
+      epoch += 1;
       oldestFirst = [];
-      dirty = new Map();
-      dropThrough = 0;
-      cancelTimer();
+      total = 0;
       changed();
-      while (writing) await writing;
-      await exclusive(() => persistence.clear());
+      await writer.clear();
     },
     ready,
     async flush() {
       await ready;
-      while (writing || waiting()) {
-        writeNow();
-        await writing;
-      }
+      await writer.flush();
     },
   };
 }
@@ -213,8 +242,14 @@ export function useHistoryStore(): HistoryStore {
   return store;
 }
 
-/** The log, newest first, re-rendering on every change. */
-export function useHistoryEntries(): readonly HistoryEntry[] {
+/** The whole log, newest first, held in memory while the calling screen is mounted. */
+export function useHistoryView(): HistoryView {
   const store = useHistoryStore();
-  return useSyncExternalStore(store.subscribe, store.getEntries, store.getEntries);
+  useEffect(() => store.open(), [store]);
+  return useSyncExternalStore(store.subscribe, store.getView, store.getView);
+}
+
+/** The log's entries, newest first (the whole log once it is read in). */
+export function useHistoryEntries(): readonly HistoryEntry[] {
+  return useHistoryView().entries;
 }

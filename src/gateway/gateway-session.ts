@@ -8,14 +8,7 @@ import {
   type GatewayBrowserDeviceAuthPlan,
   type GatewayProtocolCloseContext,
 } from "@openclaw/gateway-client/browser";
-import {
-  ERROR_CODES,
-  EVENTS,
-  parseFrame,
-  PROTOCOL_VERSION,
-  type ErrorShape,
-  type EventFrame,
-} from "../protocol";
+import { ERROR_CODES, PROTOCOL_VERSION, type ErrorShape, type EventFrame } from "../protocol";
 import {
   clientInfo,
   DEFAULT_RECONNECT,
@@ -30,6 +23,7 @@ import {
   unreachableProblem,
   type ProblemContext,
 } from "./connect-problems";
+import { createFrameScreen } from "./frame-screen";
 import type { GatewayConnectionDeps } from "./gateway-connection";
 import { openBrowserSocket } from "./socket";
 import type { ConnectionStatus, ConnectProblem, ConnectSettings } from "./types";
@@ -102,31 +96,20 @@ export function startGatewaySession(
   // because a gateway may close the socket so fast that the close is handled before the
   // wire client's own failure callback runs.
   let handshakeRefusal: ErrorShape | undefined;
-  let helloSeen = false;
-  // Every frame is checked here as well: the wire client drops unreadable ones silently,
-  // and a person should learn that updates may be missing. False: do not pass it on.
-  const inspect = (data: string): boolean => {
-    const parsed = parseFrame(data);
-    const frame = parsed.ok ? parsed.frame : undefined;
-    // A challenge after hello is a protocol violation; the wire client would answer a bad
-    // one by closing a perfectly good connection.
-    const lateChallenge =
-      helloSeen && frame?.type === "event" && frame.event === EVENTS.connectChallenge;
-    if (!frame || frame.type === "req" || lateChallenge) {
+  // The wire client drops unreadable frames silently, and a person should learn that
+  // updates may be missing.
+  const screen = createFrameScreen({
+    unreadable: () => {
       if (sink.isCurrent(wire)) sink.unreadable();
-      return !lateChallenge;
-    }
-    if (!helloSeen && frame.type === "res" && !frame.ok) handshakeRefusal = frame.error;
-    return true;
-  };
+    },
+    refused: (error) => (handshakeRefusal = error),
+  });
 
   const wire = new GatewayProtocolClient<GatewayBrowserDeviceAuthPlan>({
     createSocket: (handlers) => {
       handshakeRefusal = undefined;
-      helloSeen = false;
-      const message = (data: string) => {
-        if (inspect(data)) handlers.message(data);
-      };
+      screen.opened();
+      const message = (data: string) => screen.message(data, handlers.message);
       return openBrowserSocket(settings.url, { ...handlers, message }, deps.createWebSocket, () => {
         if (sink.isCurrent(wire)) sink.unreadable();
       });
@@ -161,7 +144,7 @@ export function startGatewaySession(
       return { closeCode: 1000, closeReason: "device identity unavailable", stop: true };
     },
     onConnectHello: (hello, { plan }) => {
-      helloSeen = true;
+      screen.hello();
       attempt = 0;
       lastProblem = undefined;
       // A failed write only costs a re-pair later; it must not fail the handshake.
@@ -218,6 +201,7 @@ export function startGatewaySession(
       if (lastProblem) next.problem = lastProblem;
       setStatus(next);
     },
+    onActivity: () => screen.used(),
     onEvent: (event) => sink.event(event as EventFrame),
     onGap: () => sink.resync("gap"),
     handshake: {

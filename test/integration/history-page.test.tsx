@@ -114,7 +114,8 @@ describe("history: what it records", () => {
     );
     expect(rows[2]).toMatch(/^Approved \| First phone.* \| Another admin$/);
     expect(rows[3]).toMatch(/^Pairing requested \| First phone/);
-    expect(rows[4]).toMatch(/^Approved \| unknown name.* \| Automatically$/);
+    // A silent approval comes without a request; the device's paired record names it.
+    expect(rows[4]).toMatch(/^Approved \| cli[0-9a-f]+ \| — \| — \| Automatically$/);
 
     await app.history.flush();
     const reloaded = createHistoryStore({ persistence: createIndexedDbHistory(app.historyDbName) });
@@ -161,6 +162,39 @@ describe("history: what it records", () => {
     );
     await app.user.click(screen.getByRole("button", { name: "Remove device" }));
     await waitFor(() => expect(historyRows()[0]).toMatch(/^Removed — refusedbusy \| Backups/));
+  });
+});
+
+describe("history: what it shows", () => {
+  it("makes hidden characters in a device's name visible", async () => {
+    app = await renderDevicesApp({ page, path: "/history" });
+    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    await askFromLan(app.harness, "rlo", "evil\u202Eenohpi");
+    await waitForRows(1);
+    expect(historyRows()[0]).toMatch(
+      /^Pairing requested \| evil⟨U\+202E⟩enohpi \(contains 1 hidden character/,
+    );
+  });
+
+  it("shows the newest page first and older entries on request", async () => {
+    app = await renderDevicesApp({ page, path: "/history" });
+    await screen.findByRole("button", { name: "Export JSON" });
+    for (let index = 0; index < 250; index += 1) {
+      app.history.record({
+        kind: "requested",
+        deviceId: `d${index}`,
+        deviceName: `Phone ${index}`,
+      });
+    }
+    await waitForRows(250);
+    // The newest 200: Phone 249 down to Phone 50.
+    expect(screen.getByText("Phone 249")).toBeVisible();
+    expect(screen.getByText("Phone 50")).toBeVisible();
+    expect(screen.queryByText("Phone 49")).toBeNull();
+
+    await app.user.click(screen.getByRole("button", { name: "Show older entries" }));
+    expect(await screen.findByText("Phone 0")).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Show older entries" })).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { useContext, useState } from "react";
-import { HISTORY_LIMIT, useHistoryEntries } from "../../api/history-store";
+import { HISTORY_LIMIT, HISTORY_MEMORY_LIMIT, useHistoryView } from "../../api/history-store";
 import { ClockContext } from "../../app/clock";
 import { downloadText } from "./download";
 import { exportFileName, historyToCsv, historyToJson } from "./history-export";
@@ -7,11 +7,12 @@ import "./history.css";
 import { HistoryTable } from "./HistoryTable";
 
 // Rows are shown a page at a time: the log holds up to HISTORY_LIMIT entries, and a person
-// reads the newest; the export carries all of them.
-export const HISTORY_PAGE_SIZE = 200;
+// reads the newest; the export carries all of them. The first page is what the store keeps in
+// memory anyway, so it shows at once while the rest is read from IndexedDB.
+export const HISTORY_PAGE_SIZE = HISTORY_MEMORY_LIMIT;
 
 export function HistoryPage() {
-  const entries = useHistoryEntries();
+  const { entries, total, complete } = useHistoryView();
   const now = useContext(ClockContext);
   const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
   const exportAs = (extension: "json" | "csv") => {
@@ -28,24 +29,25 @@ export function HistoryPage() {
         Kept in this browser; the newest {HISTORY_LIMIT.toLocaleString()} entries are kept.
       </p>
       <div className="history-actions">
-        <button type="button" onClick={() => exportAs("json")} disabled={entries.length === 0}>
+        {/* Until the older entries are read in, an export would miss them. */}
+        <button type="button" onClick={() => exportAs("json")} disabled={!complete || total === 0}>
           Export JSON
         </button>
-        <button type="button" onClick={() => exportAs("csv")} disabled={entries.length === 0}>
+        <button type="button" onClick={() => exportAs("csv")} disabled={!complete || total === 0}>
           Export CSV
         </button>
         <span className="history-muted" aria-live="polite">
-          {entries.length === 1 ? "1 entry" : `${entries.length} entries`}
+          {total === 1 ? "1 entry" : `${total} entries`}
         </span>
       </div>
-      {entries.length === 0 ? (
+      {total === 0 ? (
         <p>
           Nothing recorded yet. Requests, decisions and device actions appear here as they happen.
         </p>
       ) : (
         <HistoryTable entries={entries.slice(0, shown)} />
       )}
-      {entries.length > shown ? (
+      {total > shown ? (
         <button type="button" onClick={() => setShown((count) => count + HISTORY_PAGE_SIZE)}>
           Show older entries
         </button>

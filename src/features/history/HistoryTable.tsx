@@ -1,12 +1,20 @@
+import { Fragment } from "react";
 import type { HistoryEntry } from "../../api/history-types";
+import { DeviceText } from "../../ui/DeviceText";
 import { deciderWords, kindWords } from "./history-words";
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
+/** Scopes are what a device asked for: device-supplied text, shown inertly. */
 function Scopes({ scopes }: { scopes: readonly string[] | undefined }) {
   if (scopes === undefined) return <span className="history-muted">—</span>;
   if (scopes.length === 0) return <span className="history-muted">none</span>;
-  return <>{scopes.join(", ")}</>;
+  return scopes.map((scope, index) => (
+    <Fragment key={index}>
+      {index > 0 ? ", " : null}
+      <DeviceText value={scope} />
+    </Fragment>
+  ));
 }
 
 /** The log as a table; at phone widths each row becomes a labelled block (see history.css). */
@@ -39,7 +47,11 @@ export function HistoryTable({ entries }: { entries: readonly HistoryEntry[] }) 
               {entry.note ? <span className="history-note">{entry.note}</span> : null}
             </td>
             <td data-label="Device">
-              {entry.deviceName ?? <span className="history-muted">unknown name</span>}
+              {entry.deviceName?.trim() ? (
+                <DeviceText value={entry.deviceName} />
+              ) : (
+                <span className="history-muted">unknown name</span>
+              )}
               <code className="history-id">{entry.deviceId.slice(0, 16)}</code>
             </td>
             <td data-label="Scopes asked">

@@ -6,7 +6,12 @@ import {
 } from "../../../src/api/history-recorder";
 import { createHistoryStore } from "../../../src/api/history-store";
 import type { GatewayConnection } from "../../../src/gateway/types";
-import { EVENTS, type EventFrame, type PendingRequest } from "../../../src/protocol";
+import {
+  EVENTS,
+  type EventFrame,
+  type PairedDevice,
+  type PendingRequest,
+} from "../../../src/protocol";
 
 function fakeConnection() {
   const listeners = new Set<(event: EventFrame) => void>();
@@ -144,5 +149,63 @@ describe("history recorder: what it writes", () => {
     // r1 fell out of the log, and out of the recorder's memory with it.
     announce("r1");
     expect(store.getEntries().map((entry) => entry.requestId)).toEqual(["r1", "r5", "r4"]);
+  });
+});
+
+describe("history recorder: names and bounds", () => {
+  function pairedNamed(deviceId: string, displayName?: string, clientId = "cli"): PairedDevice {
+    return {
+      deviceId,
+      publicKey: "key",
+      displayName,
+      clientId,
+      roles: ["operator"],
+      scopes: ["operator.read"],
+      createdAtMs: 1,
+    };
+  }
+
+  it("names a silent approval from the device's paired record, once the list has it", async () => {
+    const paired = new Map<string, PairedDevice>();
+    let listChanged = () => {};
+    const { store, resolved } = await setup({
+      lookupPaired: (deviceId) => paired.get(deviceId),
+      watchPaired: (listener) => {
+        listChanged = listener;
+        return () => undefined;
+      },
+    });
+    resolved("r1", "approved", "dev-cron");
+    expect(store.getEntries()[0]).toMatchObject({ decidedBy: "automatic", deviceName: undefined });
+
+    paired.set("dev-cron", pairedNamed("dev-cron", undefined, "node-host"));
+    listChanged();
+    expect(store.getEntries()[0]).toMatchObject({ deviceId: "dev-cron", deviceName: "node-host" });
+
+    // A device the list already holds is named at once.
+    paired.set("dev-tui", pairedNamed("dev-tui", "Ops terminal"));
+    resolved("r2", "approved", "dev-tui");
+    expect(store.getEntries()[0]).toMatchObject({ deviceName: "Ops terminal" });
+  });
+
+  it("turns a rejection into a supersede even after it left memory", async () => {
+    const persistence = createMemoryHistory();
+    const store = createHistoryStore({ persistence, memoryLimit: 2 });
+    await store.ready;
+    const { connection, emit } = fakeConnection();
+    startHistoryRecorder(connection, store);
+    emit(EVENTS.pairRequested, request());
+    emit(EVENTS.pairResolved, { requestId: "r1", deviceId: "dev-1", decision: "rejected", ts: 2 });
+    for (const id of ["x1", "x2", "x3"]) {
+      emit(EVENTS.pairRequested, request({ requestId: id, deviceId: `dev-${id}` }));
+    }
+    await store.flush();
+    emit(EVENTS.pairRequested, request({ requestId: "r2" }));
+    await store.flush();
+    const log = await persistence.load();
+    expect(log.filter((entry) => entry.requestId === "r1").map((entry) => entry.kind)).toEqual([
+      "requested",
+      "superseded",
+    ]);
   });
 });

@@ -19,6 +19,7 @@ function watched(inner: HistoryPersistence, options: { hold?: boolean } = {}) {
   const releases: (() => void)[] = [];
   const persistence: HistoryPersistence = {
     load: () => inner.load(),
+    loadNewest: (count) => inner.loadNewest(count),
     clear: () => inner.clear(),
     async save(change) {
       writes.push(change);
@@ -121,13 +122,15 @@ describe("history store: batched writes", () => {
     expect(writes.length).toBeLessThanOrEqual(6);
     // The trimming delete rides in the same transactions as the entries.
     expect(writes.some((write) => write.deleteThrough > 0 && write.put.length > 0)).toBe(true);
-    expect(store.getEntries()).toHaveLength(300);
+    expect(store.getView().total).toBe(300);
 
     const reloaded = createHistoryStore({ persistence: freshDbNamed(databases) });
     await reloaded.ready;
-    expect(reloaded.getEntries()).toEqual(store.getEntries());
-    expect(reloaded.getEntries()[0]?.deviceId).toBe("device-999");
-    expect(reloaded.getEntries().at(-1)?.deviceId).toBe("device-700");
+    expect(reloaded.getView()).toEqual(store.getView());
+    const stored = await persistence.load();
+    expect(stored).toHaveLength(300);
+    expect(stored.at(-1)?.deviceId).toBe("device-999");
+    expect(stored[0]?.deviceId).toBe("device-700");
   });
 
   it("waits a short while before writing, and keeps at most one write in flight", async () => {
@@ -163,5 +166,89 @@ describe("history store: batched writes", () => {
     store.record(requested("a"));
     page.dispatchEvent(new Event("pagehide"));
     expect(writes.map((write) => write.put.map((e) => e.deviceId))).toEqual([["a"]]);
+  });
+});
+
+describe("history store: what stays in memory", () => {
+  const recordMany = (store: ReturnType<typeof createHistoryStore>, count: number) =>
+    Array.from({ length: count }, (_, index) => store.record(requested(`d${index}`)));
+  const devices = (store: ReturnType<typeof createHistoryStore>) =>
+    store.getEntries().map((entry) => entry.deviceId);
+
+  it("holds the newest entries only, and the whole log while a screen has it open", async () => {
+    const store = createHistoryStore({ persistence: freshDb(), limit: 50, memoryLimit: 10 });
+    await store.ready;
+    recordMany(store, 30);
+    expect(devices(store)).toHaveLength(10);
+    expect(devices(store)[0]).toBe("d29");
+    expect(store.getView()).toMatchObject({ total: 30, complete: false });
+
+    // Opened before anything was written: the waiting entries are part of the log too.
+    const close = store.open();
+    await vi.waitFor(() => expect(store.getView().complete).toBe(true));
+    expect(devices(store)).toEqual(Array.from({ length: 30 }, (_, i) => `d${29 - i}`));
+    store.record(requested("d30"));
+    expect(store.getView()).toMatchObject({ total: 31, complete: true });
+
+    close();
+    expect(devices(store)).toHaveLength(10);
+    expect(devices(store)[0]).toBe("d30");
+  });
+
+  it("reloads only the newest entries, and knows how many there are", async () => {
+    const persistence = freshDb();
+    const first = createHistoryStore({ persistence, limit: 50, memoryLimit: 10 });
+    await first.ready;
+    recordMany(first, 60);
+    await first.flush();
+
+    const reloaded = createHistoryStore({ persistence, limit: 50, memoryLimit: 10 });
+    await reloaded.ready;
+    expect(reloaded.getView()).toMatchObject({ total: 50, complete: false });
+    expect(devices(reloaded)).toEqual(Array.from({ length: 10 }, (_, i) => `d${59 - i}`));
+    reloaded.open();
+    await vi.waitFor(() => expect(reloaded.getView().complete).toBe(true));
+    expect(devices(reloaded).at(-1)).toBe("d10");
+  });
+
+  it("changes an entry that has left memory where it is stored", async () => {
+    const persistence = freshDb();
+    const store = createHistoryStore({ persistence, memoryLimit: 5 });
+    await store.ready;
+    const [waiting] = recordMany(store, 1);
+    recordMany(store, 10);
+    // Not written yet: the change joins the waiting entry.
+    store.update(waiting!.id, { note: "while waiting" });
+    await store.flush();
+    const [stored] = recordMany(store, 1);
+    recordMany(store, 10);
+    await store.flush();
+    store.update(stored!.id, { kind: "superseded", decidedBy: "automatic" });
+    await store.flush();
+
+    const log = await persistence.load();
+    expect(log.find((entry) => entry.id === waiting!.id)).toMatchObject({ note: "while waiting" });
+    expect(log.find((entry) => entry.id === stored!.id)).toMatchObject({
+      kind: "superseded",
+      decidedBy: "automatic",
+    });
+    expect(log).toHaveLength(22);
+  });
+
+  it("numbers every entry recorded while loading after the stored ones", async () => {
+    const persistence = freshDb();
+    const first = createHistoryStore({ persistence });
+    await first.ready;
+    recordMany(first, 3);
+    await first.flush();
+
+    const second = createHistoryStore({ persistence, memoryLimit: 5 });
+    const early = recordMany(second, 20);
+    second.update(early[0]!.id, { note: "first early" });
+    await second.flush();
+    const log = await persistence.load();
+    expect(log.map((entry) => entry.seq)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    expect(log[3]).toMatchObject({ deviceId: "d0", note: "first early" });
+    expect(second.getView()).toMatchObject({ total: 23 });
   });
 });

@@ -1,0 +1,141 @@
+import type { HistoryPatch, HistoryPersistence } from "./history-db";
+import type { HistoryEntry } from "./history-types";
+
+// What the history log still has to store, and when: changes gather for a short while and go
+// out as one IndexedDB transaction, with at most one write in flight. A burst of events then
+// costs a few transactions instead of one per socket message, and nothing backs up.
+
+export type HistoryWriter = {
+  /** An entry to add or replace. */
+  put(entry: HistoryEntry): void;
+  /** A change to an entry that may already be stored; merged into a waiting put if there is one. */
+  patch(id: string, changes: HistoryPatch["changes"]): void;
+  /** Every entry with seq ≤ `seq` is past the log's limit: delete it, and never write it. */
+  dropThrough(seq: number): void;
+  /** Entries and changes not stored yet (a read from storage misses them). */
+  waitingEntries(): Iterable<HistoryEntry>;
+  waitingChanges(id: string): HistoryPatch["changes"] | undefined;
+  /** Writes may start (once the stored log is loaded, so new entries number after it). */
+  start(): void;
+  /** Writes what is waiting now; settles once every change so far is stored. */
+  flush(): Promise<void>;
+  /** Forgets what is waiting and empties storage. */
+  clear(): Promise<void>;
+};
+
+export type HistoryWriterOptions = {
+  persistence: HistoryPersistence;
+  delayMs: number;
+  /** Bounds what waits when storage is slow: past this many, entries past the limit go. */
+  limit: number;
+  page?: Pick<EventTarget, "addEventListener">;
+};
+
+export function createHistoryWriter(options: HistoryWriterOptions): HistoryWriter {
+  const { persistence, delayMs, limit } = options;
+  let started = false;
+  // What the next write carries: changed entries by id, changes by id, the trimming bound.
+  let dirty = new Map<string, HistoryEntry>();
+  let patches = new Map<string, HistoryPatch["changes"]>();
+  let dropped = 0;
+  let writing: Promise<void> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let leaving = false;
+
+  const waiting = () => dirty.size > 0 || patches.size > 0 || dropped > 0;
+  const cancelTimer = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+
+  /** Runs `task` as the one write in flight; what gathered meanwhile is written after it. */
+  const exclusive = (task: () => Promise<void>) => {
+    const run = task().finally(() => {
+      writing = undefined;
+      if (!waiting()) return;
+      if (leaving) writeNow();
+      else schedule();
+    });
+    // Whoever waits for the turn must not fail with it; the task's caller hears its error.
+    writing = run.catch(() => undefined);
+    return run;
+  };
+
+  const writeNow = () => {
+    cancelTimer();
+    if (!started || writing || !waiting()) return;
+    const bound = dropped;
+    const put = [...dirty.values()].filter((entry) => entry.seq > bound);
+    const patch = [...patches].map(([id, changes]) => ({ id, changes }));
+    dirty = new Map();
+    patches = new Map();
+    dropped = 0;
+    void exclusive(() =>
+      persistence
+        .save({ put, deleteThrough: bound, patch })
+        .catch((error: unknown) => console.warn("history: could not save", error)),
+    );
+  };
+
+  const schedule = () => {
+    if (started && timer === undefined) timer = setTimeout(writeNow, delayMs);
+  };
+
+  // While storage stalls, what waits must not grow with the number of events: entries past
+  // the log's limit are dropped (amortised: only once the waiting set doubles).
+  const bound = () => {
+    if (dirty.size <= 2 * limit || dropped === 0) return;
+    for (const [id, entry] of dirty) if (entry.seq <= dropped) dirty.delete(id);
+  };
+
+  // The page may not come back (or come back from the back/forward cache): store it now.
+  options.page?.addEventListener("pagehide", () => {
+    leaving = true;
+    writeNow();
+  });
+  options.page?.addEventListener("pageshow", () => (leaving = false));
+
+  return {
+    put(entry) {
+      dirty.set(entry.id, entry);
+      bound();
+      schedule();
+    },
+    patch(id, changes) {
+      const entry = dirty.get(id);
+      if (entry) dirty.set(id, { ...entry, ...changes });
+      else {
+        patches.set(id, { ...patches.get(id), ...changes });
+        // Only ever a handful: a long-stalled storage is the one way they pile up.
+        if (patches.size > limit) patches.delete(patches.keys().next().value ?? "");
+      }
+      schedule();
+    },
+    dropThrough(seq) {
+      if (seq <= dropped) return;
+      dropped = seq;
+      bound();
+      schedule();
+    },
+    waitingEntries: () => dirty.values(),
+    waitingChanges: (id) => patches.get(id),
+    start() {
+      started = true;
+      schedule();
+    },
+    async flush() {
+      while (writing || (started && waiting())) {
+        writeNow();
+        await writing;
+      }
+    },
+    async clear() {
+      dirty = new Map();
+      patches = new Map();
+      dropped = 0;
+      cancelTimer();
+      while (writing) await writing;
+      await exclusive(() => persistence.clear());
+    },
+  };
+}
