@@ -70,7 +70,35 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), mockServiceWorker()],
   server: { host: "127.0.0.1", port: 5173, strictPort: false },
   preview: { host: "127.0.0.1", port: 4173, headers: previewHeaders },
-  build: { target: "es2022", sourcemap: false },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    // index.html preloads nothing (one initial chunk, below); a lazy chunk's dependencies are
+    // imported anyway where modulepreload is missing, so the polyfill is dead weight up front.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // Everything the entry imports statically stays in one file. Without this, modules
+            // shared with a lazy chunk (React, src/protocol, src/policy) become extra chunks
+            // the first load has to fetch anyway, and one file gzips smaller than five.
+            { name: "index", tags: ["$initial"] },
+            // What loads when the browser is idle after the first screen: one file each for
+            // the approvals dialogs and for the history log, not one per module.
+            {
+              name: "approval-dialogs",
+              test: /src[\\/]features[\\/]approvals[\\/]\w+Dialog\.tsx$/,
+            },
+            {
+              name: "history-log",
+              test: /src[\\/](api[\\/]history-(store|db|types|recorder)|app[\\/]HistoryScope)\./,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {
@@ -95,11 +123,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The real openclaw gateway (installed on first use) against the mock: slow, serial.
+          // The real openclaw gateway (installed on first use) against the mock and against the
+          // production build in Chromium: slow, and serial since every file shares one gateway.
           name: "compat",
           environment: "node",
           include: ["test/compat/**/*.test.ts"],
-          globalSetup: ["test/compat/support/global-setup.ts"],
+          globalSetup: ["test/compat/support/global-setup.ts", "test/e2e/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,

@@ -41,7 +41,17 @@ export function groupOf(source: string): string {
 
 export type GroupSize = { group: string; raw: number; gzip: number };
 
-export async function breakdown(jsFile: string): Promise<GroupSize[]> {
+/** The source path itself, package-relative for node_modules: for a per-module listing. */
+export function moduleOf(source: string): string {
+  const inModules = source.split("node_modules/").pop() ?? source;
+  if (inModules !== source) return `node_modules/${inModules}`;
+  return /(?:^|\/)((?:src|mocks)\/.*)$/.exec(source)?.[1] ?? source.replace(/^(\.\.\/)+/, "");
+}
+
+export async function breakdown(
+  jsFile: string,
+  groupBy: (source: string) => string = groupOf,
+): Promise<GroupSize[]> {
   const code = await readFile(jsFile, "utf8");
   const map = JSON.parse(await readFile(`${jsFile}.map`, "utf8")) as {
     sources: string[];
@@ -65,7 +75,7 @@ export async function breakdown(jsFile: string): Promise<GroupSize[]> {
       column += values[0] ?? 0;
       if (values.length >= 4) sourceIndex += values[1] ?? 0;
       const source = values.length >= 4 ? map.sources[sourceIndex] : undefined;
-      starts.push({ column, group: source ? groupOf(source) : "(unmapped)" });
+      starts.push({ column, group: source ? groupBy(source) : "(unmapped)" });
     }
     if (starts.length === 0 || (starts[0]?.column ?? 0) > 0)
       add("(unmapped)", line.slice(0, starts[0]?.column ?? line.length));

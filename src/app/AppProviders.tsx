@@ -1,8 +1,6 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
-import { startHistoryRecorder } from "../api/history-recorder";
 import { historyRecorderOptions } from "../api/history-wiring";
-import { HistoryStoreContext } from "../api/history-store";
 import { CredentialStoreContext } from "../gateway/credential-context";
 import { GatewayConnectionContext } from "../gateway/context";
 import { ApprovalsStoreProvider } from "../stores/approvals-store";
@@ -10,6 +8,9 @@ import { ConnectionStoreContext } from "../stores/connection-store";
 import { PreferencesStoreProvider } from "../stores/preferences-store";
 import { ClockContext } from "./clock";
 import type { AppDeps } from "./create-app";
+import { deferHistoryRecorder } from "./deferred-recorder";
+import { afterFirstScreen } from "./first-screen";
+import { HistoryLoaderContext } from "./history-loader";
 
 /** The one place the connection, the query cache and the stores meet. */
 export function AppProviders({ deps, children }: { deps: AppDeps; children: ReactNode }) {
@@ -20,11 +21,11 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
         <CredentialStoreContext.Provider value={deps.credentials}>
           <ConnectionStoreContext.Provider value={deps.connectionStore}>
             <ClockContext.Provider value={deps.now}>
-              <HistoryStoreContext.Provider value={deps.history}>
+              <HistoryLoaderContext.Provider value={deps.history}>
                 <PreferencesStoreProvider>
                   <ApprovalsStoreProvider>{children}</ApprovalsStoreProvider>
                 </PreferencesStoreProvider>
-              </HistoryStoreContext.Provider>
+              </HistoryLoaderContext.Provider>
             </ClockContext.Provider>
           </ConnectionStoreContext.Provider>
         </CredentialStoreContext.Provider>
@@ -40,10 +41,15 @@ function useConnectionBridge({
   credentials,
   history,
 }: AppDeps) {
-  useEffect(
-    () => startHistoryRecorder(connection, history, historyRecorderOptions(queryClient)),
-    [connection, history, queryClient],
-  );
+  useEffect(() => {
+    // Events are kept from now on; the log's code loads once the first screen is shown.
+    const recorder = deferHistoryRecorder(connection, history, historyRecorderOptions(queryClient));
+    const cancel = afterFirstScreen(queryClient, recorder.start);
+    return () => {
+      cancel();
+      recorder.stop();
+    };
+  }, [connection, history, queryClient]);
 
   useEffect(() => {
     const { statusChanged } = connectionStore.getState().actions;

@@ -9,8 +9,8 @@ import { createDeviceIdentityLoader, createMemoryKeyStore } from "../gateway/dev
 import { createGatewayConnection, type GatewayConnectionDeps } from "../gateway/gateway-connection";
 import { createIndexedDbKeyStore } from "../gateway/indexeddb-key-store";
 import type { GatewayConnection } from "../gateway/types";
-import { createHistoryStore, type HistoryStore } from "../api/history-store";
 import { createConnectionStore, type ConnectionStore } from "../stores/connection-store";
+import { historyLoader, type HistoryLoader } from "./history-loader";
 
 // Everything one app instance owns. Tests build a fresh set per test; main.tsx builds one.
 
@@ -19,8 +19,8 @@ export type AppDeps = {
   connection: GatewayConnection;
   credentials: CredentialStore;
   connectionStore: ConnectionStore;
-  /** Every pairing event seen and every action taken here, kept in IndexedDB. */
-  history: HistoryStore;
+  /** Every pairing event seen and every action taken here, kept in IndexedDB; loaded on first use. */
+  history: HistoryLoader;
   /** The clock for countdowns; tests may inject their own. */
   now: () => number;
 };
@@ -66,7 +66,9 @@ export function createApp(overrides: AppOverrides = {}): AppDeps {
     connection,
     credentials,
     connectionStore: overrides.connectionStore ?? createConnectionStore(connection.status),
-    history: overrides.history ?? createHistoryStore({ now }),
+    history:
+      overrides.history ??
+      historyLoader(async () => (await import("../api/history-store")).createHistoryStore({ now })),
     now,
   };
 }

@@ -5,6 +5,7 @@ import {
   type CliResult,
   type StartedRealGateway,
 } from "../../../scripts/real-gateway.mjs";
+import type { PairList } from "../../../src/protocol";
 
 // The compatibility suite's handle on a real openclaw gateway (spec §9). Installs on first
 // use (a minute on a fresh machine, then reused from the cache outside the repo).
@@ -27,4 +28,16 @@ export async function runOpenclawCli(
 ): Promise<CliResult> {
   await ensureRealGateway();
   return runCli(args, options);
+}
+
+/** `openclaw devices list --json`: what the gateway itself has on record, pending and paired. */
+export async function listDevicesWithCli(gateway: {
+  url: string;
+  token: string;
+}): Promise<PairList> {
+  const result = await runOpenclawCli(["devices", "list", "--json"], gateway);
+  if (result.code !== 0) {
+    throw new Error(`openclaw devices list failed (exit ${result.code}):\n${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as PairList;
 }

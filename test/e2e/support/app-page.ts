@@ -1,17 +1,19 @@
 import type { Locator, Page } from "playwright-core";
-import type { MockGatewayProcess } from "./mock-gateway-process";
 
 // What a person sees and clicks, found by role and accessible name. playwright-core has no
 // auto-retrying expect, so every wait is explicit: a locator reaching a state, never a sleep.
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Where the app connects: the mock gateway process or a real gateway. */
+export type GatewayEndpoint = { url: string; token: string };
+
 export function connectionStatus(page: Page): Locator {
   return page.getByRole("status", { name: "Connection" });
 }
 
 /** Waits until the header says "Connected to <url>". */
-export async function waitForConnected(page: Page, gateway: MockGatewayProcess): Promise<void> {
+export async function waitForConnected(page: Page, gateway: GatewayEndpoint): Promise<void> {
   await connectionStatus(page)
     .filter({ hasText: new RegExp(`^Connected to ${escape(gateway.url)}`) })
     .waitFor();
@@ -21,7 +23,7 @@ export async function waitForConnected(page: Page, gateway: MockGatewayProcess):
 export async function connectThroughForm(
   page: Page,
   appUrl: string,
-  gateway: MockGatewayProcess,
+  gateway: GatewayEndpoint,
 ): Promise<void> {
   await page.goto(appUrl);
   await page.getByRole("textbox", { name: "Gateway URL" }).fill(gateway.url);
@@ -70,7 +72,7 @@ export function dialog(page: Page, name?: string | RegExp): Locator {
  */
 export async function reconnectWith(
   page: Page,
-  gateway: MockGatewayProcess,
+  gateway: GatewayEndpoint,
   scopes: string,
 ): Promise<void> {
   const elevation = dialog(page, /^Reconnect to approve/);

@@ -45,8 +45,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw new Error(`${CHROMIUM_PATH} is missing: run scripts/ensure-chromium.sh first`);
   }
   const started = Date.now();
-  // Failure screenshots describe this run only.
-  await rm(FAILURE_DIR, { recursive: true, force: true });
+  // Failure screenshots describe this run only. The compat project serves the build through
+  // this setup too, after the e2e stage: it must not wipe the e2e project's screenshots.
+  if (project.name === "e2e") await rm(FAILURE_DIR, { recursive: true, force: true });
   const outDir = await mkdtemp(join(tmpdir(), "pairdesk-e2e-build-"));
   let server: PreviewServer | undefined;
   try {
