@@ -6,7 +6,7 @@ import { approvalsHeading } from "../../test/e2e/support/app-page";
 import { EVENTS, OPERATOR_SCOPES } from "../../src/protocol";
 import { startBenchGateway, type BenchGateway } from "./bench-gateway";
 import { pendingRequest, rejected } from "./fixtures";
-import { readProbe, resetProbe } from "./page-probe";
+import { readProbe, resetProbe, setPerEventProbe } from "./page-probe";
 import {
   connectTab,
   headingText,
@@ -146,6 +146,9 @@ export function latencyRun(browser: Browser, appUrl: string, run: number, sample
 }
 
 export type MemoryRun = {
+  /** Right after connecting, before the app has shown a single request. */
+  cold: number;
+  /** After one warm-up round: code compiled, lazy chunks loaded, caches sized. */
   before: number;
   warm: number;
   after: number;
@@ -154,27 +157,38 @@ export type MemoryRun = {
   events: number;
 };
 
-/** 25 rounds of 1,000 requested then 1,000 resolved (rejected elsewhere) = 50,000 events. */
+/**
+ * One warm-up round (not counted), then 25 rounds of 1,000 requested then 1,000 resolved
+ * (rejected elsewhere) = 50,000 events. The probe's per-event records are off throughout:
+ * they would grow by one entry per request and be counted as the app's.
+ */
 export function memoryRun(browser: Browser, appUrl: string, rounds = 25, warmRounds = 5) {
   return withSession(browser, appUrl, async ({ page, cdp }, gateway) => {
-    const before = await heapAfterGc(cdp);
-    let warm = before;
-    for (let round = 0; round < rounds; round += 1) {
+    await setPerEventProbe(page, false);
+    const cold = await heapAfterGc(cdp);
+    const round = async (name: string) => {
       const now = Date.now();
       const requests = Array.from({ length: 1000 }, (_, index) =>
-        pendingRequest(`mem${round}`, index, now),
+        pendingRequest(name, index, now),
       );
       gateway.inject(requests.map((payload) => ({ event: EVENTS.pairRequested, payload })));
       await waitForPendingCount(page, requests.length);
       const resolved = requests.map((request) => rejected(request, Date.now()));
       gateway.inject(resolved.map((payload) => ({ event: EVENTS.pairResolved, payload })));
       await waitForPendingCount(page, 0);
-      if (round + 1 === warmRounds) warm = await heapAfterGc(cdp);
+    };
+    await round("warmup");
+    await sleep(2000);
+    const before = await heapAfterGc(cdp);
+    let warm = before;
+    for (let index = 0; index < rounds; index += 1) {
+      await round(`mem${index}`);
+      if (index + 1 === warmRounds) warm = await heapAfterGc(cdp);
     }
     await sleep(2000);
     const after = await heapAfterGc(cdp);
     await sleep(10_000);
     const settled = await heapAfterGc(cdp);
-    return { before, warm, after, settled, events: rounds * 2000 } satisfies MemoryRun;
+    return { cold, before, warm, after, settled, events: rounds * 2000 } satisfies MemoryRun;
   });
 }

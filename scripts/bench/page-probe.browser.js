@@ -3,6 +3,9 @@
 (() => {
   const BIG_FRAME_BYTES = 100_000;
   const probe = {
+    // Per-event records grow with every event; the memory run turns them off so the heap
+    // it measures is the app's, not the probe's.
+    perEvent: true,
     eventFrameAt: {},
     eventFrameRafAt: {},
     bigFrames: [],
@@ -24,7 +27,7 @@
       this.addEventListener("message", (event) => {
         const at = performance.now();
         const data = event.data;
-        if (typeof data !== "string") return;
+        if (typeof data !== "string" || !probe.perEvent) return;
         if (data.length >= BIG_FRAME_BYTES) probe.bigFrames.push({ at, bytes: data.length });
         else if (data.includes('"device.pair.requested"')) {
           const id = /"requestId":"([^"]+)"/.exec(data)?.[1];
@@ -76,6 +79,7 @@
       probe.firstDeviceRowAt = at;
   }
   const observer = new MutationObserver((records) => {
+    if (!probe.perEvent) return;
     const at = performance.now();
     probe.mutationTimes.push(at);
     for (const record of records)

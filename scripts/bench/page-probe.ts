@@ -11,6 +11,8 @@ import type { Page } from "playwright-core";
 // - input delay of clicks and the time of every DOM change, for click and search timings.
 
 export type ProbeData = {
+  /** Whether the per-event records below are kept (true unless a run turns them off). */
+  perEvent: boolean;
   eventFrameAt: Record<string, number>;
   /** The first animation frame callback after that receipt. */
   eventFrameRafAt: Record<string, number>;
@@ -43,4 +45,16 @@ export function resetProbe(page: Page): Promise<void> {
     probe.mutationTimes = [];
     probe.bigFrames = [];
   });
+}
+
+/** Stops (or restarts) the records kept per event and per DOM change, and forgets them. */
+export function setPerEventProbe(page: Page, on: boolean): Promise<void> {
+  return page.evaluate((keep) => {
+    const probe = (window as unknown as { __bench: ProbeData }).__bench;
+    probe.perEvent = keep;
+    probe.eventFrameAt = {};
+    probe.eventFrameRafAt = {};
+    probe.requestRowAt = {};
+    probe.mutationTimes = [];
+  }, on);
 }
