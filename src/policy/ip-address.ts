@@ -55,7 +55,24 @@ function parseIpv6Groups(text: string): number[] | undefined {
  * addresses (::ffff:a.b.c.d) come back as IPv4 so every rule sees one form.
  */
 export function parseIpAddress(raw: string | undefined): ParsedAddress | undefined {
-  let text = (raw ?? "").trim().toLowerCase();
+  const key = raw ?? "";
+  if (parsedMemo.has(key)) return parsedMemo.get(key);
+  const parsed = parseUncached(key);
+  // Shared between callers from now on: frozen so no caller can change another's answer.
+  if (parsed) Object.freeze(Object.freeze(parsed).bytes);
+  if (parsedMemo.size >= PARSED_MEMO_LIMIT) parsedMemo.clear();
+  parsedMemo.set(key, parsed);
+  return parsed;
+}
+
+// One connect asks about the same few strings (peer address, Host, forwarded headers) several
+// times; the mock gateway decides thousands of connects a second, so answers are remembered.
+// Bounded: cleared whole when full.
+const PARSED_MEMO_LIMIT = 512;
+const parsedMemo = new Map<string, ParsedAddress | undefined>();
+
+function parseUncached(raw: string): ParsedAddress | undefined {
+  let text = raw.trim().toLowerCase();
   if (text.startsWith("[") && text.endsWith("]")) text = text.slice(1, -1);
   const zone = text.indexOf("%");
   if (zone >= 0) text = text.slice(0, zone);
