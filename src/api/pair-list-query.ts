@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { GatewayConnection } from "../gateway/types";
 import { METHODS, type PairList } from "../protocol";
+import { sharePairList } from "./pair-list-reducer";
 import { parsePairList, UnreadableAnswerError } from "./pair-parse";
 
 // The one query for `device.pair.list`: pending requests and paired devices together.
@@ -23,5 +24,6 @@ export function pairListQueryOptions(connection: GatewayConnection) {
     },
     // The socket keeps this fresh (pair-events.ts patches it and refetches on resync).
     staleTime: Infinity,
+    structuralSharing: sharePairList,
   });
 }

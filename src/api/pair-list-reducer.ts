@@ -1,3 +1,4 @@
+import { replaceEqualDeep } from "@tanstack/react-query";
 import {
   DECISIONS,
   PAIRING_REQUEST_TTL_MS,
@@ -39,6 +40,7 @@ export function isExpired(request: Pick<PendingRequest, "ts">, now: number): boo
 /** Applies a batch of events in order; returns the same list object when nothing changed. */
 export function applyPairEvents(list: PairList, events: readonly PairEvent[]): PairListUpdate {
   const pending = new Map(list.pending.map((request) => [request.requestId, request]));
+  const devices = deviceOrder(pending);
   const outcomes: PairOutcome[] = [];
   // A superseded request is resolved "rejected" right before (or after) its successor is
   // requested; held here so the pair reads as one "superseded", not a rejection plus a new ask.
@@ -52,13 +54,18 @@ export function applyPairEvents(list: PairList, events: readonly PairEvent[]): P
       if (known) {
         // A repeat connect refreshes the same request (new ts); replace it in place.
         pending.set(next.requestId, next);
+        if (known.deviceId !== next.deviceId) devices.reset();
         changed = true;
         continue;
       }
-      const older = findByDevice(pending, next.deviceId);
+      const older = devices.first(next.deviceId);
       if (older && older.ts > next.ts) continue; // a stale event that arrived after a resync
-      if (older) pending.delete(older.requestId);
+      if (older) {
+        pending.delete(older.requestId);
+        devices.removed(older);
+      }
       pending.set(next.requestId, next);
+      devices.added(next);
       changed = true;
       const previous = older ?? rejectedByDevice.get(next.deviceId);
       rejectedByDevice.delete(next.deviceId);
@@ -71,6 +78,7 @@ export function applyPairEvents(list: PairList, events: readonly PairEvent[]): P
     const request = pending.get(requestId);
     if (!request) continue; // already gone: our own decision, a silent approval, or a superseded id
     pending.delete(requestId);
+    devices.removed(request);
     changed = true;
     if (decision === DECISIONS.rejected && deviceId === request.deviceId) {
       rejectedByDevice.set(deviceId, request);
@@ -83,6 +91,40 @@ export function applyPairEvents(list: PairList, events: readonly PairEvent[]): P
   }
   if (!changed) return { list, outcomes, changed };
   return { list: { ...list, pending: [...pending.values()] }, outcomes, changed };
+}
+
+/**
+ * The query's structural sharing: keeps the previous object of every request and device that
+ * did not change, matched by id. The default matches by position, so one request leaving the
+ * middle of the list made every later one a fresh copy, and whatever is cached per object
+ * (views, name keys) was derived again for the whole list.
+ */
+export function sharePairList(previous: unknown, next: unknown): unknown {
+  if (!isPairList(previous) || !isPairList(next)) return next;
+  const pending = shareById(previous.pending, next.pending, (request) => request.requestId);
+  const paired = shareById(previous.paired, next.paired, (device) => device.deviceId);
+  if (pending === previous.pending && paired === previous.paired) return previous;
+  return { ...next, pending, paired };
+}
+
+function isPairList(value: unknown): value is PairList {
+  const list = value as Partial<PairList> | undefined;
+  return Array.isArray(list?.pending) && Array.isArray(list.paired);
+}
+
+function shareById<T extends object>(before: T[], after: T[], idOf: (item: T) => string): T[] {
+  if (before === after) return before;
+  let byId: Map<string, T> | undefined;
+  let same = before.length === after.length;
+  const shared = after.map((item, index) => {
+    if (before[index] === item) return item;
+    byId ??= new Map(before.map((old) => [idOf(old), old]));
+    const old = byId.get(idOf(item));
+    const kept = old === undefined ? item : (replaceEqualDeep(old, item) as T);
+    if (kept !== before[index]) same = false;
+    return kept;
+  });
+  return same ? before : shared;
 }
 
 /** Removes the given requests (a decision this tab made, or one the gateway says is gone). */
@@ -98,10 +140,46 @@ export function upsertPaired(list: PairList, device: PairList["paired"][number])
   return { ...list, paired: [...others, device] };
 }
 
-function findByDevice(
-  pending: Map<string, PendingRequest>,
-  deviceId: string,
-): PendingRequest | undefined {
-  for (const request of pending.values()) if (request.deviceId === deviceId) return request;
-  return undefined;
+/**
+ * The requests of each device in list order, built on first use and kept up to date by the
+ * batch: a burst asks for a device's request once per event, and scanning ten thousand
+ * requests per event adds up.
+ */
+function deviceOrder(pending: ReadonlyMap<string, PendingRequest>) {
+  let byDevice: Map<string, string[]> | undefined;
+  const build = () => {
+    const built = new Map<string, string[]>();
+    for (const { deviceId, requestId } of pending.values()) {
+      const ids = built.get(deviceId);
+      if (ids) ids.push(requestId);
+      else built.set(deviceId, [requestId]);
+    }
+    return built;
+  };
+  return {
+    /** The device's earliest listed request. */
+    first(deviceId: string): PendingRequest | undefined {
+      byDevice ??= build();
+      const requestId = byDevice.get(deviceId)?.[0];
+      return requestId === undefined ? undefined : pending.get(requestId);
+    },
+    /** A request appended at the end of the list. */
+    added({ deviceId, requestId }: PendingRequest) {
+      if (!byDevice) return;
+      const ids = byDevice.get(deviceId);
+      if (ids) ids.push(requestId);
+      else byDevice.set(deviceId, [requestId]);
+    },
+    removed({ deviceId, requestId }: PendingRequest) {
+      const ids = byDevice?.get(deviceId);
+      const at = ids?.indexOf(requestId) ?? -1;
+      if (!ids || at < 0) return;
+      ids.splice(at, 1);
+      if (ids.length === 0) byDevice?.delete(deviceId);
+    },
+    /** A listed request changed device (never seen, but then the order is read again). */
+    reset() {
+      byDevice = undefined;
+    },
+  };
 }

@@ -28,6 +28,9 @@ export function useDecidingRequestIds(): ReadonlySet<string> {
   return useMemo(() => new Set(key ? key.split("\n") : []), [key]);
 }
 
+const NO_PENDING: PendingRequest[] = [];
+const NO_PAIRED: PairList["paired"] = [];
+
 /** The pending requests an admin still has to decide (optimistic: in-flight ones are left out). */
 export function usePendingRequests(): {
   pending: PendingRequest[];
@@ -37,11 +40,13 @@ export function usePendingRequests(): {
   const query = usePairList();
   const deciding = useDecidingRequestIds();
   const data = query.data;
-  const pending = useMemo(
-    () => (data?.pending ?? []).filter((request) => !deciding.has(request.requestId)),
-    [data, deciding],
-  );
-  return { pending, paired: data?.paired ?? [], query };
+  // The cached array itself when nothing is being decided, so what is derived from it per
+  // array (indexes, views) carries over.
+  const pending = useMemo(() => {
+    const all = data?.pending ?? NO_PENDING;
+    return deciding.size === 0 ? all : all.filter((request) => !deciding.has(request.requestId));
+  }, [data, deciding]);
+  return { pending, paired: data?.paired ?? NO_PAIRED, query };
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  elementScroll,
   measureElement as measureRendered,
   observeElementRect as observeRendered,
   useVirtualizer,
@@ -8,14 +9,26 @@ import { RequestCard } from "./RequestCard";
 import type { RequestView } from "./request-view";
 
 // Up to VIRTUALIZE_ABOVE requests render as a plain list (every row reachable by role, even
-// in jsdom where nothing has a size); a list that long only happens in a storm of requests,
-// and then only the rows near the viewport are rendered.
+// in jsdom where nothing has a size); a longer list renders only the rows near the viewport.
+// Kept low: a storm of requests can add a whole plain list's worth of cards in one update,
+// and building a hundred cards at once blocked the page for longer than a frame budget allows.
 
-export const VIRTUALIZE_ABOVE = 100;
+export const VIRTUALIZE_ABOVE = 30;
 const ESTIMATED_ROW_PX = 280;
 // Where nothing has a size (jsdom, a hidden tab's first paint) pretend to a window, so a first
 // page of rows renders instead of none (a zero viewport) or all (zero-height rows).
 const FALLBACK_RECT = { width: 1024, height: 1600 };
+type Rect = typeof FALLBACK_RECT;
+// The scroller is at most 75vh tall (approvals.css): before it is measured, assume that, so
+// the first render builds the rows that will show rather than 1600 px worth of them.
+const SCROLLER_SHARE_OF_VIEWPORT = 0.75;
+
+function expectedRect() {
+  const { innerWidth: width, innerHeight } = window;
+  return innerHeight > 0
+    ? { width, height: innerHeight * SCROLLER_SHARE_OF_VIEWPORT }
+    : FALLBACK_RECT;
+}
 
 type CardCallbacks = Pick<
   ComponentProps<typeof RequestCard>,
@@ -31,14 +44,6 @@ type Props = CardCallbacks & {
   /** Bumped by keyboard moves: scroll the active row into view and focus it. */
   focusNonce: number;
 };
-
-export function RequestList(props: Props) {
-  return props.views.length > VIRTUALIZE_ABOVE ? (
-    <VirtualList {...props} />
-  ) : (
-    <PlainList {...props} />
-  );
-}
 
 function useFocusActive(
   containerRef: RefObject<HTMLElement | null>,
@@ -81,57 +86,87 @@ function card(props: Props, view: RequestView) {
   );
 }
 
-function PlainList(props: Props) {
-  const ref = useRef<HTMLUListElement>(null);
-  useFocusActive(ref, props);
-  return (
-    <ul ref={ref} className="request-list" aria-label="Pending requests">
-      {props.views.map((view) => (
-        <li key={view.request.requestId}>{card(props, view)}</li>
-      ))}
-    </ul>
-  );
-}
-
-function VirtualList(props: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { views } = props;
-  const virtualizer = useVirtualizer({
-    count: views.length,
+/**
+ * Only the rows near the viewport, for a long list. Sizes come from ResizeObservers, which
+ * report right after the browser lays the list out: the defaults read sizes (and write the
+ * scroll offset) while React commits, forcing that layout inside the update.
+ */
+function useRowVirtualizer(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  views: readonly RequestView[],
+  enabled: boolean,
+) {
+  return useVirtualizer({
+    enabled,
+    count: enabled ? views.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: 4,
     getItemKey: (index) => views[index]?.request.requestId ?? index,
-    initialRect: FALLBACK_RECT,
-    observeElementRect: (instance, onRect) =>
-      observeRendered(instance, (rect) => onRect(rect.height > 0 ? rect : FALLBACK_RECT)),
-    measureElement: (element, entry, instance) =>
-      measureRendered(element, entry, instance) || ESTIMATED_ROW_PX,
+    initialRect: expectedRect(),
+    observeElementRect: (instance, onRect) => {
+      const report = (rect: Rect) => onRect(rect.height > 0 ? rect : FALLBACK_RECT);
+      const scroller = instance.scrollElement;
+      if (!scroller || typeof ResizeObserver === "undefined") {
+        return observeRendered(instance, report);
+      }
+      const observer = new ResizeObserver(() =>
+        report({ width: scroller.clientWidth, height: scroller.clientHeight }),
+      );
+      observer.observe(scroller);
+      return () => observer.disconnect();
+    },
+    scrollToFn: (offset, options, instance) => {
+      // Attaching, it writes the offset it tracks: for a list not scrolled yet that is 0,
+      // where the list already is.
+      if (offset + (options.adjustments ?? 0) === 0 && (instance.scrollOffset ?? 0) === 0) return;
+      elementScroll(offset, options, instance);
+    },
+    measureElement: (element, entry, instance) => {
+      if (entry) return measureRendered(element, entry, instance) || ESTIMATED_ROW_PX;
+      const key = instance.options.getItemKey(instance.indexFromElement(element));
+      return instance.itemSizeCache.get(key) ?? ESTIMATED_ROW_PX;
+    },
   });
-  useFocusActive(scrollRef, props, (index) => virtualizer.scrollToIndex(index));
+}
+
+// One tree for both: a list crossing the threshold keeps the rows it already shows (same
+// keys under the same parent) instead of building them again in a new list.
+export function RequestList(props: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { views } = props;
+  const virtual = views.length > VIRTUALIZE_ABOVE;
+  const virtualizer = useRowVirtualizer(scrollRef, views, virtual);
+  useFocusActive(
+    scrollRef,
+    props,
+    virtual ? (index) => virtualizer.scrollToIndex(index) : undefined,
+  );
   return (
-    <div ref={scrollRef} className="request-scroller">
+    <div ref={scrollRef} className={virtual ? "request-scroller" : undefined}>
       <ul
-        className="request-list virtual"
+        className={virtual ? "request-list virtual" : "request-list"}
         aria-label="Pending requests"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const view = views[item.index];
-          if (!view) return null;
-          return (
-            <li
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              aria-setsize={views.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              {card(props, view)}
-            </li>
-          );
-        })}
+        {virtual
+          ? virtualizer.getVirtualItems().map((item) => {
+              const view = views[item.index];
+              if (!view) return null;
+              return (
+                <li
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  aria-setsize={views.length}
+                  aria-posinset={item.index + 1}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  {card(props, view)}
+                </li>
+              );
+            })
+          : views.map((view) => <li key={view.request.requestId}>{card(props, view)}</li>)}
       </ul>
     </div>
   );

@@ -13,9 +13,9 @@ import {
   type ScopeDiff,
 } from "../../policy";
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
-import type { KindFilter, SortOrder } from "../../stores/approvals-store";
 import { scopesToAdd, scopesToApprove } from "./approval-scopes";
-import { findNameClashes, SHORT_TEXT_LIMIT, toDisplayText } from "../../ui/display-text";
+import { lookalikeKey, SHORT_TEXT_LIMIT, toDisplayText } from "../../ui/display-text";
+import type { KeyedName } from "../../ui/name-clash-index";
 
 // Everything a request row and the details view show, derived once from the wire objects
 // with the rules in src/policy (never re-implemented here).
@@ -37,12 +37,19 @@ export type RequestView = {
   addsAdmin: boolean;
   /** Scopes the approving session must hold (the gateway refuses the approval otherwise). */
   approverNeeds: string[];
-  /** Of those, the ones this session lacks, fewest first: set by withSessionScopes. */
+  /** Of those, the ones this session lacks, fewest first (list views only: see listedView). */
   missingScopes: string[];
   fingerprint: string;
   expiresAt: number;
   whyNotSilent: NotSilentExplanation;
+  /**
+   * What a search looks in: the name, the reported name, the device id and the address,
+   * lower-cased, one per line (a needle without a line break cannot match across two).
+   */
+  searchText: string;
 };
+
+export const SEARCH_SEPARATOR = "\n";
 
 export const KIND_LABELS: Record<RequestKind, string> = {
   "new-device": "New device",
@@ -55,15 +62,25 @@ const UNNAMED = "Unnamed device";
 
 export function deviceName(request: PendingRequest, paired: PairedDevice | undefined): string {
   // The admin's rename wins; otherwise the name the device reports now, not the old one.
-  const { operatorLabel, label } = paired ?? {};
+  if (!paired) return request.displayName?.trim() || UNNAMED;
+  const { operatorLabel, label } = paired;
   return pairedDeviceName({ operatorLabel, label, displayName: request.displayName }) ?? UNNAMED;
 }
 
-export function toRequestView(
-  request: PendingRequest,
-  pairedByDevice: ReadonlyMap<string, PairedDevice>,
-): RequestView {
-  const paired = pairedByDevice.get(request.deviceId);
+/** What a view derives from its request and paired record beyond the name. */
+type Derived = Pick<
+  RequestView,
+  | "shownName"
+  | "client"
+  | "diff"
+  | "addedRoles"
+  | "addsAdmin"
+  | "approverNeeds"
+  | "fingerprint"
+  | "whyNotSilent"
+>;
+
+function derive(request: PendingRequest, paired: PairedDevice | undefined, name: string): Derived {
   // A paired record with another public key is a different identity: compare against nothing.
   const sameIdentity = paired && paired.publicKey === request.publicKey ? paired : undefined;
   const compared = scopeDiff(sameIdentity ? approvedScopesOf(sameIdentity) : [], request.scopes);
@@ -71,24 +88,138 @@ export function toRequestView(
   const diff = { ...compared, kept: [...compared.kept, ...compared.removed], removed: [] };
   const held = new Set(sameIdentity ? approvedRoles(sameIdentity) : []);
   const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
-  const name = deviceName(request, paired);
   return {
-    request,
-    paired,
-    name,
     shownName: shownText(name),
-    nameClash: false,
     client: describeClient(request.clientId, request.clientMode),
-    kind: requestKind(request, paired),
     diff,
     addedRoles: roles.filter((role) => !held.has(role)),
     addsAdmin: diff.added.includes(OPERATOR_SCOPES.admin),
     approverNeeds: scopesToApprove(request, sameIdentity),
-    missingScopes: [],
     fingerprint: deviceFingerprint(request.deviceId),
-    expiresAt: expiresAt(request),
     whyNotSilent: explainNotSilent(request, paired),
   };
+}
+
+// Deriving a view costs tens of microseconds (scope sets, locality, display text) and a list
+// of 10,000 renders a dozen rows: the name is known at once (it is searched and clash-checked),
+// the rest is worked out on first read and kept with the base (listed-views.ts keeps a base
+// while its request object and paired record stay the same).
+export class ViewBase implements KeyedName {
+  readonly name: string;
+  /** The device and the look-alike key of its name, for the name-clash index. */
+  readonly id: string;
+  readonly key: string;
+  /** The last list view made from this base: kept while its marks stay the same. */
+  listed: LazyRequestView | undefined;
+  /** Which update of the list last held it (set by listed-views.ts, to drop the rest). */
+  listedAt = 0;
+  #derived: Derived | undefined;
+  #kind: RequestKind | undefined;
+  #searchText: string | undefined;
+
+  constructor(
+    readonly request: PendingRequest,
+    readonly paired: PairedDevice | undefined,
+  ) {
+    this.name = deviceName(request, paired);
+    this.id = request.deviceId;
+    this.key = lookalikeKey(this.name);
+  }
+
+  get derived(): Derived {
+    return (this.#derived ??= derive(this.request, this.paired, this.name));
+  }
+
+  get kind(): RequestKind {
+    return (this.#kind ??= requestKind(this.request, this.paired));
+  }
+
+  get searchText(): string {
+    const { displayName, deviceId, remoteIp } = this.request;
+    return (this.#searchText ??= [this.name, displayName, deviceId, remoteIp]
+      .join(SEARCH_SEPARATOR)
+      .toLowerCase());
+  }
+}
+
+class LazyRequestView implements RequestView {
+  readonly request: PendingRequest;
+  readonly paired: PairedDevice | undefined;
+  readonly name: string;
+  readonly expiresAt: number;
+  #missing: string[] | undefined;
+
+  constructor(
+    readonly base: ViewBase,
+    readonly nameClash: boolean,
+    /** The session's scopes; undefined leaves missingScopes empty (not worked out). */
+    readonly held: readonly string[] | undefined,
+  ) {
+    this.request = base.request;
+    this.paired = base.paired;
+    this.name = base.name;
+    this.expiresAt = expiresAt(base.request);
+  }
+
+  get shownName() {
+    return this.base.derived.shownName;
+  }
+  get client() {
+    return this.base.derived.client;
+  }
+  get kind() {
+    return this.base.kind;
+  }
+  get diff() {
+    return this.base.derived.diff;
+  }
+  get addedRoles() {
+    return this.base.derived.addedRoles;
+  }
+  get addsAdmin() {
+    return this.base.derived.addsAdmin;
+  }
+  get approverNeeds() {
+    return this.base.derived.approverNeeds;
+  }
+  get missingScopes() {
+    return (this.#missing ??= this.held ? scopesToAdd(this.held, this.approverNeeds) : []);
+  }
+  get fingerprint() {
+    return this.base.derived.fingerprint;
+  }
+  get whyNotSilent() {
+    return this.base.derived.whyNotSilent;
+  }
+  get searchText() {
+    return this.base.searchText;
+  }
+}
+
+/**
+ * The list's view of a base: the same object as last time when the clash mark and the session's
+ * scopes did not change, so a memoised row does not render again.
+ */
+export function listedView(
+  base: ViewBase,
+  nameClash: boolean,
+  held: readonly string[],
+): RequestView {
+  const last = base.listed;
+  if (last && last.nameClash === nameClash && last.held === held) return last;
+  return (base.listed = new LazyRequestView(base, nameClash, held));
+}
+
+/** A view of one request, not marked for name clashes or the session's scopes. */
+export function toRequestView(
+  request: PendingRequest,
+  pairedByDevice: ReadonlyMap<string, PairedDevice>,
+): RequestView {
+  return new LazyRequestView(
+    new ViewBase(request, pairedByDevice.get(request.deviceId)),
+    false,
+    undefined,
+  );
 }
 
 /** A device-supplied string for places that take plain text (notes, titles, aria-labels). */
@@ -96,72 +227,14 @@ export function shownText(value: string): string {
   return toDisplayText(value, SHORT_TEXT_LIMIT).short;
 }
 
-/** Marks views whose device could be mistaken for another listed or paired device by name. */
-export function markNameClashes(
-  views: readonly RequestView[],
-  paired: readonly PairedDevice[],
-): RequestView[] {
-  const clashes = findNameClashes([
-    ...views.map((view) => ({ id: view.request.deviceId, name: view.name })),
-    ...paired.map((device) => ({
-      id: device.deviceId,
-      name: pairedDeviceName(device) ?? "",
-    })),
-  ]);
-  if (clashes.size === 0) return [...views];
-  return views.map((view) =>
-    clashes.has(view.request.deviceId) ? { ...view, nameClash: true } : view,
-  );
-}
+const pairedIndexes = new WeakMap<readonly PairedDevice[], ReadonlyMap<string, PairedDevice>>();
 
-/** Fills in which scopes approving each request needs that a session holding `held` lacks. */
-export function withSessionScopes(
-  views: readonly RequestView[],
-  held: readonly string[],
-): RequestView[] {
-  return views.map((view) => {
-    const missing = scopesToAdd(held, view.approverNeeds);
-    return missing.length > 0 ? { ...view, missingScopes: missing } : view;
-  });
-}
-
-export function indexPaired(paired: readonly PairedDevice[]): Map<string, PairedDevice> {
-  return new Map(paired.map((device) => [device.deviceId, device]));
-}
-
-export type ListFilters = {
-  kindFilter: KindFilter;
-  clientFilter: string;
-  search: string;
-  sort: SortOrder;
-};
-
-function matchesSearch(view: RequestView, needle: string): boolean {
-  if (!needle) return true;
-  const { request } = view;
-  return [view.name, request.displayName, request.deviceId, request.remoteIp].some((value) =>
-    value?.toLowerCase().includes(needle),
-  );
-}
-
-export function filterAndSort(views: readonly RequestView[], filters: ListFilters): RequestView[] {
-  const needle = filters.search.trim().toLowerCase();
-  const shown = views.filter(
-    (view) =>
-      (filters.kindFilter === "all" || view.kind === filters.kindFilter) &&
-      (filters.clientFilter === "all" || (view.request.clientId ?? "") === filters.clientFilter) &&
-      matchesSearch(view, needle),
-  );
-  const direction = filters.sort === "newest" ? -1 : 1;
-  return shown.sort((a, b) => direction * (a.request.ts - b.request.ts));
-}
-
-/** The distinct client ids in the list, for the client filter. */
-export function clientOptions(views: readonly RequestView[]): { value: string; label: string }[] {
-  const seen = new Map<string, string>();
-  for (const { request } of views) {
-    const id = request.clientId ?? "";
-    if (!seen.has(id)) seen.set(id, id ? describeClient(id) : "Unknown client");
-  }
-  return [...seen].map(([value, label]) => ({ value, label }));
+/** Paired records by device id; the same map for the same list (it changes far less often). */
+export function indexPaired(paired: readonly PairedDevice[]): ReadonlyMap<string, PairedDevice> {
+  const known = pairedIndexes.get(paired);
+  if (known) return known;
+  const index = new Map<string, PairedDevice>();
+  for (const device of paired) index.set(device.deviceId, device);
+  pairedIndexes.set(paired, index);
+  return index;
 }

@@ -3,16 +3,12 @@ import { useShallow } from "zustand/react/shallow";
 import { usePendingRequests } from "../../api/pair-list";
 import { useApprovalsStore } from "../../stores/approvals-store";
 import { useConnectionStatus } from "../../stores/connection-store";
-import {
-  clientOptions,
-  filterAndSort,
-  indexPaired,
-  markNameClashes,
-  toRequestView,
-  withSessionScopes,
-} from "./request-view";
+import { clientOptions, createRequestViews, filterAndSort } from "./listed-views";
+import type { RequestView } from "./request-view";
 
 // What the screen shows, derived from the cache (server data) and the store (client state).
+
+const NONE: RequestView[] = [];
 
 export function useApprovalsView() {
   const { pending, paired, query } = usePendingRequests();
@@ -31,25 +27,31 @@ export function useApprovalsView() {
   const [lastHeld, setLastHeld] = useState("");
   if (heldKey !== undefined && heldKey !== lastHeld) setLastHeld(heldKey);
   const held = heldKey ?? lastHeld;
+  const heldScopes = useMemo(() => (held ? held.split(" ") : []), [held]);
 
-  const all = useMemo(() => {
-    const pairedByDevice = indexPaired(paired);
-    const views = pending.map((request) => toRequestView(request, pairedByDevice));
-    return withSessionScopes(markNameClashes(views, paired), held ? held.split(" ") : []);
-  }, [pending, paired, held]);
+  // Kept views (see listed-views.ts); calling it again with the same lists returns the same.
+  const [viewsOf] = useState(createRequestViews);
+  const all = useMemo(
+    () => viewsOf(pending, paired, heldScopes),
+    [viewsOf, pending, paired, heldScopes],
+  );
   // A request past its first five minutes stays: the subscription asks the gateway, which
   // keeps it alive when the device asked again, and drops it when it really expired.
   const live = all;
   const visible = useMemo(() => filterAndSort(live, filters), [live, filters]);
   const clients = useMemo(() => clientOptions(live), [live]);
   const selectedShown = useMemo(
-    () => visible.filter((view) => selected.has(view.request.requestId)),
+    () =>
+      selected.size === 0 ? NONE : visible.filter((view) => selected.has(view.request.requestId)),
     [visible, selected],
   );
-  const liveIds = useMemo(() => new Set(live.map((view) => view.request.requestId)), [live]);
-  const selectedHidden = [...selected].filter(
-    (id) => liveIds.has(id) && !selectedShown.some((view) => view.request.requestId === id),
-  ).length;
+  const selectedHidden = useMemo(() => {
+    if (selected.size === selectedShown.length) return 0;
+    const shown = new Set(selectedShown.map((view) => view.request.requestId));
+    return live.filter(
+      ({ request }) => selected.has(request.requestId) && !shown.has(request.requestId),
+    ).length;
+  }, [live, selected, selectedShown]);
   const filtered =
     filters.kindFilter !== "all" || filters.clientFilter !== "all" || filters.search.trim() !== "";
 

@@ -49,12 +49,17 @@ export function useLiveUpdates(): { announcement: string } {
     const nameOf = (request: PendingRequest) =>
       shownText(deviceName(request, paired.get(request.deviceId)));
     const notes: Omit<ResolutionNote, "id">[] = [];
-    const arrived: string[] = [];
+    // Only the first arrival is named (one is announced by name, more by their count).
+    let arrived = 0;
+    let firstArrived = "";
     const left: string[] = [];
     for (const outcome of outcomes) {
       if (outcome.kind === "requested") {
-        const view = toRequestView(outcome.request, paired);
-        arrived.push(`${view.shownName} (${KIND_LABELS[view.kind].toLowerCase()})`);
+        if (arrived === 0) {
+          const view = toRequestView(outcome.request, paired);
+          firstArrived = `${view.shownName} (${KIND_LABELS[view.kind].toLowerCase()})`;
+        }
+        arrived += 1;
       } else if (outcome.kind === "superseded") {
         actions.requestSuperseded(outcome.previous.requestId, outcome.next.requestId);
         left.push(outcome.previous.requestId);
@@ -66,11 +71,9 @@ export function useLiveUpdates(): { announcement: string } {
     }
     if (left.length > 0) actions.requestsLeft(left);
     if (notes.length > 0) actions.notesAdded(notes);
-    if (arrived.length > 0) {
-      setAnnouncement(
-        arrived.length === 1 ? `New request: ${arrived[0]}.` : `${arrived.length} new requests.`,
-      );
-      if (notificationsOn) notifyDesktop(arrived.length, arrived[0] ?? "");
+    if (arrived > 0) {
+      setAnnouncement(arrived === 1 ? `New request: ${firstArrived}.` : `${arrived} new requests.`);
+      if (notificationsOn) notifyDesktop(arrived, firstArrived);
     }
   }, clock);
 

@@ -4,6 +4,7 @@ import {
   expiresAt,
   isExpired,
   removePending,
+  sharePairList,
   upsertPaired,
   type PairEvent,
 } from "../../../src/api/pair-list-reducer";
@@ -128,6 +129,75 @@ describe("applyPairEvents", () => {
     const { list: next } = applyPairEvents(before, [requested(pending("r3", "d3"))]);
     expect(ids(next)).toEqual(["r1", "r2", "r3"]);
     expect(next.paired).toBe(paired);
+  });
+});
+
+describe("applyPairEvents: a device's request within a batch", () => {
+  it("supersedes the device's earliest listed request, then the next one", () => {
+    // Two listed requests of one device (a list read between a retry and its rejection).
+    const first = pending("r1", "d1");
+    const second = pending("r2", "d1");
+    const other = pending("r3", "d2");
+    const newer = pending("r4", "d1", { ts: T0 + 1000 });
+    const newest = pending("r5", "d1", { ts: T0 + 2000 });
+    const { list: next, outcomes } = applyPairEvents(list(first, second, other), [
+      requested(newer),
+      requested(newest),
+    ]);
+    expect(ids(next)).toEqual(["r3", "r4", "r5"]);
+    expect(outcomes).toEqual([
+      { kind: "superseded", previous: first, next: newer },
+      { kind: "superseded", previous: second, next: newest },
+    ]);
+  });
+
+  it("finds a device's request added or resolved earlier in the same batch", () => {
+    const a = pending("r1", "d1");
+    const retry = pending("r2", "d1", { ts: T0 + 1000 });
+    const again = pending("r3", "d1", { ts: T0 + 2000 });
+    const late = pending("r4", "d2");
+    const { list: next, outcomes } = applyPairEvents(list(late), [
+      requested(a),
+      requested(retry),
+      resolved("r4", "d2", "approved"),
+      requested(again),
+      requested(pending("r5", "d2")),
+    ]);
+    expect(ids(next)).toEqual(["r3", "r5"]);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual([
+      "requested",
+      "superseded",
+      "resolved",
+      "superseded",
+      "requested",
+    ]);
+  });
+});
+
+describe("sharePairList", () => {
+  const a = pending("r1", "d1");
+  const b = pending("r2", "d2");
+  const c = pending("r3", "d3");
+  const device = { deviceId: "d9", publicKey: "k", scopes: ["operator.read"] } as PairedDevice;
+
+  it("keeps every unchanged request and device as the same object, matched by id", () => {
+    const before: PairList = { pending: [a, b, c], paired: [device] };
+    // A re-read list: equal but new objects, with the first request gone.
+    const reread = structuredClone({ pending: [b, c], paired: [device] });
+    const shared = sharePairList(before, reread) as PairList;
+    expect(shared.pending[0]).toBe(b);
+    expect(shared.pending[1]).toBe(c);
+    expect(shared.paired).toBe(before.paired);
+  });
+
+  it("takes what changed and returns the old list when nothing did", () => {
+    const before: PairList = { pending: [a, b], paired: [device] };
+    expect(sharePairList(before, structuredClone(before))).toBe(before);
+    const refreshed = { ...b, ts: T0 + 60_000 };
+    const shared = sharePairList(before, { pending: [a, refreshed], paired: [device] });
+    expect((shared as PairList).pending[0]).toBe(a);
+    expect((shared as PairList).pending[1]).toEqual(refreshed);
+    expect(sharePairList(undefined, before)).toBe(before);
   });
 });
 

@@ -108,3 +108,59 @@ describe("look-alike names", () => {
     expect([...clashes].sort()).toEqual(["d1", "d2"]);
   });
 });
+
+describe("lookalikeKey: plain ASCII names", () => {
+  // ASCII names take a shorter path; appending "é" sends the same name down the full one
+  // (it folds to a plain "e"), so both paths must give the same key.
+  const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+  it.each([
+    printable.join(""),
+    "Ada's iPhone",
+    "  build-01 | l0g `x` ",
+    "rnodem vvifi RN VV",
+    "r n",
+    "rrnn rnrn vvv vvvv",
+    "",
+    "x".repeat(300),
+  ])("keys %j as the full path does", (name) => {
+    expect(`${lookalikeKey(name)}e`).toBe(lookalikeKey(`${name}é`));
+  });
+});
+
+describe("toDisplayText: plain values", () => {
+  // Plain ASCII (and a few dashes, dots and quotes) takes a shorter path. A hidden character appended sends the same text down
+  // the full one: everything before it must come out the same.
+  const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+  it.each([
+    [printable.join(""), Number.POSITIVE_INFINITY],
+    [printable.join(""), 64],
+    ["Ada's iPhone", 12],
+    ["Ada's iPhone", 11],
+    ["Ada's iPhone", 0],
+    ["  spaced  out  ", 5],
+    ["remote — connected from 10.0.0.7 · ‘quoted’ “twice” • and so on…", 20],
+    ["ios · iPhone", Number.POSITIVE_INFINITY],
+  ])("shows %j cut at %d as the full path does", (value, limit) => {
+    const plain = toDisplayText(value, limit);
+    const full = toDisplayText(`${value}\u200B`, limit);
+    expect(plain.parts).toEqual(
+      value.length > limit ? full.parts : [{ kind: "text", text: value }],
+    );
+    expect(plain.short).toBe(value.length > limit ? full.short : value);
+    expect(plain.full).toBe(value);
+    expect(plain.truncated).toBe(value.length > limit);
+    expect(plain.hidden).toBe(0);
+    expect(plain.mixedScripts).toEqual([]);
+  });
+
+  it("shows nothing for an empty value", () => {
+    expect(toDisplayText("")).toEqual({
+      parts: [],
+      full: "",
+      short: "",
+      hidden: 0,
+      truncated: false,
+      mixedScripts: [],
+    });
+  });
+});
