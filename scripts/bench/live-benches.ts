@@ -168,9 +168,7 @@ export function memoryRun(browser: Browser, appUrl: string, rounds = 25, warmRou
     const cold = await heapAfterGc(cdp);
     const round = async (name: string) => {
       const now = Date.now();
-      const requests = Array.from({ length: 1000 }, (_, index) =>
-        pendingRequest(name, index, now),
-      );
+      const requests = Array.from({ length: 1000 }, (_, index) => pendingRequest(name, index, now));
       gateway.inject(requests.map((payload) => ({ event: EVENTS.pairRequested, payload })));
       await waitForPendingCount(page, requests.length);
       const resolved = requests.map((request) => rejected(request, Date.now()));
