@@ -66,7 +66,7 @@ describe("approvals: bulk actions", () => {
     await reconnectWith(app, "operator.admin");
     await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
 
-    const dialog = screen.getByRole("dialog", {
+    const dialog = await screen.findByRole("dialog", {
       name: "Approve 2 requests, 1 with full control?",
     });
     // A device asks while the admin reads the warning: it must not be approved with the rest.

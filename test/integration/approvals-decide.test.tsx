@@ -162,7 +162,9 @@ describe("approvals: operator.admin asks first", () => {
     const approve = within(card).getByRole("button", { name: "Approve" });
 
     await app.user.click(approve);
-    const dialog = screen.getByRole("dialog", { name: "Give “Unnamed device” full control?" });
+    const dialog = await screen.findByRole("dialog", {
+      name: "Give “Unnamed device” full control?",
+    });
     expect(dialog).toHaveTextContent("operator.admin");
     expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
     await app.user.tab();

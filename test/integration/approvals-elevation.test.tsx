@@ -36,7 +36,9 @@ describe("approvals: scopes this session lacks", () => {
     const request = vi.spyOn(app.deps.connection, "request");
 
     await app.user.click(approve);
-    const dialog = screen.getByRole("dialog", { name: "Reconnect to approve “Ada's iPhone”?" });
+    const dialog = await screen.findByRole("dialog", {
+      name: "Reconnect to approve “Ada's iPhone”?",
+    });
     expect(dialog).toHaveTextContent(
       "The gateway only lets you grant scopes you hold. This session holds operator.read, operator.pairing; approving needs operator.write.",
     );
@@ -82,7 +84,7 @@ describe("approvals: scopes this session lacks", () => {
     await app.user.click(screen.getByRole("checkbox", { name: "Select all shown" }));
     await app.user.click(screen.getByRole("button", { name: "Approve selected" }));
 
-    const dialog = screen.getByRole("dialog", { name: "Reconnect to approve 2 requests?" });
+    const dialog = await screen.findByRole("dialog", { name: "Reconnect to approve 2 requests?" });
     expect(within(dialog).getByText("needs operator.write")).toBeVisible();
     expect(within(dialog).getByText("needs operator.admin")).toBeVisible();
     expect(dialog).toHaveTextContent("may approve a role other than operator");

@@ -119,7 +119,8 @@ describe("approvals: keyboard", () => {
     await app.user.clear(search);
     search.blur();
     await app.user.keyboard("?");
-    const help = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    // The dialog's code may still be on its way: it loads after the first screen.
+    const help = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
     expect(within(help).getByText("Approve the current request")).toBeVisible();
     await app.user.click(within(help).getByRole("button", { name: "Close" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
