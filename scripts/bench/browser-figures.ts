@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { largeListRun, LARGE } from "./large-list-benches";
-import { BURST_SIZE, burstRun, latencyRun, memoryRun } from "./live-benches";
+import { BURST_SIZE, burstRun, latencyRun, MEMORY_WARMUP_ROUNDS, memoryRun } from "./live-benches";
 import { budget, info, kb, max, median, ms, repeat, runs, type Figure } from "./report";
 
 // The browser budgets as figures: each run's numbers, the median judged against the budget.
@@ -132,7 +132,7 @@ export async function memoryFigures(browser: Browser, appUrl: string): Promise<F
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
   return [
     info(
-      "  heap right after connecting → after one warm-up round of 2,000 events",
+      `  heap right after connecting → after a warm-up of ${(MEMORY_WARMUP_ROUNDS * 2000).toLocaleString("en")} events`,
       `${mb(run.cold)} → ${mb(run.before)} (one-time: compiled code, lazy chunks, caches)`,
     ),
     budget(
@@ -142,7 +142,7 @@ export async function memoryFigures(browser: Browser, appUrl: string): Promise<F
       Math.abs(growth) <= 0.1,
     ),
     info(
-      "  heap after the first 10,000 events → after all (growth once warm)",
+      "  heap after the first 10,000 counted events → after all",
       `${mb(run.warm)} → ${mb(run.after)} (${(afterWarm * 100).toFixed(1)}%)`,
     ),
     info(
