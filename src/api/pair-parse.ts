@@ -5,19 +5,19 @@ import type {
   PairResolved,
   PendingRequest,
 } from "../protocol";
+import {
+  isId,
+  isRecord,
+  isStringArray,
+  isTime,
+  isWellFormedDevice,
+  isWellFormedRequest,
+} from "./pair-field-checks";
 
 // Parse at the boundary: event payloads and list answers are device- and gateway-supplied,
 // so a malformed item is dropped here (and counted by the caller) instead of breaking the
 // list. Strings stay strings (shown through DeviceText). A request whose scopes or roles
 // cannot be read is dropped, never shown with fewer scopes than it would be granted.
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
@@ -25,14 +25,6 @@ function optionalString(value: unknown): string | undefined {
 
 function optionalTime(value: unknown): number | undefined {
   return isTime(value) ? value : undefined;
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === "string" && value.length > 0;
 }
 
 /** The requested roles, or undefined when they cannot be read. */
@@ -47,6 +39,15 @@ function readRoles(value: Record<string, unknown>): { role: string; roles: strin
 
 export function parsePendingRequest(value: unknown): PendingRequest | undefined {
   if (!isRecord(value)) return undefined;
+  if (isWellFormedRequest(value)) return value as PendingRequest;
+  return copyPendingRequest(value);
+}
+
+/**
+ * The slow path: a copy holding only what could be read, defaults for the rest. Exported so
+ * tests can hold the fast path to it.
+ */
+export function copyPendingRequest(value: Record<string, unknown>): PendingRequest | undefined {
   const { requestId, deviceId, publicKey, ts, scopes } = value;
   if (!isId(requestId) || !isId(deviceId) || !isTime(ts)) return undefined;
   if (!isStringArray(scopes)) return undefined;
@@ -101,7 +102,14 @@ function parseToken(value: unknown): DeviceTokenSummary | undefined {
  * then shows everything it asks for as added, which errs on the side of showing more.
  */
 export function parsePairedDevice(value: unknown): PairedDevice | undefined {
-  if (!isRecord(value) || !isId(value.deviceId)) return undefined;
+  if (!isRecord(value)) return undefined;
+  if (isWellFormedDevice(value)) return value as PairedDevice;
+  return copyPairedDevice(value);
+}
+
+/** The slow path for a paired record (exported for the same tests). */
+export function copyPairedDevice(value: Record<string, unknown>): PairedDevice | undefined {
+  if (!isId(value.deviceId)) return undefined;
   const tokens = Array.isArray(value.tokens)
     ? value.tokens.map(parseToken).filter((token) => token !== undefined)
     : undefined;
@@ -146,8 +154,28 @@ export function parsePairList(value: unknown, method = "device.pair.list"): Pars
   if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
     throw new UnreadableAnswerError(method);
   }
-  const pending = value.pending.map(parsePendingRequest).filter((item) => item !== undefined);
-  const paired = value.paired.map(parsePairedDevice).filter((item) => item !== undefined);
+  const pending = parseEach(value.pending, parsePendingRequest);
+  const paired = parseEach(value.paired, parsePairedDevice);
   const dropped = value.pending.length - pending.length + (value.paired.length - paired.length);
   return { list: { pending, paired }, dropped };
+}
+
+/**
+ * Every item `parse` can read, in order. While each comes back as it was, the answer's own
+ * array is the result: no second 10,000-slot array is built unless an item was dropped or
+ * copied.
+ */
+function parseEach<T>(items: unknown[], parse: (item: unknown) => T | undefined): T[] {
+  let read: T[] | undefined;
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index];
+    const parsed = parse(item);
+    if (read) {
+      if (parsed !== undefined) read.push(parsed);
+    } else if (parsed !== item) {
+      read = items.slice(0, index) as T[];
+      if (parsed !== undefined) read.push(parsed);
+    }
+  }
+  return read ?? (items as T[]);
 }

@@ -63,7 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const url = `http://127.0.0.1:${port}`;
     project.provide("e2eAppUrl", url);
     console.log(
-      `e2e: production build in ${((built - started) / 1000).toFixed(1)} s, served at ${url}`,
+      `${project.name}: production build in ${((built - started) / 1000).toFixed(1)} s, served at ${url}`,
     );
   } catch (error) {
     await rm(outDir, { recursive: true, force: true });
@@ -74,7 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server?.close();
     await rm(outDir, { recursive: true, force: true });
     console.log(
-      `e2e: finished in ${((Date.now() - started) / 1000).toFixed(1)} s (build included)`,
+      `${project.name}: app served for ${((Date.now() - started) / 1000).toFixed(1)} s (build included)`,
     );
   };
 }
