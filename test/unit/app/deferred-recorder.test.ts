@@ -3,37 +3,14 @@ import { createMemoryHistory } from "../../../src/api/history-db";
 import { createHistoryStore, type HistoryStore } from "../../../src/api/history-store";
 import { deferHistoryRecorder, KEEP_AT_MOST_MS } from "../../../src/app/deferred-recorder";
 import { historyLoader } from "../../../src/app/history-loader";
-import { EVENTS, type EventFrame, type PendingRequest } from "../../../src/protocol";
+import { EVENTS, type PendingRequest } from "../../../src/protocol";
+import { fakeEventSource, historyRequest } from "../../support/history-fixtures";
 
 // The history log's code loads after the first screen; events that came before must end up in
 // the log exactly as if it had been listening all along.
 
-function request(overrides: Partial<PendingRequest> = {}): PendingRequest {
-  return {
-    requestId: "r1",
-    deviceId: "dev-1",
-    publicKey: "key",
-    displayName: "Ada's iPhone",
-    role: "operator",
-    roles: ["operator"],
-    scopes: ["operator.read", "operator.write"],
-    silent: false,
-    isRepair: false,
-    ts: 1000,
-    ...overrides,
-  };
-}
-
 function setup(options: { lookupPending?: (id: string) => PendingRequest | undefined } = {}) {
-  const listeners = new Set<(frame: EventFrame) => void>();
-  const connection = {
-    onEvent(listener: (frame: EventFrame) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  const emit = (event: string, payload: unknown) =>
-    listeners.forEach((listener) => listener({ type: "event", event, payload }));
+  const { connection, emit, listeners } = fakeEventSource();
   let store: HistoryStore | undefined;
   const loads = vi.fn(async () => {
     store = createHistoryStore({ persistence: createMemoryHistory() });
@@ -47,7 +24,7 @@ function setup(options: { lookupPending?: (id: string) => PendingRequest | undef
     return store?.getEntries() ?? [];
   };
   const requested = (overrides?: Partial<PendingRequest>) =>
-    emit(EVENTS.pairRequested, request(overrides));
+    emit(EVENTS.pairRequested, historyRequest(overrides));
   const rejected = (requestId: string, deviceId = "dev-1") =>
     emit(EVENTS.pairResolved, { requestId, deviceId, decision: "rejected", ts: 2000 });
   return { recorder, loads, listeners, entries, requested, rejected };
@@ -75,7 +52,7 @@ describe("history recorder loaded after the first screen", () => {
 
   it("keeps what the list said about a request when its decision arrived", async () => {
     // The list drops a decided request soon after: by the time the log loads it is gone.
-    const listed = new Map([["r1", request()]]);
+    const listed = new Map([["r1", historyRequest()]]);
     const app = setup({ lookupPending: (id) => listed.get(id) });
     app.rejected("r1");
     listed.clear();
@@ -97,7 +74,7 @@ describe("history recorder loaded after the first screen", () => {
   ])("judges by arrival time: %s", async (_name, gapMs, kind) => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(50_000);
-    const listed = new Map([["r1", request()]]);
+    const listed = new Map([["r1", historyRequest()]]);
     const app = setup({ lookupPending: (id) => listed.get(id) });
     app.rejected("r1");
     vi.setSystemTime(50_000 + gapMs);

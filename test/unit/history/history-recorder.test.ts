@@ -5,50 +5,16 @@ import {
   type HistoryRecorderOptions,
 } from "../../../src/api/history-recorder";
 import { createHistoryStore } from "../../../src/api/history-store";
-import type { GatewayConnection } from "../../../src/gateway/types";
-import {
-  EVENTS,
-  type EventFrame,
-  type PairedDevice,
-  type PendingRequest,
-} from "../../../src/protocol";
-
-function fakeConnection() {
-  const listeners = new Set<(event: EventFrame) => void>();
-  const connection = {
-    onEvent(listener: (event: EventFrame) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } as unknown as GatewayConnection;
-  const emit = (event: string, payload: unknown) =>
-    listeners.forEach((listener) => listener({ type: "event", event, payload }));
-  return { connection, emit };
-}
-
-function request(overrides: Partial<PendingRequest> = {}): PendingRequest {
-  return {
-    requestId: "r1",
-    deviceId: "dev-1",
-    publicKey: "key",
-    displayName: "Ada's iPhone",
-    role: "operator",
-    roles: ["operator"],
-    scopes: ["operator.read", "operator.write"],
-    silent: false,
-    isRepair: false,
-    ts: 1000,
-    ...overrides,
-  };
-}
+import { EVENTS, type PairedDevice, type PendingRequest } from "../../../src/protocol";
+import { fakeEventSource, historyRequest } from "../../support/history-fixtures";
 
 async function setup(options: HistoryRecorderOptions = {}) {
   const store = createHistoryStore({ persistence: createMemoryHistory() });
   await store.ready;
-  const { connection, emit } = fakeConnection();
+  const { connection, emit } = fakeEventSource();
   const stop = startHistoryRecorder(connection, store, options);
   const requested = (overrides?: Partial<PendingRequest>) =>
-    emit(EVENTS.pairRequested, request(overrides));
+    emit(EVENTS.pairRequested, historyRequest(overrides));
   const resolved = (requestId: string, decision: string, deviceId = "dev-1") =>
     emit(EVENTS.pairResolved, { requestId, deviceId, decision, ts: 2000 });
   return { store, stop, requested, resolved };
@@ -79,7 +45,7 @@ describe("history recorder: who decided", () => {
   });
 
   it("uses a request it only knows from the list, with its scopes", async () => {
-    const { store, resolved } = await setup({ lookupPending: () => request() });
+    const { store, resolved } = await setup({ lookupPending: () => historyRequest() });
     resolved("r1", "rejected");
     expect(store.getEntries()[0]).toMatchObject({
       kind: "rejected",
@@ -128,20 +94,20 @@ describe("history recorder: what it writes", () => {
     before.record({ kind: "requested", deviceId: "dev-1", requestId: "r1" });
     await before.flush();
     const store = createHistoryStore({ persistence });
-    const { connection, emit } = fakeConnection();
+    const { connection, emit } = fakeEventSource();
     startHistoryRecorder(connection, store);
     await store.ready;
-    emit(EVENTS.pairRequested, request());
+    emit(EVENTS.pairRequested, historyRequest());
     expect(store.getEntries()).toHaveLength(1);
   });
 
   it("remembers as many requests as the log holds, and no more", async () => {
     const store = createHistoryStore({ persistence: createMemoryHistory(), limit: 3 });
     await store.ready;
-    const { connection, emit } = fakeConnection();
+    const { connection, emit } = fakeEventSource();
     startHistoryRecorder(connection, store, { limit: 3 });
     const announce = (requestId: string) =>
-      emit(EVENTS.pairRequested, request({ requestId, deviceId: `dev-${requestId}` }));
+      emit(EVENTS.pairRequested, historyRequest({ requestId, deviceId: `dev-${requestId}` }));
     for (const requestId of ["r1", "r2", "r3", "r4", "r5"]) announce(requestId);
     // The newest three are in the log: announced again, they are not recorded twice.
     for (const requestId of ["r3", "r4", "r5"]) announce(requestId);
@@ -192,15 +158,15 @@ describe("history recorder: names and bounds", () => {
     const persistence = createMemoryHistory();
     const store = createHistoryStore({ persistence, memoryLimit: 2 });
     await store.ready;
-    const { connection, emit } = fakeConnection();
+    const { connection, emit } = fakeEventSource();
     startHistoryRecorder(connection, store);
-    emit(EVENTS.pairRequested, request());
+    emit(EVENTS.pairRequested, historyRequest());
     emit(EVENTS.pairResolved, { requestId: "r1", deviceId: "dev-1", decision: "rejected", ts: 2 });
     for (const id of ["x1", "x2", "x3"]) {
-      emit(EVENTS.pairRequested, request({ requestId: id, deviceId: `dev-${id}` }));
+      emit(EVENTS.pairRequested, historyRequest({ requestId: id, deviceId: `dev-${id}` }));
     }
     await store.flush();
-    emit(EVENTS.pairRequested, request({ requestId: "r2" }));
+    emit(EVENTS.pairRequested, historyRequest({ requestId: "r2" }));
     await store.flush();
     const log = await persistence.load();
     expect(log.filter((entry) => entry.requestId === "r1").map((entry) => entry.kind)).toEqual([
