@@ -242,3 +242,8 @@ export function describeHidden(text: Pick<DisplayText, "hidden" | "mixedScripts"
   }
   return notes.join("; ");
 }
+
+/** A device-supplied string for places that take plain text (notes, titles, aria-labels). */
+export function shownText(value: string | undefined, limit = SHORT_TEXT_LIMIT): string {
+  return toDisplayText(value ?? "", limit).short;
+}

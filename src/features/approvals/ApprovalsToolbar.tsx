@@ -4,7 +4,8 @@ import {
   useApprovalsStore,
   type KindFilter,
 } from "../../stores/approvals-store";
-import { KIND_LABELS, shownText } from "./request-view";
+import { shownText } from "../../ui/display-text";
+import { KIND_LABELS } from "./request-view";
 
 // Filter by kind and client, search by name / device id / IP, sort by age.
 

@@ -14,7 +14,7 @@ import {
 } from "../../policy";
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
 import { scopesToAdd, scopesToApprove } from "./approval-scopes";
-import { lookalikeKey, SHORT_TEXT_LIMIT, toDisplayText } from "../../ui/display-text";
+import { lookalikeKey, shownText } from "../../ui/display-text";
 import type { KeyedName } from "../../ui/name-clash-index";
 
 // Everything a request row and the details view show, derived once from the wire objects
@@ -220,11 +220,6 @@ export function toRequestView(
     false,
     undefined,
   );
-}
-
-/** A device-supplied string for places that take plain text (notes, titles, aria-labels). */
-export function shownText(value: string): string {
-  return toDisplayText(value, SHORT_TEXT_LIMIT).short;
 }
 
 const pairedIndexes = new WeakMap<readonly PairedDevice[], ReadonlyMap<string, PairedDevice>>();

@@ -6,7 +6,8 @@ import type { PairOutcome } from "../../api/pair-list-reducer";
 import { DECISIONS, type PairList, type PendingRequest } from "../../protocol";
 import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
 import { usePreferences } from "../../stores/preferences-store";
-import { deviceName, indexPaired, KIND_LABELS, shownText, toRequestView } from "./request-view";
+import { shownText } from "../../ui/display-text";
+import { deviceName, indexPaired, KIND_LABELS, toRequestView } from "./request-view";
 import { useClock } from "./use-now";
 
 // Turns what the live list reports into words: notes for requests that left, an

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import type { DeviceAction } from "../../api/device-mutations";
-import { toDisplayText } from "../../ui/display-text";
-import { shownText } from "./device-view";
+import { shownText, toDisplayText } from "../../ui/display-text";
 import { ModalDialog } from "./ModalDialog";
 
 // The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so

@@ -1,7 +1,8 @@
 import type { DeviceTokenSummary } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import { ActionButton } from "./ActionButton";
-import { actionNeeds, shownText } from "./device-view";
+import { shownText } from "../../ui/display-text";
+import { actionNeeds } from "./device-view";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
 

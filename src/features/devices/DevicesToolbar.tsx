@@ -2,7 +2,7 @@ import { useId, type ReactNode } from "react";
 import { describeClient } from "../../policy";
 import type { ApprovedFilter, ConnectedFilter, DeviceSort } from "../../stores/devices-store";
 import { useDevicesActions, useDevicesStore } from "../../stores/devices-store";
-import { shownText } from "./device-view";
+import { shownText } from "../../ui/display-text";
 
 type Props = { roles: readonly string[]; clients: readonly string[] };
 

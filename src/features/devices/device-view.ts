@@ -1,10 +1,8 @@
 import type { DeviceAction } from "../../api/device-mutations";
 import { missingScopes, requiredScopesFor, tokenActionRequiresAdmin } from "../../policy";
 import { METHODS, OPERATOR_SCOPES, type DeviceTokenSummary } from "../../protocol";
-import { SHORT_TEXT_LIMIT, toDisplayText } from "../../ui/display-text";
 
-// Pure helpers for the devices screen: words, device-supplied text for plain-text places,
-// and what an action needs. Order and search live in device-order.ts and device-search.ts.
+// Pure helpers for the devices screen: words and what an action needs. Order and search live in device-order.ts and device-search.ts.
 
 export const APPROVED_VIA = { silent: "silent", owner: "owner" } as const;
 
@@ -12,11 +10,6 @@ export function approvedHow(via: string | undefined): string {
   if (via === APPROVED_VIA.silent) return "automatically on this host";
   if (via === APPROVED_VIA.owner) return "by an admin";
   return via ? `via “${via}”` : "unknown";
-}
-
-/** A device-supplied string for places that take plain text (titles, aria-labels, notes). */
-export function shownText(value: string | undefined, limit = SHORT_TEXT_LIMIT): string {
-  return toDisplayText(value ?? "", limit).short;
 }
 
 /**

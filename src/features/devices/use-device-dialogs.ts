@@ -13,7 +13,7 @@ import type { PairList } from "../../protocol";
 import { navigate, useRouteMatch } from "../../routing/router";
 import { useDevicesActions } from "../../stores/devices-store";
 import type { DialogState } from "./DeviceActionDialog";
-import { shownText } from "./device-view";
+import { shownText } from "../../ui/display-text";
 
 const TOKEN_DENIALS = new Set([TOKEN_ROTATION_DENIED_MESSAGE, TOKEN_REVOCATION_DENIED_MESSAGE]);
 

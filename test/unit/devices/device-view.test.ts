@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { approvedHow, shownText } from "../../../src/features/devices/device-view";
+import { approvedHow } from "../../../src/features/devices/device-view";
+import { shownText } from "../../../src/ui/display-text";
 
 describe("devices view: words", () => {
   it.each([
