@@ -4,9 +4,10 @@ import { startBenchGateway } from "./bench-gateway";
 import type { ServedBuild } from "./build-and-serve";
 import { controlUiSize, loadedAssetSizes, type AssetSize } from "./bundle-size";
 import { seededState } from "./fixtures";
-import { readProbe } from "./page-probe";
+import { connectThroughForm } from "../../test/e2e/support/app-page";
+import { openTab } from "../../test/e2e/support/chromium";
+import { addProbe, type ProbeData } from "./page-probe";
 import { budget, info, kb, type Figure } from "./report";
-import { connectTab, openBenchTab } from "./session";
 import { breakdown } from "./source-map-breakdown";
 
 // What a session that connects and shows the approvals list loaded, gzipped, with a
@@ -37,7 +38,9 @@ function fetchedFiles(page: Page): Promise<Fetched[]> {
 
 async function firstRowAt(page: Page): Promise<number> {
   await page.locator("[data-request-id]").first().waitFor();
-  const rows = Object.values((await readProbe(page)).requestRowAt);
+  const rows = Object.values(
+    await page.evaluate(() => (window as unknown as { __bench: ProbeData }).__bench.requestRowAt),
+  );
   if (rows.length === 0) throw new Error("the probe saw no request row");
   return Math.min(...rows);
 }
@@ -46,9 +49,11 @@ const total = (sizes: readonly AssetSize[]) => sizes.reduce((sum, size) => sum +
 
 export async function bundleFigures(browser: Browser, served: ServedBuild): Promise<Figure[]> {
   const gateway = await startBenchGateway(seededState(SEEDED_PENDING, 0, Date.now()));
-  const tab = await openBenchTab(browser);
+  // A Playwright page here: the sizes come from what it saw load, not from timing.
+  const tab = await openTab(browser);
+  await addProbe(tab.page);
   try {
-    await connectTab(tab.page, served.url, gateway);
+    await connectThroughForm(tab.page, served.url, gateway);
     const interactiveAt = await firstRowAt(tab.page);
     await tab.page.waitForTimeout(AFTER_INTERACTIVE_MS);
     const fetched = await fetchedFiles(tab.page);

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { startBenchGateway } from "./bench-gateway";
 import { seededState } from "./fixtures";
 import { readProbe, resetProbe } from "./page-probe";
-import { connectTab, openBenchTab, rowsInDom, waitForPendingCount } from "./session";
+import { connectTab, openBenchTab, rowsInDom, waitForPendingCount, type BenchTab } from "./session";
 
 // 10,000 pending requests and 10,000 paired devices, seeded into the core's store (the same
 // records a `pending.json` / `paired.json` would hold). For each screen: the list answer's
@@ -24,7 +24,7 @@ export type ScreenFigures = {
 export type ScrollFigures = { maxRows: number; maxFrameGapMs: number; longTasks: number };
 
 /** 120 frames of scrolling by 250 px, counting the rows in the DOM on every frame. */
-async function scrollThrough(page: Page, scrollerSelector: string): Promise<ScrollFigures> {
+async function scrollThrough(page: BenchTab, scrollerSelector: string): Promise<ScrollFigures> {
   await resetProbe(page);
   const figures = await page.evaluate(async (selector) => {
     const scroller = document.querySelector(selector);
@@ -50,12 +50,11 @@ async function scrollThrough(page: Page, scrollerSelector: string): Promise<Scro
 }
 
 /** One `fill` per query (one input event); time to the first DOM change after it. */
-async function searchTimes(page: Page, queries: readonly string[]): Promise<number[]> {
-  const box = page.getByRole("searchbox", { name: "Search" });
+async function searchTimes(page: BenchTab, queries: readonly string[]): Promise<number[]> {
   const times: number[] = [];
   for (const query of queries) {
     await resetProbe(page);
-    await box.fill(query);
+    await page.fill("Search", query);
     await sleep(400);
     const probe = await readProbe(page);
     const input = probe.inputs.at(-1);
@@ -68,8 +67,7 @@ async function searchTimes(page: Page, queries: readonly string[]): Promise<numb
 
 export async function largeListRun(browser: Browser, appUrl: string) {
   const gateway = await startBenchGateway(seededState(LARGE, LARGE, Date.now()));
-  const tab = await openBenchTab(browser);
-  const { page } = tab;
+  const page = await openBenchTab(browser);
   try {
     await connectTab(page, appUrl, gateway);
     await waitForPendingCount(page, LARGE);
@@ -88,7 +86,7 @@ export async function largeListRun(browser: Browser, appUrl: string) {
 
     // The devices screen from a deep link: the tab reconnects by itself (saved session).
     await page.goto(`${appUrl}/devices`);
-    await page.locator("[data-device-id]").first().waitFor({ timeout: 60_000 });
+    await page.waitFor(() => document.querySelector("[data-device-id]") !== null, undefined);
     await sleep(500);
     probe = await readProbe(page);
     const devicesListAt = probe.bigFrames[0]?.at;
@@ -101,9 +99,9 @@ export async function largeListRun(browser: Browser, appUrl: string) {
       scroll: await scrollThrough(page, ".devices-scroller"),
       searchMs: await searchTimes(page, ["paired laptop 4242", "", "10.0.7.", ""]),
     };
-    return { approvals, devices, consoleErrors: [...tab.consoleErrors] };
+    return { approvals, devices, consoleErrors: [...page.consoleErrors] };
   } finally {
-    await tab.context.close();
+    await page.close();
     await gateway.close();
   }
 }

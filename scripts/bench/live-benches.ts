@@ -2,7 +2,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Browser } from "playwright-core";
 import { LAN_GATEWAY_HOST, phone } from "../../mocks/simulator/virtual-devices";
 import { createDeviceIdentity } from "../../mocks/simulator/device-identity";
-import { approvalsHeading } from "../../test/e2e/support/app-page";
 import { EVENTS, OPERATOR_SCOPES } from "../../src/protocol";
 import { startBenchGateway, type BenchGateway } from "./bench-gateway";
 import { pendingRequest, rejected } from "./fixtures";
@@ -28,11 +27,11 @@ async function withSession<T>(
   const gateway = await startBenchGateway();
   const tab = await openBenchTab(browser);
   try {
-    await connectTab(tab.page, appUrl, gateway);
+    await connectTab(tab, appUrl, gateway);
     await sleep(1000); // let the first list answer, fonts and the first tick settle
     return await body(tab, gateway);
   } finally {
-    await tab.context.close();
+    await tab.close();
     await gateway.close();
   }
 }
@@ -54,8 +53,11 @@ const BURST_MS = 1000;
 const BURST_TICK_MS = 10;
 
 export function burstRun(browser: Browser, appUrl: string, run: number): Promise<BurstRun> {
-  return withSession(browser, appUrl, async ({ page, consoleErrors }, gateway) => {
-    const box = await approvalsHeading(page).boundingBox();
+  return withSession(browser, appUrl, async (page, gateway) => {
+    const box = await page.evaluate(() => {
+      const heading = document.getElementById("approvals-heading")?.getBoundingClientRect();
+      return heading && { x: heading.x, y: heading.y, height: heading.height };
+    });
     if (!box) throw new Error("the approvals heading has no box");
     const now = Date.now();
     const frames = Array.from({ length: BURST_SIZE }, (_, index) => ({
@@ -81,7 +83,7 @@ export function burstRun(browser: Browser, appUrl: string, run: number): Promise
     let clicking = true;
     const clicks = (async () => {
       while (clicking) {
-        await page.mouse.click(box.x + 20, box.y + box.height / 2);
+        await page.mouseClick(box.x + 20, box.y + box.height / 2);
         await sleep(50);
       }
     })();
@@ -96,19 +98,19 @@ export function burstRun(browser: Browser, appUrl: string, run: number): Promise
       sentInMs,
       shownAfterMs,
       heading: await headingText(page),
-      title: await page.title(),
+      title: await page.evaluate(() => document.title),
       longestTaskMs: Math.max(0, ...probe.longTasks.map((task) => task.duration)),
       longTasks: probe.longTasks.length,
       clickDelays: probe.clicks.map((click) => click.delay),
       rowsInDom: (await rowsInDom(page)).requests,
-      consoleErrors: [...consoleErrors],
+      consoleErrors: [...page.consoleErrors],
     };
   });
 }
 
 /** Socket receipt → row in the DOM, for requests a simulated phone makes one at a time. */
 export function latencyRun(browser: Browser, appUrl: string, run: number, samples: number) {
-  return withSession(browser, appUrl, async ({ page }, gateway) => {
+  return withSession(browser, appUrl, async (page, gateway) => {
     const identities = await Promise.all(
       Array.from({ length: samples }, () => createDeviceIdentity()),
     );
@@ -124,12 +126,11 @@ export function latencyRun(browser: Browser, appUrl: string, run: number, sample
       const requestId = result.requestId;
       if (result.outcome !== "pending" || !requestId)
         throw new Error(`the simulated phone was not left pending (${result.outcome})`);
-      await page.waitForFunction(
+      await page.waitFor(
         (id) =>
           (window as unknown as { __bench: { requestRowAt: Record<string, number> } }).__bench
             .requestRowAt[id] !== undefined,
         requestId,
-        { polling: 20 },
       );
       const probe = await readProbe(page);
       const frameAt = probe.eventFrameAt[requestId];
@@ -163,12 +164,12 @@ export type MemoryRun = {
  * elsewhere) = 50,000 events. A leak grows with the counted events; the warm-up does not.
  * The probe's per-event records are off throughout: they would be counted as the app's.
  */
-export const MEMORY_WARMUP_ROUNDS = 5;
+export const MEMORY_WARMUP_ROUNDS = 10;
 
 export function memoryRun(browser: Browser, appUrl: string, rounds = 25, warmRounds = 5) {
-  return withSession(browser, appUrl, async ({ page, cdp }, gateway) => {
+  return withSession(browser, appUrl, async (page, gateway) => {
     await setPerEventProbe(page, false);
-    const cold = await heapAfterGc(cdp);
+    const cold = await heapAfterGc(page);
     const round = async (name: string) => {
       const now = Date.now();
       const requests = Array.from({ length: 1000 }, (_, index) => pendingRequest(name, index, now));
@@ -180,16 +181,16 @@ export function memoryRun(browser: Browser, appUrl: string, rounds = 25, warmRou
     };
     for (let index = 0; index < MEMORY_WARMUP_ROUNDS; index += 1) await round(`warmup${index}`);
     await sleep(2000);
-    const before = await heapAfterGc(cdp);
+    const before = await heapAfterGc(page);
     let warm = before;
     for (let index = 0; index < rounds; index += 1) {
       await round(`mem${index}`);
-      if (index + 1 === warmRounds) warm = await heapAfterGc(cdp);
+      if (index + 1 === warmRounds) warm = await heapAfterGc(page);
     }
     await sleep(2000);
-    const after = await heapAfterGc(cdp);
+    const after = await heapAfterGc(page);
     await sleep(10_000);
-    const settled = await heapAfterGc(cdp);
+    const settled = await heapAfterGc(page);
     return { cold, before, warm, after, settled, events: rounds * 2000 } satisfies MemoryRun;
   });
 }

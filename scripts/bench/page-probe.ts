@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
+import type { BareTab } from "./bare-tab";
 
 // page-probe.browser.js instruments the page before any app code runs (an init script goes through the DevTools
 // protocol, so the app's strict CSP does not apply to it). It records:
@@ -25,18 +26,19 @@ export type ProbeData = {
   mutationTimes: number[];
 };
 
-const PROBE_SCRIPT = fileURLToPath(new URL("./page-probe.browser.js", import.meta.url));
+export const PROBE_SCRIPT = fileURLToPath(new URL("./page-probe.browser.js", import.meta.url));
 
+/** For a Playwright page (the bundle run, which needs Playwright's view of the network). */
 export async function addProbe(page: Page): Promise<void> {
   await page.addInitScript({ path: PROBE_SCRIPT });
 }
 
-export function readProbe(page: Page): Promise<ProbeData> {
+export function readProbe(page: BareTab): Promise<ProbeData> {
   return page.evaluate(() => (window as unknown as { __bench: ProbeData }).__bench);
 }
 
 /** Forgets what was recorded so far (keeps the instrumentation). */
-export function resetProbe(page: Page): Promise<void> {
+export function resetProbe(page: BareTab): Promise<void> {
   return page.evaluate(() => {
     const probe = (window as unknown as { __bench: ProbeData }).__bench;
     probe.longTasks = [];
@@ -47,11 +49,19 @@ export function resetProbe(page: Page): Promise<void> {
   });
 }
 
-/** Stops (or restarts) the records kept per event and per DOM change, and forgets them. */
-export function setPerEventProbe(page: Page, on: boolean): Promise<void> {
+/**
+ * Stops (or restarts) the records kept per event and per DOM change and the long-task
+ * observer, and forgets what they recorded.
+ */
+export function setPerEventProbe(page: BareTab, on: boolean): Promise<void> {
   return page.evaluate((keep) => {
-    const probe = (window as unknown as { __bench: ProbeData }).__bench;
+    const probed = window as unknown as {
+      __bench: ProbeData;
+      __benchLongTasks(on: boolean): void;
+    };
+    const probe = probed.__bench;
     probe.perEvent = keep;
+    probed.__benchLongTasks(keep);
     probe.eventFrameAt = {};
     probe.eventFrameRafAt = {};
     probe.requestRowAt = {};

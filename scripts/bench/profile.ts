@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Browser, CDPSession } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchChromium } from "../../test/e2e/support/chromium";
 import { EVENTS } from "../../src/protocol";
 import { startBenchGateway } from "./bench-gateway";
 import { buildAndServe, type ServedBuild } from "./build-and-serve";
 import { pendingRequest, seededState } from "./fixtures";
 import { LARGE } from "./large-list-benches";
-import { connectTab, openBenchTab, waitForPendingCount } from "./session";
+import { connectTab, openBenchTab, waitForPendingCount, type BenchTab } from "./session";
 
 // Where the main thread's time goes during a burst: an unminified production build, the
 // DevTools CPU profiler around 1,000 injected requests, self time per function and file.
@@ -20,12 +20,12 @@ type ProfileNode = {
 };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
-async function selfTimes(cdp: CDPSession, body: () => Promise<void>) {
+async function selfTimes(cdp: BenchTab, body: () => Promise<void>) {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   await cdp.send("Profiler.start");
   await body();
-  const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: Profile };
+  const { profile } = await cdp.send<{ profile: Profile }>("Profiler.stop");
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes)
@@ -69,21 +69,23 @@ async function profileLarge(served: ServedBuild, browser: Browser) {
   const gateway = await startBenchGateway(seededState(LARGE, LARGE, Date.now()));
   try {
     const tab = await openBenchTab(browser);
-    await tab.page.goto(served.url);
-    await tab.page.getByRole("textbox", { name: "Gateway URL" }).fill(gateway.url);
-    await tab.page.getByLabel("Token", { exact: true }).fill(gateway.token);
+    await tab.goto(served.url);
+    await tab.fill("Gateway URL", gateway.url);
+    await tab.fill("Token", gateway.token);
     print(
       "connecting with 10,000 pending and 10,000 paired",
-      await selfTimes(tab.cdp, async () => {
-        await tab.page.getByRole("button", { name: "Connect", exact: true }).click();
-        await waitForPendingCount(tab.page, LARGE);
+      await selfTimes(tab, async () => {
+        await tab.clickButton("Connect");
+        await waitForPendingCount(tab, LARGE);
       }),
     );
     print(
       "opening Devices with 10,000 paired",
-      await selfTimes(tab.cdp, async () => {
-        await tab.page.getByRole("link", { name: /^Devices/ }).click();
-        await tab.page.locator("[data-device-id]").first().waitFor({ timeout: 60_000 });
+      await selfTimes(tab, async () => {
+        await tab.evaluate(() =>
+          document.querySelector<HTMLElement>('a[href="/devices"]')?.click(),
+        );
+        await tab.waitFor(() => document.querySelector("[data-device-id]") !== null, undefined);
       }),
     );
   } finally {
@@ -103,14 +105,14 @@ async function main() {
   const gateway = await startBenchGateway();
   try {
     const tab = await openBenchTab(browser);
-    await connectTab(tab.page, served.url, gateway);
+    await connectTab(tab, served.url, gateway);
     await sleep(1000);
     const now = Date.now();
     const frames = Array.from({ length: 1000 }, (_, index) => ({
       event: EVENTS.pairRequested,
       payload: pendingRequest("profile", index, now),
     }));
-    const times = await selfTimes(tab.cdp, async () => {
+    const times = await selfTimes(tab, async () => {
       for (let first = 0; first < frames.length; first += 10) {
         gateway.inject(frames.slice(first, first + 10));
         await sleep(10);

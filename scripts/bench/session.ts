@@ -1,60 +1,59 @@
-import type { Browser, CDPSession, Page } from "playwright-core";
-import { approvalsHeading, connectionStatus } from "../../test/e2e/support/app-page";
-import { openTab, type AppTab } from "../../test/e2e/support/chromium";
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
 import type { BenchGateway } from "./bench-gateway";
-import { addProbe } from "./page-probe";
+import { openBareTab, type BareTab } from "./bare-tab";
+import { PROBE_SCRIPT } from "./page-probe";
 
-// A fresh tab (new device identity, empty storage) with the probe installed, connected to a
-// bench gateway through the connect form, exactly as a person does it.
+// A fresh tab (new browser context: new device identity, empty storage) with the probe
+// installed, connected to a bench gateway through the connect form, as a person does it:
+// real typing into the fields and a real click on Connect. Uninstrumented (see bare-tab.ts).
 
-export type BenchTab = AppTab & { cdp: CDPSession };
+export type BenchTab = BareTab;
 
 export async function openBenchTab(browser: Browser): Promise<BenchTab> {
-  const tab = await openTab(browser);
-  await addProbe(tab.page);
-  const cdp = await tab.context.newCDPSession(tab.page);
-  return { ...tab, cdp };
+  return openBareTab(browser, await readFile(PROBE_SCRIPT, "utf8"));
 }
 
-export async function connectTab(page: Page, appUrl: string, gateway: BenchGateway) {
-  await page.goto(appUrl);
-  await page.getByRole("textbox", { name: "Gateway URL" }).fill(gateway.url);
-  await page.getByLabel("Token", { exact: true }).fill(gateway.token);
-  await page.getByRole("button", { name: "Connect", exact: true }).click();
-  await connectionStatus(page)
-    .filter({ hasText: /^Connected to / })
-    .waitFor({ timeout: 60_000 });
-  await approvalsHeading(page).waitFor();
+export async function connectTab(tab: BenchTab, appUrl: string, gateway: BenchGateway) {
+  await tab.goto(appUrl);
+  await tab.fill("Gateway URL", gateway.url);
+  await tab.fill("Token", gateway.token);
+  await tab.clickButton("Connect");
+  await tab.waitFor((url) => {
+    const status = document.querySelector('[role="status"][aria-label="Connection"]');
+    const heading = document.getElementById("approvals-heading");
+    return (status?.textContent ?? "").startsWith(`Connected to ${url}`) && heading !== null;
+  }, gateway.url);
 }
 
 /** Text of the approvals heading, e.g. "Pending requests (1000)". */
-export function headingText(page: Page): Promise<string> {
-  return page.evaluate(() => document.getElementById("approvals-heading")?.textContent ?? "");
+export function headingText(tab: BenchTab): Promise<string> {
+  return tab.evaluate(() => document.getElementById("approvals-heading")?.textContent ?? "");
 }
 
 /** Waits until the heading shows exactly `count` (or no count for 0). */
-export async function waitForPendingCount(page: Page, count: number, timeout = 60_000) {
-  await page.waitForFunction(
+export async function waitForPendingCount(tab: BenchTab, count: number, timeout = 60_000) {
+  await tab.waitFor(
     (expected) => {
       const text = document.getElementById("approvals-heading")?.textContent ?? "";
       return expected === 0 ? text === "Pending requests" : text.endsWith(`(${expected})`);
     },
     count,
-    { timeout, polling: 50 },
+    { timeout },
   );
 }
 
 /** JS heap in use after two full garbage collections. */
-export async function heapAfterGc(cdp: CDPSession): Promise<number> {
-  await cdp.send("HeapProfiler.enable");
-  for (let round = 0; round < 2; round += 1) await cdp.send("HeapProfiler.collectGarbage");
-  const usage = await cdp.send("Runtime.getHeapUsage");
+export async function heapAfterGc(tab: BenchTab): Promise<number> {
+  await tab.send("HeapProfiler.enable");
+  for (let round = 0; round < 2; round += 1) await tab.send("HeapProfiler.collectGarbage");
+  const usage = await tab.send<{ usedSize: number }>("Runtime.getHeapUsage");
   return usage.usedSize;
 }
 
 /** How many rows of each list are in the DOM right now. */
-export function rowsInDom(page: Page) {
-  return page.evaluate(() => ({
+export function rowsInDom(tab: BenchTab) {
+  return tab.evaluate(() => ({
     requests: document.querySelectorAll("[data-request-id]").length,
     devices: document.querySelectorAll("[data-device-id]").length,
   }));
