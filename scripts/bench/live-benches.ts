@@ -5,6 +5,7 @@ import { createDeviceIdentity } from "../../mocks/simulator/device-identity";
 import { EVENTS, OPERATOR_SCOPES } from "../../src/protocol";
 import { startBenchGateway, type BenchGateway } from "./bench-gateway";
 import { pendingRequest, rejected } from "./fixtures";
+import { median } from "./report";
 import { readProbe, resetProbe, setPerEventProbe } from "./page-probe";
 import {
   connectTab,
@@ -179,16 +180,27 @@ export function memoryRun(browser: Browser, appUrl: string, rounds = 25, warmRou
       gateway.inject(resolved.map((payload) => ({ event: EVENTS.pairResolved, payload })));
       await waitForPendingCount(page, 0);
     };
+    // One read after two full collections still wanders by a few hundred KB from one moment to
+    // the next (queued history writes, idle work); the middle of three reads a second apart
+    // does not.
+    const steadyHeap = async () => {
+      const reads: number[] = [];
+      for (let read = 0; read < 3; read += 1) {
+        await sleep(1000);
+        reads.push(await heapAfterGc(page));
+      }
+      return median(reads);
+    };
     for (let index = 0; index < MEMORY_WARMUP_ROUNDS; index += 1) await round(`warmup${index}`);
-    await sleep(2000);
-    const before = await heapAfterGc(page);
+    await sleep(1000);
+    const before = await steadyHeap();
     let warm = before;
     for (let index = 0; index < rounds; index += 1) {
       await round(`mem${index}`);
       if (index + 1 === warmRounds) warm = await heapAfterGc(page);
     }
-    await sleep(2000);
-    const after = await heapAfterGc(page);
+    await sleep(1000);
+    const after = await steadyHeap();
     await sleep(10_000);
     const settled = await heapAfterGc(page);
     return { cold, before, warm, after, settled, events: rounds * 2000 } satisfies MemoryRun;

@@ -10,8 +10,8 @@ import { connectTab, openBenchTab, waitForPendingCount, type BenchTab } from "./
 
 // Where the main thread's time goes during a burst: an unminified production build, the
 // DevTools CPU profiler around 1,000 injected requests, self time per function and file.
-// `--large` profiles the 10,000-item screens instead. Diagnosis only
-// (`npx tsx scripts/bench/profile.ts [--large]`); run.ts judges the real build.
+// `--large` profiles the 10,000-item screens instead, `--single` twenty requests one at a time. Diagnosis only
+// (`npx tsx scripts/bench/profile.ts [--large | --single]`); run.ts judges the real build.
 
 type ProfileNode = {
   id: number;
@@ -108,6 +108,18 @@ async function main() {
     await connectTab(tab, served.url, gateway);
     await sleep(1000);
     const now = Date.now();
+    if (process.argv.includes("--single")) {
+      const times = await selfTimes(tab, async () => {
+        for (let index = 0; index < 20; index += 1) {
+          gateway.inject([
+            { event: EVENTS.pairRequested, payload: pendingRequest("single", index, now) },
+          ]);
+          await sleep(250);
+        }
+      });
+      print("for 20 requests, one at a time, 250 ms apart", times);
+      return;
+    }
     const frames = Array.from({ length: 1000 }, (_, index) => ({
       event: EVENTS.pairRequested,
       payload: pendingRequest("profile", index, now),
