@@ -79,7 +79,7 @@ describe("approvals: live list", () => {
     expect(within(card).queryByText(/unknown/)).not.toBeInTheDocument();
     expect(within(card).getByText(/not loopback/)).toBeVisible();
     expect(screen.getByText("New request: Ada's iPhone (new device).")).toBeInTheDocument();
-    expect(document.title).toBe("(1) Pairdesk");
+    await waitFor(() => expect(document.title).toBe("(1) Pairdesk"));
     const nav = screen.getByRole("navigation", { name: "Main" });
     expect(within(nav).getByRole("link", { name: /requests/i })).toHaveTextContent("1 pending");
   });
@@ -146,7 +146,7 @@ describe("approvals: live list", () => {
     app.clock.offsetMs = PAIRING_REQUEST_TTL_MS + 1000;
     expect(await screen.findByText("“Ada's iPhone” expired.")).toBeVisible();
     await waitFor(() => expect(requestNames()).toEqual([]));
-    expect(document.title).toBe("Pairdesk");
+    await waitFor(() => expect(document.title).toBe("Pairdesk"));
   });
 
   it("keeps a request its device refreshed by asking again (the gateway sends no event)", async () => {

@@ -4,9 +4,10 @@ import { useEffect, useRef } from "react";
 
 export const APP_TITLE = "Pairdesk";
 // A title change costs the browser a round of work outside the page (the tab strip, history,
-// accessibility); in a storm of requests the count changes every frame, so a changing count
-// is written at most this often, always ending on the latest. Something starting or ceasing
-// to wait is written at once.
+// accessibility: about a millisecond here); in a storm of requests the count changes every
+// frame, so a changing count is written at most this often, always ending on the latest.
+// Something starting or ceasing to wait is written at once, but in a task of its own: the
+// effect runs straight after React puts the new row on the page, and the row comes first.
 const TITLE_EVERY_MS = 250;
 
 export function usePendingTitle(count: number): void {
@@ -17,11 +18,8 @@ export function usePendingTitle(count: number): void {
       document.title = count > 0 ? `(${count}) ${APP_TITLE}` : APP_TITLE;
     };
     const wait = written.current.at + TITLE_EVERY_MS - performance.now();
-    if (wait <= 0 || count === 0 || written.current.count === 0) {
-      write();
-      return;
-    }
-    const timer = setTimeout(write, wait);
+    const now = count === 0 || written.current.count === 0;
+    const timer = setTimeout(write, now ? 0 : Math.max(0, wait));
     return () => clearTimeout(timer);
   }, [count]);
   useEffect(
