@@ -1,7 +1,7 @@
 import { useId, useRef } from "react";
 import { OPERATOR_SCOPES } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
-import { ModalDialog } from "./ModalDialog";
+import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
 
 // Approving operator.admin hands over the whole gateway: say so, name the device(s), and make
@@ -27,7 +27,7 @@ export function ConfirmApprovalDialog({ views, onConfirm, onCancel, fallbackFocu
       title={title}
       onClose={onCancel}
       initialFocus={cancelRef}
-      fallbackFocus={fallbackFocus}
+      focusAfter={focusIfOpenerGone(fallbackFocus)}
       describedBy={descriptionId}
       className="confirm-dialog"
     >

@@ -1,7 +1,7 @@
 import { useId, useRef } from "react";
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
-import { ModalDialog } from "./ModalDialog";
+import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
 
 // The gateway refuses an approval that grants scopes the approver does not hold. Pairdesk
@@ -43,7 +43,7 @@ export function ElevationDialog({
       }
       onClose={onCancel}
       initialFocus={cancelRef}
-      fallbackFocus={fallbackFocus}
+      focusAfter={focusIfOpenerGone(fallbackFocus)}
       describedBy={descriptionId}
       className="elevation-dialog"
     >

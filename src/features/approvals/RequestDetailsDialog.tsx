@@ -1,6 +1,6 @@
 import { approvedScopesOf } from "../../policy";
 import { DeviceText } from "../../ui/DeviceText";
-import { ModalDialog } from "./ModalDialog";
+import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
@@ -42,7 +42,7 @@ export function RequestDetailsDialog(props: Props) {
       <ModalDialog
         title={expired ? "Request expired" : "Request not found"}
         onClose={onClose}
-        fallbackFocus={props.fallbackFocus}
+        focusAfter={focusIfOpenerGone(props.fallbackFocus)}
       >
         <p>
           {expired
@@ -68,7 +68,7 @@ export function RequestDetailsDialog(props: Props) {
     <ModalDialog
       title={`Request from “${view.shownName}”`}
       onClose={onClose}
-      fallbackFocus={props.fallbackFocus}
+      focusAfter={focusIfOpenerGone(props.fallbackFocus)}
       className="details-dialog"
     >
       <p>

@@ -1,4 +1,4 @@
-import { ModalDialog } from "./ModalDialog";
+import { ModalDialog } from "../../ui/ModalDialog";
 
 export const SHORTCUTS: readonly [keys: string, action: string][] = [
   ["j or ↓", "Next request"],

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import type { DeviceAction } from "../../api/device-mutations";
 import { shownText, toDisplayText } from "../../ui/display-text";
-import { ModalDialog } from "./ModalDialog";
+import { ModalDialog } from "../../ui/ModalDialog";
 
 // The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so
 // they ask first; rename asks for the new label. Titles are plain text: the device's name
@@ -59,7 +59,12 @@ export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: 
       ? { type: "remove", deviceId }
       : { type: dialog.type, deviceId, role: dialog.role ?? "" };
   return (
-    <ModalDialog title={copy.title} onCancel={onCancel} focusAfter={focusAfter}>
+    <ModalDialog
+      title={copy.title}
+      onClose={onCancel}
+      focusAfter={focusAfter}
+      className="devices-dialog"
+    >
       <p>{copy.body}</p>
       <div className="devices-dialog-actions">
         <button type="button" onClick={onCancel} data-autofocus>
@@ -89,8 +94,9 @@ function RenameDialog({ dialog, onConfirm, onCancel, focusAfter }: Props) {
   return (
     <ModalDialog
       title={`Rename “${shownText(dialog.deviceName)}”`}
-      onCancel={onCancel}
+      onClose={onCancel}
       focusAfter={focusAfter}
+      className="devices-dialog"
     >
       <form onSubmit={submit} className="devices-rename">
         <label htmlFor={inputId}>New name</label>
