@@ -85,10 +85,10 @@ export default defineConfig({
             // the first load has to fetch anyway, and one file gzips smaller than five.
             { name: "index", tags: ["$initial"] },
             // What loads when the browser is idle after the first screen: one file each for
-            // the dialogs (with the shared ModalDialog) and for the history log, not one per module.
+            // the dialogs (with their shells from src/ui) and for the history log, not one per module.
             {
               name: "approval-dialogs",
-              test: /src[\\/](features[\\/]approvals[\\/]\w+Dialog|ui[\\/]ModalDialog)\.tsx$/,
+              test: /src[\\/](features[\\/]approvals[\\/]\w+Dialog|ui[\\/](Modal|Confirm)Dialog)\.tsx$/,
             },
             {
               name: "history-log",

@@ -1,7 +1,7 @@
-import { useId, useRef } from "react";
 import { OPERATOR_SCOPES } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
-import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
 
 // Approving operator.admin hands over the whole gateway: say so, name the device(s), and make
@@ -15,48 +15,38 @@ type Props = {
 };
 
 export function ConfirmApprovalDialog({ views, onConfirm, onCancel, fallbackFocus }: Props) {
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const descriptionId = useId();
   const admins = views.filter((view) => view.addsAdmin);
   const single = views.length === 1 ? views[0] : undefined;
   const title = single
     ? `Give “${single.shownName}” full control?`
     : `Approve ${views.length} requests, ${admins.length} with full control?`;
   return (
-    <ModalDialog
+    <ConfirmDialog
       title={title}
-      onClose={onCancel}
-      initialFocus={cancelRef}
+      confirmLabel={
+        single ? "Approve full control" : `Approve ${views.length}, including full control`
+      }
+      tone="danger"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
       focusAfter={focusIfOpenerGone(fallbackFocus)}
-      describedBy={descriptionId}
-      className="confirm-dialog"
     >
-      <div id={descriptionId}>
-        <p>
-          Approving adds <code>{OPERATOR_SCOPES.admin}</code> (full control): the device can do
-          everything on this gateway, including approving other devices and changing scheduled jobs.
-        </p>
-        <ul className="confirm-devices">
-          {admins.map((view) => (
-            <li key={view.request.requestId}>
-              <strong className="truncate">
-                <DeviceText value={view.name} />
-              </strong>{" "}
-              <span className="muted">
-                {view.client} · device {view.fingerprint}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <div className="modal-actions">
-        <button ref={cancelRef} type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="danger" onClick={onConfirm}>
-          {single ? "Approve full control" : `Approve ${views.length}, including full control`}
-        </button>
-      </div>
-    </ModalDialog>
+      <p>
+        Approving adds <code>{OPERATOR_SCOPES.admin}</code> (full control): the device can do
+        everything on this gateway, including approving other devices and changing scheduled jobs.
+      </p>
+      <ul className="confirm-devices">
+        {admins.map((view) => (
+          <li key={view.request.requestId}>
+            <strong className="truncate">
+              <DeviceText value={view.name} />
+            </strong>{" "}
+            <span className="muted">
+              {view.client} · device {view.fingerprint}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </ConfirmDialog>
   );
 }

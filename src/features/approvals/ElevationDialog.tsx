@@ -1,7 +1,7 @@
-import { useId, useRef } from "react";
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
-import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
 
 // The gateway refuses an approval that grants scopes the approver does not hold. Pairdesk
@@ -26,8 +26,6 @@ export function ElevationDialog({
   onCancel,
   fallbackFocus,
 }: Props) {
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const descriptionId = useId();
   const lacking = views.filter((view) => view.missingScopes.length > 0);
   const single = views.length === 1 ? views[0] : undefined;
   const otherRole = lacking.some((view) =>
@@ -35,55 +33,45 @@ export function ElevationDialog({
   );
   const list = scopes.join(", ");
   return (
-    <ModalDialog
+    <ConfirmDialog
       title={
         single
           ? `Reconnect to approve “${single.shownName}”?`
           : `Reconnect to approve ${views.length} requests?`
       }
-      onClose={onCancel}
-      initialFocus={cancelRef}
+      confirmLabel={`Reconnect with ${list}`}
+      tone="primary"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
       focusAfter={focusIfOpenerGone(fallbackFocus)}
-      describedBy={descriptionId}
-      className="elevation-dialog"
     >
-      <div id={descriptionId}>
+      <p>
+        The gateway only lets you grant scopes you hold. This session holds{" "}
+        {held.length > 0 ? held.join(", ") : "no scopes"}; approving needs {list}.
+      </p>
+      {otherRole && (
         <p>
-          The gateway only lets you grant scopes you hold. This session holds{" "}
-          {held.length > 0 ? held.join(", ") : "no scopes"}; approving needs {list}.
+          Only a session holding <code>{OPERATOR_SCOPES.admin}</code> may approve a role other than
+          operator.
         </p>
-        {otherRole && (
-          <p>
-            Only a session holding <code>{OPERATOR_SCOPES.admin}</code> may approve a role other
-            than operator.
-          </p>
-        )}
-        {!single && (
-          <ul className="confirm-devices">
-            {lacking.map((view) => (
-              <li key={view.request.requestId}>
-                <strong className="truncate">
-                  <DeviceText value={view.name} />
-                </strong>{" "}
-                <span className="muted">needs {view.missingScopes.join(", ")}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p>
-          Reconnecting asks the gateway for {list} for this tab only, until you disconnect. Nothing
-          is approved yet: approve again once connected. A gateway on this machine allows it at
-          once; otherwise it shows the request to approve on the gateway host.
-        </p>
-      </div>
-      <div className="modal-actions">
-        <button ref={cancelRef} type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={onConfirm}>
-          Reconnect with {list}
-        </button>
-      </div>
-    </ModalDialog>
+      )}
+      {!single && (
+        <ul className="confirm-devices">
+          {lacking.map((view) => (
+            <li key={view.request.requestId}>
+              <strong className="truncate">
+                <DeviceText value={view.name} />
+              </strong>{" "}
+              <span className="muted">needs {view.missingScopes.join(", ")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        Reconnecting asks the gateway for {list} for this tab only, until you disconnect. Nothing is
+        approved yet: approve again once connected. A gateway on this machine allows it at once;
+        otherwise it shows the request to approve on the gateway host.
+      </p>
+    </ConfirmDialog>
   );
 }

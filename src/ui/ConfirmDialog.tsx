@@ -1,0 +1,41 @@
+import { useId, useRef, type ReactNode } from "react";
+import { ModalDialog } from "./ModalDialog";
+
+// A question with two answers where the safe one is Cancel: Cancel has focus on open, so
+// Enter on a dialog that appeared unexpectedly changes nothing. The body describes the dialog
+// to assistive technology.
+
+type Props = {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  /** "danger" for what cannot be taken back or hands over control; "primary" otherwise. */
+  tone: "primary" | "danger";
+  onConfirm: () => void;
+  onCancel: () => void;
+  focusAfter?: (openerConnected: boolean) => HTMLElement | null | undefined;
+};
+
+export function ConfirmDialog(props: Props) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const bodyId = useId();
+  return (
+    <ModalDialog
+      title={props.title}
+      onClose={props.onCancel}
+      initialFocus={cancelRef}
+      focusAfter={props.focusAfter}
+      describedBy={bodyId}
+    >
+      <div id={bodyId}>{props.children}</div>
+      <div className="modal-actions">
+        <button ref={cancelRef} type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" className={props.tone} onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
