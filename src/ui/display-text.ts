@@ -193,18 +193,27 @@ const ASCII_FOLDED = Uint16Array.from({ length: 0x7f }, (_, code) => {
 function asciiLookalikeKey(value: string): string | undefined {
   if (value.length > ASCII_PATH_MAX) return undefined;
   const codes: number[] = [];
+  let changed = false;
   for (let index = 0; index < value.length; index += 1) {
     const code = value.charCodeAt(index);
     if (code < SPACE || code >= ASCII_FOLDED.length) return undefined;
     const folded = ASCII_FOLDED[code] ?? 0;
+    if (folded !== code) changed = true;
     if (folded === 0) continue;
     const last = codes.length - 1;
     // "rn" reads as "m", "vv" as "w" (applied to the folded text, as the full path does).
-    if (folded === N && codes[last] === R) codes[last] = M;
-    else if (folded === V && codes[last] === V) codes[last] = W;
-    else codes.push(folded);
+    if (folded === N && codes[last] === R) {
+      codes[last] = M;
+      changed = true;
+    } else if (folded === V && codes[last] === V) {
+      codes[last] = W;
+      changed = true;
+    } else codes.push(folded);
   }
-  return String.fromCharCode(...codes);
+  // A name that is its own key (lower case, no spaces, nothing folded) is not copied.
+  // (Built from the codes in one call: measured faster here than joining strings, and the
+  // key is hashed at once by the name-clash index, which a joined string must flatten first.)
+  return changed ? String.fromCharCode(...codes) : value;
 }
 
 /**

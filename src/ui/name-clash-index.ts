@@ -3,68 +3,61 @@
 // The caller adds and removes names as things enter and leave its lists (it knows, because it
 // already keeps an object per listed thing), so an update costs what changed.
 
-/** A name as the index files it: whose it is and its lookalikeKey. */
-export type KeyedName = { readonly id: string; readonly key: string };
-
 export type NameClashIndex = {
-  add(name: KeyedName): void;
-  /** Takes out a name added before (the same object). */
-  remove(name: KeyedName): void;
+  /** Files a name of `id` under its lookalikeKey. */
+  add(id: string, key: string): void;
+  /** Takes out one name of `id` filed under `key` before (a name never filed is ignored). */
+  remove(id: string, key: string): void;
   /** Whether a name of `id` reads the same as a name of another id (as findNameClashes). */
   clashes(id: string): boolean;
 };
 
 /** Two or more different ids share the key (one id twice, pending and paired, is no clash). */
-function isClash(sharing: readonly KeyedName[]): boolean {
-  const first = sharing[0]?.id;
-  return sharing.some((name) => name.id !== first);
+function isClash(ids: readonly string[]): boolean {
+  const first = ids[0];
+  return ids.some((id) => id !== first);
 }
 
 export function createNameClashIndex(): NameClashIndex {
-  // Names by key: nearly always one, kept as is (an array only for two or more), so ten
-  // thousand names do not keep ten thousand one-element arrays alive.
-  const byKey = new Map<string, KeyedName | KeyedName[]>();
+  // Who has a name under each key: nearly always one name, kept as its id alone (a list of
+  // ids, one per name, only for two or more), so filing 20,000 names at once allocates
+  // nothing per name beyond the map's own entry.
+  const byKey = new Map<string, string | string[]>();
   // How many clashing keys each id has a name under.
   const clashCounts = new Map<string, number>();
 
-  const countClash = (sharing: readonly KeyedName[], by: number) => {
-    for (const id of new Set(sharing.map((name) => name.id))) {
+  const countClash = (ids: readonly string[], by: number) => {
+    for (const id of new Set(ids)) {
       const count = (clashCounts.get(id) ?? 0) + by;
       if (count > 0) clashCounts.set(id, count);
       else clashCounts.delete(id);
     }
   };
-  const sharingOf = (key: string): KeyedName[] => {
-    const kept = byKey.get(key);
-    return kept === undefined ? [] : Array.isArray(kept) ? kept : [kept];
-  };
   // Re-counts the clash of one key when who shares it changes (never the case for one name).
-  const share = (key: string, before: readonly KeyedName[], after: KeyedName[]) => {
+  const share = (key: string, before: readonly string[], after: string[]) => {
     if (isClash(before)) countClash(before, -1);
     if (isClash(after)) countClash(after, 1);
     if (after.length === 0) byKey.delete(key);
-    else byKey.set(key, after.length === 1 ? (after[0] as KeyedName) : after);
+    else byKey.set(key, after.length === 1 ? (after[0] as string) : after);
   };
 
   return {
-    add(name) {
-      if (!name.key) return; // a blank name clashes with nothing
-      if (!byKey.has(name.key)) byKey.set(name.key, name);
+    add(id, key) {
+      if (!key) return; // a blank name clashes with nothing
+      const kept = byKey.get(key);
+      if (kept === undefined) byKey.set(key, id);
       else {
-        const before = sharingOf(name.key);
-        share(name.key, before, [...before, name]);
+        const before = typeof kept === "string" ? [kept] : kept;
+        share(key, before, [...before, id]);
       }
     },
-    remove(name) {
-      if (!name.key) return;
-      if (byKey.get(name.key) === name) byKey.delete(name.key);
-      else {
-        const before = sharingOf(name.key);
-        share(
-          name.key,
-          before,
-          before.filter((other) => other !== name),
-        );
+    remove(id, key) {
+      const kept = key ? byKey.get(key) : undefined;
+      if (kept === undefined) return;
+      if (kept === id) byKey.delete(key);
+      else if (typeof kept !== "string") {
+        const at = kept.indexOf(id);
+        if (at >= 0) share(key, kept, [...kept.slice(0, at), ...kept.slice(at + 1)]);
       }
     },
     clashes(id) {

@@ -64,8 +64,8 @@ export function ApprovalsPage() {
   useEffect(() => (query.isPending ? undefined : whenIdle(preloadDialogs)), [query.isPending]);
 
   // The request a/r/x/Enter act on: the focused or last moved-to one, else the first shown.
-  const current =
-    visible.find((v) => v.request.requestId === activeId) ?? (activeId ? undefined : visible[0]);
+  // (Without one, no walk over the list: it may hold 10,000 requests.)
+  const current = activeId ? visible.find((v) => v.request.requestId === activeId) : visible[0];
   useEffect(() => {
     // The active request left (decided, expired, filtered out): fall back to the first shown.
     if (activeId && !visible.some((v) => v.request.requestId === activeId)) setActiveId(undefined);

@@ -4,7 +4,7 @@ import {
   observeElementRect as observeRendered,
   useVirtualizer,
 } from "@tanstack/react-virtual";
-import { useEffect, useRef, type ComponentProps, type RefObject } from "react";
+import { useCallback, useEffect, useRef, type ComponentProps, type RefObject } from "react";
 import { RequestCard } from "./RequestCard";
 import type { RequestView } from "./request-view";
 
@@ -15,6 +15,7 @@ import type { RequestView } from "./request-view";
 
 export const VIRTUALIZE_ABOVE = 30;
 const ESTIMATED_ROW_PX = 280;
+const estimateSize = () => ESTIMATED_ROW_PX;
 // Where nothing has a size (jsdom, a hidden tab's first paint) pretend to a window, so a first
 // page of rows renders instead of none (a zero viewport) or all (zero-height rows).
 const FALLBACK_RECT = { width: 1024, height: 1600 };
@@ -96,13 +97,20 @@ function useRowVirtualizer(
   views: readonly RequestView[],
   enabled: boolean,
 ) {
+  // The virtualizer works out every row's key and offset again whenever this function is a
+  // new one: kept while the list is the same, so the page's clock tick (a render a second)
+  // does not walk 10,000 rows.
+  const getItemKey = useCallback(
+    (index: number) => views[index]?.request.requestId ?? index,
+    [views],
+  );
   return useVirtualizer({
     enabled,
     count: enabled ? views.length : 0,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
+    estimateSize,
     overscan: 4,
-    getItemKey: (index) => views[index]?.request.requestId ?? index,
+    getItemKey,
     initialRect: expectedRect(),
     observeElementRect: (instance, onRect) => {
       const report = (rect: Rect) => onRect(rect.height > 0 ? rect : FALLBACK_RECT);

@@ -15,7 +15,6 @@ import {
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
 import { scopesToAdd, scopesToApprove } from "./approval-scopes";
 import { lookalikeKey, shownText } from "../../ui/display-text";
-import type { KeyedName } from "../../ui/name-clash-index";
 
 // Everything a request row and the details view show, derived once from the wire objects
 // with the rules in src/policy (never re-implemented here).
@@ -102,112 +101,113 @@ function derive(request: PendingRequest, paired: PairedDevice | undefined, name:
 
 // Deriving a view costs tens of microseconds (scope sets, locality, display text) and a list
 // of 10,000 renders a dozen rows: the name is known at once (it is searched and clash-checked),
-// the rest is worked out on first read and kept with the base (listed-views.ts keeps a base
-// while its request object and paired record stay the same).
-export class ViewBase implements KeyedName {
-  readonly name: string;
-  /** The device and the look-alike key of its name, for the name-clash index. */
-  readonly id: string;
-  readonly key: string;
-  /** The last list view made from this base: kept while its marks stay the same. */
-  listed: LazyRequestView | undefined;
-  /** Which update of the list last held it (set by listed-views.ts, to drop the rest). */
-  listedAt = 0;
-  #derived: Derived | undefined;
-  #kind: RequestKind | undefined;
-  #searchText: string | undefined;
+// the rest is worked out on first read. It is kept in one Worked shared by every view of the
+// same request object and paired record, so a view made again for new marks reuses it.
+class Worked {
+  derived: Derived | undefined;
+  kind: RequestKind | undefined;
+  searchText: string | undefined;
+  constructor() {
+    this.derived = undefined;
+    this.kind = undefined;
+    this.searchText = undefined;
+  }
+}
+
+// A list of 10,000 makes one of these per request on its first update, so its fields are
+// declared (not class fields, which would define each one and then assign it) and it holds
+// only what every listed request needs: the rest waits for the first read.
+export class ListedView implements RequestView {
+  declare readonly request: PendingRequest;
+  declare readonly paired: PairedDevice | undefined;
+  declare readonly name: string;
+  /** The look-alike key of the name, for the name-clash index. */
+  declare readonly key: string;
+  /** Set by listed-views.ts before it hands the view out; never changed after that. */
+  declare nameClash: boolean;
+  /** The session's scopes; undefined leaves missingScopes empty (not worked out). */
+  declare held: readonly string[] | undefined;
+  /** Which update of the list made it, and which last held it (set by listed-views.ts). */
+  declare readonly madeAt: number;
+  declare listedAt: number;
+  declare private worked: Worked | undefined;
+  declare private missing: string[] | undefined;
 
   constructor(
-    readonly request: PendingRequest,
-    readonly paired: PairedDevice | undefined,
+    request: PendingRequest,
+    paired: PairedDevice | undefined,
+    held: readonly string[] | undefined,
+    madeAt: number,
+    like?: ListedView,
   ) {
-    this.name = deviceName(request, paired);
-    this.id = request.deviceId;
-    this.key = lookalikeKey(this.name);
+    this.request = request;
+    this.paired = paired;
+    this.name = like ? like.name : deviceName(request, paired);
+    this.key = like ? like.key : lookalikeKey(this.name);
+    this.nameClash = like ? like.nameClash : false;
+    this.held = held;
+    this.madeAt = madeAt;
+    this.listedAt = madeAt;
+    this.worked = like ? (like.worked ??= new Worked()) : undefined;
+    this.missing = undefined;
   }
 
-  get derived(): Derived {
-    return (this.#derived ??= derive(this.request, this.paired, this.name));
+  /** The same request and paired record with other marks (what was worked out is shared). */
+  remarked(nameClash: boolean, held: readonly string[], update: number): ListedView {
+    const view = new ListedView(this.request, this.paired, held, update, this);
+    view.nameClash = nameClash;
+    return view;
   }
 
-  get kind(): RequestKind {
-    return (this.#kind ??= requestKind(this.request, this.paired));
+  private get work(): Worked {
+    return (this.worked ??= new Worked());
+  }
+  private get derived(): Derived {
+    const work = this.work;
+    return (work.derived ??= derive(this.request, this.paired, this.name));
   }
 
-  get searchText(): string {
+  get expiresAt() {
+    return expiresAt(this.request);
+  }
+  get shownName() {
+    return this.derived.shownName;
+  }
+  get client() {
+    return this.derived.client;
+  }
+  get kind() {
+    const work = this.work;
+    return (work.kind ??= requestKind(this.request, this.paired));
+  }
+  get diff() {
+    return this.derived.diff;
+  }
+  get addedRoles() {
+    return this.derived.addedRoles;
+  }
+  get addsAdmin() {
+    return this.derived.addsAdmin;
+  }
+  get approverNeeds() {
+    return this.derived.approverNeeds;
+  }
+  get missingScopes() {
+    return (this.missing ??= this.held ? scopesToAdd(this.held, this.approverNeeds) : []);
+  }
+  get fingerprint() {
+    return this.derived.fingerprint;
+  }
+  get whyNotSilent() {
+    return this.derived.whyNotSilent;
+  }
+  get searchText() {
+    const work = this.work;
     const { displayName, deviceId, remoteIp } = this.request;
-    return (this.#searchText ??= [this.name, displayName, deviceId, remoteIp]
+    return (work.searchText ??= [this.name, displayName, deviceId, remoteIp]
       .join(SEARCH_SEPARATOR)
       .toLowerCase());
   }
-}
-
-class LazyRequestView implements RequestView {
-  readonly request: PendingRequest;
-  readonly paired: PairedDevice | undefined;
-  readonly name: string;
-  readonly expiresAt: number;
-  #missing: string[] | undefined;
-
-  constructor(
-    readonly base: ViewBase,
-    readonly nameClash: boolean,
-    /** The session's scopes; undefined leaves missingScopes empty (not worked out). */
-    readonly held: readonly string[] | undefined,
-  ) {
-    this.request = base.request;
-    this.paired = base.paired;
-    this.name = base.name;
-    this.expiresAt = expiresAt(base.request);
-  }
-
-  get shownName() {
-    return this.base.derived.shownName;
-  }
-  get client() {
-    return this.base.derived.client;
-  }
-  get kind() {
-    return this.base.kind;
-  }
-  get diff() {
-    return this.base.derived.diff;
-  }
-  get addedRoles() {
-    return this.base.derived.addedRoles;
-  }
-  get addsAdmin() {
-    return this.base.derived.addsAdmin;
-  }
-  get approverNeeds() {
-    return this.base.derived.approverNeeds;
-  }
-  get missingScopes() {
-    return (this.#missing ??= this.held ? scopesToAdd(this.held, this.approverNeeds) : []);
-  }
-  get fingerprint() {
-    return this.base.derived.fingerprint;
-  }
-  get whyNotSilent() {
-    return this.base.derived.whyNotSilent;
-  }
-  get searchText() {
-    return this.base.searchText;
-  }
-}
-
-/**
- * The list's view of a base: the same object as last time when the clash mark and the session's
- * scopes did not change, so a memoised row does not render again.
- */
-export function listedView(
-  base: ViewBase,
-  nameClash: boolean,
-  held: readonly string[],
-): RequestView {
-  const last = base.listed;
-  if (last && last.nameClash === nameClash && last.held === held) return last;
-  return (base.listed = new LazyRequestView(base, nameClash, held));
 }
 
 /** A view of one request, not marked for name clashes or the session's scopes. */
@@ -215,11 +215,7 @@ export function toRequestView(
   request: PendingRequest,
   pairedByDevice: ReadonlyMap<string, PairedDevice>,
 ): RequestView {
-  return new LazyRequestView(
-    new ViewBase(request, pairedByDevice.get(request.deviceId)),
-    false,
-    undefined,
-  );
+  return new ListedView(request, pairedByDevice.get(request.deviceId), undefined, 0);
 }
 
 const pairedIndexes = new WeakMap<readonly PairedDevice[], ReadonlyMap<string, PairedDevice>>();

@@ -122,6 +122,49 @@ describe("createRequestViews", () => {
     expect(clashing(viewsOf([asking], [], []))).toEqual([]);
   });
 
+  it("marks a listed request when a look-alike arrives and keeps every other view", () => {
+    const viewsOf = createRequestViews();
+    const held: string[] = [];
+    const ada = request(1, { displayName: "Ada's iPhone" });
+    const other = request(2);
+    const before = viewsOf([ada, other], [], held);
+    const after = viewsOf([ada, other, request(3, { displayName: "ADA'S IPHONE" })], [], held);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]).toMatchObject({ name: "Ada's iPhone", nameClash: true, kind: "new-device" });
+    expect(after[1]).toBe(before[1]);
+    expect(clashing(after)).toEqual(["Ada's iPhone", "ADA'S IPHONE"]);
+  });
+
+  it("counts a request listed twice once: when it leaves, its name leaves too", () => {
+    const viewsOf = createRequestViews();
+    const held: string[] = [];
+    const ada = request(1, { displayName: "Ada's iPhone" });
+    const fake = request(2, { displayName: "\u0410da's iPhone" });
+    expect(clashing(viewsOf([ada, ada, fake], [], held))).toHaveLength(3);
+    expect(clashing(viewsOf([fake], [], held))).toEqual([]);
+  });
+
+  it("drops a request that left while another came twice, refreshed in between", () => {
+    const viewsOf = createRequestViews();
+    const held: string[] = [];
+    const ada = request(1, { displayName: "Ada's iPhone" });
+    const fake = request(2, { displayName: "\u0410da's iPhone" });
+    expect(clashing(viewsOf([ada, fake], [], held))).toHaveLength(2);
+    expect(clashing(viewsOf([ada, { ...ada, ts: T0 + 5 }], [], held))).toEqual([]);
+  });
+
+  it("keeps every view when the paired list comes again with the same names", () => {
+    const viewsOf = createRequestViews();
+    const held: string[] = [];
+    const asking = request(1, { displayName: "build-01" });
+    const laptop = pairedTo(request(9), { displayName: "buiId-Ol" });
+    const before = viewsOf([asking], [laptop], held);
+    expect(clashing(before)).toEqual(["build-01"]);
+    const after = viewsOf([asking], [{ ...laptop }], held);
+    expect(after[0]).toBe(before[0]);
+    expect(clashing(viewsOf([asking], [{ ...laptop, displayName: "laptop" }], held))).toEqual([]);
+  });
+
   it("follows the admin's rename of the paired record into the name and the search", () => {
     const viewsOf = createRequestViews();
     const asking = request(1);

@@ -122,6 +122,10 @@ describe("lookalikeKey: plain ASCII names", () => {
     "rrnn rnrn vvv vvvv",
     "",
     "x".repeat(300),
+    "modem",
+    "abc.def_42-wv",
+    "ar",
+    "rv",
   ])("keys %j as the full path does", (name) => {
     expect(`${lookalikeKey(name)}e`).toBe(lookalikeKey(`${name}é`));
   });

@@ -1,20 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { findNameClashes, lookalikeKey } from "../../../src/ui/display-text";
-import { createNameClashIndex, type KeyedName } from "../../../src/ui/name-clash-index";
+import { createNameClashIndex, type NameClashIndex } from "../../../src/ui/name-clash-index";
 
 // The kept index must say exactly what findNameClashes says of the same names, after any
 // sequence of additions, removals and renames (a rename is the old name out, the new one in).
 
-type Named = KeyedName & { name: string };
+type Named = { id: string; name: string; key: string };
 const named = (id: string, name: string): Named => ({ id, name, key: lookalikeKey(name) });
+const add = (index: NameClashIndex, name: Named) => index.add(name.id, name.key);
+const remove = (index: NameClashIndex, name: Named) => index.remove(name.id, name.key);
 
-function clashingIds(index: ReturnType<typeof createNameClashIndex>, ids: readonly string[]) {
+function clashingIds(index: NameClashIndex, ids: readonly string[]) {
   return ids.filter((id) => index.clashes(id)).sort();
 }
 
 function indexOf(...names: Named[]) {
   const index = createNameClashIndex();
-  names.forEach((name) => index.add(name));
+  names.forEach((name) => add(index, name));
   return index;
 }
 
@@ -43,29 +45,45 @@ describe("createNameClashIndex", () => {
     const leaving = named("d1", "build-01");
     const index = indexOf(leaving, named("d2", "buiId-Ol"));
     expect(clashingIds(index, ["d1", "d2"])).toEqual(["d1", "d2"]);
-    index.remove(leaving);
+    remove(index, leaving);
     expect(clashingIds(index, ["d1", "d2"])).toEqual([]);
   });
 
   it("keeps the mark while a third look-alike remains", () => {
     const leaving = named("d1", "modem");
     const index = indexOf(leaving, named("d2", "rnodem"), named("d3", "MODEM"));
-    index.remove(leaving);
+    remove(index, leaving);
     expect(clashingIds(index, ["d1", "d2", "d3"])).toEqual(["d2", "d3"]);
   });
 
   it("follows a rename into a clash and back out of it", () => {
     const index = indexOf(named("d1", "modem"));
     const router = named("d2", "router");
-    index.add(router);
+    add(index, router);
     expect(index.clashes("d1")).toBe(false);
     const renamed = named("d2", "rnodem");
-    index.remove(router);
-    index.add(renamed);
+    remove(index, router);
+    add(index, renamed);
     expect(clashingIds(index, ["d1", "d2"])).toEqual(["d1", "d2"]);
-    index.remove(renamed);
-    index.add(router);
+    remove(index, renamed);
+    add(index, router);
     expect(clashingIds(index, ["d1", "d2"])).toEqual([]);
+  });
+
+  it("keeps the mark while the same device still has another look-alike name filed", () => {
+    const pending = named("d1", "modem");
+    const index = indexOf(pending, named("d1", "MODEM"), named("d2", "rnodem"));
+    remove(index, pending);
+    expect(clashingIds(index, ["d1", "d2"])).toEqual(["d1", "d2"]);
+    remove(index, named("d1", "modem"));
+    expect(clashingIds(index, ["d1", "d2"])).toEqual([]);
+  });
+
+  it("ignores taking out a name that was never filed", () => {
+    const index = indexOf(named("d1", "modem"), named("d2", "rnodem"));
+    remove(index, named("d3", "modem"));
+    remove(index, named("d1", "router"));
+    expect(clashingIds(index, ["d1", "d2", "d3"])).toEqual(["d1", "d2"]);
   });
 
   it("agrees with findNameClashes over a long run of changes", () => {
@@ -84,16 +102,16 @@ describe("createNameClashIndex", () => {
     for (let step = 0; step < 400; step += 1) {
       const leaving = listed[step % Math.max(1, listed.length)];
       if (pick([true, false, false]) && leaving) {
-        index.remove(leaving);
+        remove(index, leaving);
         listed = listed.filter((name) => name !== leaving);
       } else if (pick([true, false]) && leaving) {
         const renamed = named(leaving.id, pick(names));
-        index.remove(leaving);
-        index.add(renamed);
+        remove(index, leaving);
+        add(index, renamed);
         listed = listed.map((name) => (name === leaving ? renamed : name));
       } else {
         const added = named(pick(devices), pick(names));
-        index.add(added);
+        add(index, added);
         listed = [...listed, added];
       }
       const expected = [...findNameClashes(listed)].sort();
