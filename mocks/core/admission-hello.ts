@@ -4,7 +4,8 @@ import { normalizeScopes } from "../../src/policy/scopes";
 import type { AuthOutcome } from "./auth";
 import type { ConnectParams } from "./connect-params";
 import type { CoreContext, LiveConnection } from "./context";
-import { buildHelloOk } from "./hello";
+import { buildHelloOk, type HelloAuth } from "./hello";
+import { tracedDecision, type DecisionTrace } from "./refusal";
 import { ensureToken, type TokenIssuer } from "./tokens";
 import type { ConnectDecision } from "./types";
 
@@ -74,14 +75,18 @@ export function sendHello(
   frameId: string,
   grant: HelloGrant,
   decision: ConnectDecision,
+  trace?: DecisionTrace,
 ): void {
   const { session, token } = grant;
   connection.session = session;
-  const hello = buildHelloOk(ctx, connection, {
-    role: session.role,
-    scopes: session.scopes,
-    ...(token ?? {}),
-  });
+  const auth: HelloAuth = { role: session.role, scopes: session.scopes };
+  if (token) {
+    auth.deviceToken = token.deviceToken;
+    auth.issuedAtMs = token.issuedAtMs;
+  }
+  const hello = buildHelloOk(ctx, connection, auth);
   ctx.send(connection, { type: "res", id: frameId, ok: true, payload: hello });
-  ctx.recordDecision({ ...decision, outcome: "hello" });
+  const record = tracedDecision(decision, trace);
+  record.outcome = "hello";
+  ctx.recordDecision(record);
 }

@@ -20,7 +20,7 @@ import { connectionLocality } from "./connection-locality";
 import type { CoreContext, LiveConnection } from "./context";
 import type { DeviceBlock } from "./device-proof";
 import { grantHello, sendHello, type HelloGrant } from "./admission-hello";
-import { refuse, type Refusal } from "./refusal";
+import { refuse, type DecisionTrace, type Refusal } from "./refusal";
 import { normalizeNodeHostMetadata, reportedRemoteIp } from "./client-metadata";
 import { approvePairing, requestPairing, type PairingAsk } from "./pairing";
 import { toWirePending } from "./state";
@@ -47,16 +47,17 @@ function pairingRefusal(
   const roles = sameKey ? approvedRoles(sameKey) : [];
   const scopes = sameKey ? approvedScopesOf(sameKey) : [];
   const { message, remediationHint } = PAIRING_MESSAGES[reason];
-  const details = buildPairingConnectErrorDetails({
+  const facts: Parameters<typeof buildPairingConnectErrorDetails>[0] = {
     reason,
     requestId,
     remediationHint,
     deviceId: ask.deviceId,
     requestedRole: ask.role,
     requestedScopes: ask.scopes,
-    ...(roles.length > 0 ? { approvedRoles: roles } : {}),
-    ...(scopes.length > 0 ? { approvedScopes: scopes } : {}),
-  });
+  };
+  if (roles.length > 0) facts.approvedRoles = roles;
+  if (scopes.length > 0) facts.approvedScopes = scopes;
+  const details = buildPairingConnectErrorDetails(facts);
   return {
     code: ERROR_CODES.notPaired,
     message,
@@ -74,8 +75,14 @@ type PairEvent = { event: string; payload: unknown };
 /**
  * What the gateway decided for one verified connect, with its bookkeeping already done
  * (pending request, silent approval, token, save requested); sending is left to the answer.
+ * `decision` is the connect's record as handed in; `trace` is what this step adds to it
+ * (locality, reason, silent decision). They are merged only when the record is kept, once.
  */
-export type Admission = { decision: ConnectDecision; events: PairEvent[] } & (
+export type Admission = {
+  decision: ConnectDecision;
+  trace: DecisionTrace;
+  events: PairEvent[];
+} & (
   { outcome: "pending"; refusal: Refusal } | { outcome: "hello"; grant: HelloGrant | undefined }
 );
 
@@ -105,8 +112,7 @@ export function decideAdmission(
   };
   const paired = ctx.state.paired.get(device.id);
   const need = pairingReason(paired, ask);
-  const traced = {
-    ...decision,
+  const trace: DecisionTrace = {
     locality: locality.locality,
     localityWhy: locality.why,
     reason: need,
@@ -115,7 +121,7 @@ export function decideAdmission(
 
   if (need === PAIRING_NOT_NEEDED) {
     const grant = grantHello(ctx, connection, device.id, hello);
-    return { outcome: "hello", grant, decision: traced, events: [] };
+    return { outcome: "hello", grant, decision, trace, events: [] };
   }
   const silent = decideSilentPairing({
     locality: locality.locality,
@@ -126,12 +132,9 @@ export function decideAdmission(
     autoApproveLocal: ctx.config.autoApproveLocal,
   });
   const result = requestPairing(ctx.state, ctx.clock, ask, need, silent.silent);
-  const withSilent = {
-    ...traced,
-    silent: silent.silent,
-    silentWhy: silent.why,
-    requestId: result.request.requestId,
-  };
+  trace.silent = silent.silent;
+  trace.silentWhy = silent.why;
+  trace.requestId = result.request.requestId;
   const events: PairEvent[] = result.superseded.map((old) => ({
     event: EVENTS.pairResolved,
     payload: {
@@ -147,7 +150,8 @@ export function decideAdmission(
       events.push({ event: EVENTS.pairRequested, payload: toWirePending(result.request) });
     void ctx.state.persist();
     const refusal = pairingRefusal(need, result.request.requestId, ask, paired);
-    return { outcome: "pending", refusal, decision: { ...withSilent, outcome: "pending" }, events };
+    trace.outcome = "pending";
+    return { outcome: "pending", refusal, decision, trace, events };
   }
   // Silent: approved on the spot; only device.pair.resolved goes out (no requested event).
   approvePairing(ctx.state, ctx.clock, result.request.requestId, {
@@ -164,7 +168,7 @@ export function decideAdmission(
     },
   });
   const grant = grantHello(ctx, connection, device.id, hello);
-  return { outcome: "hello", grant, decision: withSilent, events };
+  return { outcome: "hello", grant, decision, trace, events };
 }
 
 /** Sends what was decided: the pairing events, then the refusal (spec §6) or hello-ok. */
@@ -176,9 +180,9 @@ export function answerAdmission(
 ): void {
   for (const { event, payload } of admission.events) ctx.broadcastPairingEvent(event, payload);
   if (admission.outcome === "pending") {
-    refuse(ctx, connection, frameId, admission.refusal, admission.decision);
+    refuse(ctx, connection, frameId, admission.refusal, admission.decision, admission.trace);
   } else if (admission.grant) {
-    sendHello(ctx, connection, frameId, admission.grant, admission.decision);
+    sendHello(ctx, connection, frameId, admission.grant, admission.decision, admission.trace);
   }
 }
 

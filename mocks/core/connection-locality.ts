@@ -23,5 +23,7 @@ export function connectionLocality(
     authMethod: auth.method,
     sharedAuthOk: auth.sharedSecretOk,
   });
-  return { ...decision, origin, isLocalClient };
+  // A literal rather than a spread: every connect asks this, and the spread costs more
+  // than the rule itself.
+  return { locality: decision.locality, why: decision.why, origin, isLocalClient };
 }

@@ -1,7 +1,9 @@
 import { classifyIngress, INGRESS } from "../../src/policy/ingress";
 import { scopesSatisfy } from "../../src/policy/scopes";
-import { CLOSE_POLICY_VIOLATION, EVENTS, OPERATOR_SCOPES, buildEvent } from "../../src/protocol";
+import { CLOSE_POLICY_VIOLATION, OPERATOR_SCOPES, buildEvent } from "../../src/protocol";
+import { challengeFrameText } from "./challenge";
 import { createReceiver } from "./connection";
+import { randomUuid } from "./random-text";
 import type { CoreContext, LiveConnection } from "./context";
 import { CronTable } from "./methods/cron-table";
 import type { Clock } from "./pairing";
@@ -19,8 +21,6 @@ import type {
 
 const MAX_DECISIONS = 200;
 const FORWARDING_REFUSED = "forwarding headers from a peer that is not a trusted proxy";
-/** What the real gateway's challenge advertises (observed); the mock offers nothing behind it. */
-const CHALLENGE_CAPABILITIES = ["model-catalog-snapshot"];
 
 /** An accepted socket: the adapter's handle and the core's own record of it. */
 export type AcceptedSocket =
@@ -110,14 +110,12 @@ export function createCoreRuntime(
       facts,
       ingress,
       sink,
-      challenge: { nonce: crypto.randomUUID(), ts: clock.now() },
+      challenge: { nonce: randomUuid(), ts: clock.now() },
       seq: 0,
       closed: false,
     };
     connections.set(connId, live);
-    // The challenge is pre-handshake and carries no seq; event seq starts at 1 after hello.
-    const challenge = { ...live.challenge, capabilities: [...CHALLENGE_CAPABILITIES] };
-    ctx.send(live, buildEvent(EVENTS.connectChallenge, challenge));
+    sink.send(challengeFrameText(live.challenge));
     const receive = createReceiver(ctx, live);
     const connection: GatewayConnectionHandle = {
       connId,

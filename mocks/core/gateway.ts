@@ -1,4 +1,5 @@
 import { createCoreRuntime } from "./core-context";
+import { randomUuid } from "./random-text";
 import { GatewayState, toWirePaired, toWirePending } from "./state";
 import type { MockGateway, MockGatewayOptions } from "./types";
 
@@ -9,7 +10,7 @@ const RESTART_CLOSE = { code: 1012, reason: "service restart" };
 
 export async function createMockGateway(options: MockGatewayOptions): Promise<MockGateway> {
   const now = options.now ?? (() => Date.now());
-  const randomId = options.randomId ?? (() => crypto.randomUUID());
+  const randomId = options.randomId ?? randomUuid;
   const state = new GatewayState(options.store, now);
   await state.load();
   const runtime = createCoreRuntime(options.config, state, { now, randomId });

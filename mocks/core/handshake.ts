@@ -11,6 +11,7 @@ import { admitWithoutDevice } from "./deviceless";
 import { authenticate, DEVICE_IDENTITY_REQUIRED } from "./auth";
 import { readConnectParams, type ConnectParams } from "./connect-params";
 import type { CoreContext, LiveConnection } from "./context";
+import { withFields } from "./json-copy";
 import { readDeviceBlock, verifyDeviceProof } from "./device-proof";
 import { checkBrowserOrigin, ORIGIN_NOT_ALLOWED_MESSAGE } from "./origin-check";
 import { refuse, type Refusal } from "./refusal";
@@ -108,7 +109,7 @@ export async function runHandshake(
     );
   }
   const params = read.params;
-  const decision = { ...base, clientId: params.client.id, clientMode: params.client.mode };
+  const decision = withFields(base, { clientId: params.client.id, clientMode: params.client.mode });
   const admission = admissionRefusal(ctx, connection, params);
   if (admission) return refuse(ctx, connection, frameId, admission, decision);
 
@@ -136,7 +137,7 @@ export async function runHandshake(
       : policyRefusal(ERROR_CODES.invalidRequest, auth.message, auth.details);
     return refuse(ctx, connection, frameId, refusal, decision);
   }
-  const withDevice = { ...decision, deviceId: device.id };
+  const withDevice = withFields(decision, { deviceId: device.id });
   const proofFailure = await verifyDeviceProof({
     device,
     challenge: connection.challenge,

@@ -16,11 +16,14 @@ export const FEATURE_EVENTS: readonly string[] = [
   EVENTS.pairResolved,
 ];
 
-export function buildHelloOk(
-  ctx: CoreContext,
-  connection: LiveConnection,
-  auth: { role: string; scopes: string[]; deviceToken?: string; issuedAtMs?: number },
-) {
+export type HelloAuth = {
+  role: string;
+  scopes: string[];
+  deviceToken?: string;
+  issuedAtMs?: number;
+};
+
+export function buildHelloOk(ctx: CoreContext, connection: LiveConnection, auth: HelloAuth) {
   const now = ctx.clock.now();
   return {
     type: "hello-ok" as const,

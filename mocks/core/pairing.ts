@@ -34,10 +34,23 @@ export type PairingRequestResult = {
   superseded: StoredPendingRequest[];
 };
 
+/** Beyond this many entries union keeps a set beside its list (a plain scan is quadratic). */
+const UNION_SCAN_LIMIT = 16;
+
+/** Trimmed, non-empty, each once, in first-seen order. Lists are a few roles or scopes. */
 function union(...lists: (readonly (string | undefined)[] | undefined)[]): string[] {
-  const out = new Set<string>();
-  for (const list of lists) for (const item of list ?? []) if (item?.trim()) out.add(item.trim());
-  return [...out];
+  const out: string[] = [];
+  let seen: Set<string> | undefined;
+  for (const list of lists) {
+    for (const item of list ?? []) {
+      const value = item?.trim();
+      if (!value || (seen ? seen.has(value) : out.includes(value))) continue;
+      out.push(value);
+      if (seen) seen.add(value);
+      else if (out.length > UNION_SCAN_LIMIT) seen = new Set(out);
+    }
+  }
+  return out;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -54,8 +67,17 @@ function covers(request: StoredPendingRequest, ask: PairingAsk): boolean {
   return firstMissingScope(ask.role, ask.scopes, request.scopes) === undefined;
 }
 
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value ? ({ [key]: value } as Record<K, string>) : {};
+/**
+ * Sets an optional text field only when it has a value, so absent fields stay absent on the
+ * wire and on disk. Records are built field by field in wire order rather than by spreading
+ * `{ [key]: value }` pieces, which cost more than the rest of the bookkeeping together.
+ */
+function setText<T extends object>(
+  target: T,
+  key: { [K in keyof T]-?: string extends T[K] ? K : never }[keyof T],
+  value: string | undefined,
+): void {
+  if (value) (target as Record<string, unknown>)[key as string] = value;
 }
 
 export function requestPairing(
@@ -68,43 +90,42 @@ export function requestPairing(
   const now = clock.now();
   const isRepair = state.paired.has(ask.deviceId);
   const existing = state.pendingOfDevice(ask.deviceId).sort((a, b) => b.ts - a.ts);
-  const [only] = existing;
+  const only = existing[0];
   if (existing.length === 1 && only && covers(only, ask)) {
     // A refresh keeps the id and ts; the device's newest details win (observed).
-    Object.assign(only, {
-      ...optional("displayName", ask.displayName ?? only.displayName),
-      ...optional("platform", ask.platform ?? only.platform),
-      ...optional("deviceFamily", ask.deviceFamily ?? only.deviceFamily),
-      clientId: ask.clientId,
-      clientMode: ask.clientMode,
-      ...optional("remoteIp", ask.remoteIp ?? only.remoteIp),
-      silent: only.silent && silent,
-      isRepair: only.isRepair || isRepair,
-    });
+    setText(only, "displayName", ask.displayName ?? only.displayName);
+    setText(only, "platform", ask.platform ?? only.platform);
+    setText(only, "deviceFamily", ask.deviceFamily ?? only.deviceFamily);
+    only.clientId = ask.clientId;
+    only.clientMode = ask.clientMode;
+    setText(only, "remoteIp", ask.remoteIp ?? only.remoteIp);
+    only.silent = only.silent && silent;
+    only.isRepair = only.isRepair || isRepair;
     state.pending.refresh(only, now);
     return { request: only, created: false, superseded: [] };
   }
   for (const old of existing) state.pending.delete(old.requestId);
-  const request: StoredPendingRequest = {
+  // Built in wire order; the required fields are all set below (see setText).
+  const request = {
     requestId: clock.randomId(),
     deviceId: ask.deviceId,
     publicKey: ask.publicKey,
-    ...optional("displayName", ask.displayName),
-    ...optional("platform", ask.platform),
-    ...optional("deviceFamily", ask.deviceFamily),
-    clientId: ask.clientId,
-    clientMode: ask.clientMode,
-    role: ask.role,
-    // A different ask replaces the old requests with the union of everything asked (observed).
-    roles: union(...existing.flatMap((old) => [old.roles, [old.role]]), [ask.role]),
-    scopes: union(...existing.map((old) => old.scopes), normalizeScopes(ask.scopes)),
-    ...optional("remoteIp", ask.remoteIp),
-    silent: silent && existing.every((old) => old.silent),
-    isRepair,
-    ts: now,
-    refreshedAtMs: now,
-    reason,
-  };
+  } as StoredPendingRequest;
+  setText(request, "displayName", ask.displayName);
+  setText(request, "platform", ask.platform);
+  setText(request, "deviceFamily", ask.deviceFamily);
+  request.clientId = ask.clientId;
+  request.clientMode = ask.clientMode;
+  request.role = ask.role;
+  // A different ask replaces the old requests with the union of everything asked (observed).
+  request.roles = union(...existing.flatMap((old) => [old.roles, [old.role]]), [ask.role]);
+  request.scopes = union(...existing.map((old) => old.scopes), normalizeScopes(ask.scopes));
+  setText(request, "remoteIp", ask.remoteIp);
+  request.silent = silent && existing.every((old) => old.silent);
+  request.isRepair = isRepair;
+  request.ts = now;
+  request.refreshedAtMs = now;
+  request.reason = reason;
   state.pending.set(request);
   return { request, created: true, superseded: existing };
 }
@@ -174,31 +195,33 @@ export function approvePairing(
     if (missing) return { ok: false, message: `missing scope: ${missing}` };
   }
   const { access } = options;
-  const device: StoredPairedDevice = {
-    ...optional("operatorLabel", existing?.operatorLabel),
-    deviceId: request.deviceId,
-    publicKey: request.publicKey,
-    ...optional("displayName", access?.displayName ?? request.displayName),
-    ...optional("platform", request.platform),
-    ...optional("deviceFamily", request.deviceFamily),
-    clientId: request.clientId,
-    clientMode: request.clientMode,
-    role: request.role,
-    roles: union(existing ? approvedRoles(existing) : [], requestedRoles),
-    scopes: approvedScopes,
-    approvedScopes,
-    ...optional("remoteIp", access?.remoteIp ?? request.remoteIp),
-    approvedVia: approvalKind(existing, options.approvedVia),
-    createdAtMs: existing?.createdAtMs ?? now,
-    approvedAtMs: now,
-    ...(access
-      ? { lastSeenAtMs: access.lastSeenAtMs, lastSeenReason: "connect" }
-      : existing?.lastSeenAtMs !== undefined
-        ? { lastSeenAtMs: existing.lastSeenAtMs, lastSeenReason: existing.lastSeenReason }
-        : {}),
-    tokens: (existing?.tokens ?? []).map((token) => ({ ...token })),
-    tokenSecrets: (existing?.tokenSecrets ?? []).map((secret) => ({ ...secret })),
-  };
+  // Built in the order the gateway writes paired.json; every required field is set below.
+  const device = {} as StoredPairedDevice;
+  setText(device, "operatorLabel", existing?.operatorLabel);
+  device.deviceId = request.deviceId;
+  device.publicKey = request.publicKey;
+  setText(device, "displayName", access?.displayName ?? request.displayName);
+  setText(device, "platform", request.platform);
+  setText(device, "deviceFamily", request.deviceFamily);
+  device.clientId = request.clientId;
+  device.clientMode = request.clientMode;
+  device.role = request.role;
+  device.roles = union(existing ? approvedRoles(existing) : [], requestedRoles);
+  device.scopes = approvedScopes;
+  device.approvedScopes = approvedScopes;
+  setText(device, "remoteIp", access?.remoteIp ?? request.remoteIp);
+  device.approvedVia = approvalKind(existing, options.approvedVia);
+  device.createdAtMs = existing?.createdAtMs ?? now;
+  device.approvedAtMs = now;
+  if (access) {
+    device.lastSeenAtMs = access.lastSeenAtMs;
+    device.lastSeenReason = "connect";
+  } else if (existing?.lastSeenAtMs !== undefined) {
+    device.lastSeenAtMs = existing.lastSeenAtMs;
+    device.lastSeenReason = existing.lastSeenReason;
+  }
+  device.tokens = (existing?.tokens ?? []).map((token) => ({ ...token }));
+  device.tokenSecrets = (existing?.tokenSecrets ?? []).map((secret) => ({ ...secret }));
   for (const [role, scopes] of next) issueToken(device, role, scopes, now);
   state.pending.delete(requestId);
   state.paired.set(device.deviceId, device);

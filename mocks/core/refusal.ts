@@ -1,5 +1,6 @@
 import { truncateCloseReason } from "./close-reason";
 import type { CoreContext, LiveConnection } from "./context";
+import { withFields } from "./json-copy";
 import type { ConnectDecision } from "./types";
 
 // A refused connect: the error response, then the close, then the decision record.
@@ -11,25 +12,32 @@ export type Refusal = {
   close: { code: number; reason: string };
 };
 
+/** What a decision step adds to a connect's record; merged into it when it is recorded. */
+export type DecisionTrace = Partial<ConnectDecision>;
+
+const NO_TRACE: DecisionTrace = {};
+
+/** The connect's record as kept: `decision` with `trace` on top, in one copy. */
+export function tracedDecision(decision: ConnectDecision, trace: DecisionTrace = NO_TRACE) {
+  return withFields(decision, trace);
+}
+
 export function refuse(
   ctx: CoreContext,
   connection: LiveConnection,
   frameId: string,
   refusal: Refusal,
   decision: ConnectDecision,
+  trace?: DecisionTrace,
 ): void {
-  const error = {
-    code: refusal.code,
-    message: refusal.message,
-    ...(refusal.details ? { details: refusal.details } : {}),
-  };
+  const error: Omit<Refusal, "close"> = { code: refusal.code, message: refusal.message };
+  if (refusal.details) error.details = refusal.details;
   ctx.send(connection, { type: "res", id: frameId, ok: false, error });
   ctx.close(connection, refusal.close.code, truncateCloseReason(refusal.close.reason));
   const detailCode = typeof refusal.details?.code === "string" ? refusal.details.code : undefined;
-  ctx.recordDecision({
-    ...decision,
-    outcome: decision.outcome === "pending" ? "pending" : "refused",
-    errorCode: refusal.code,
-    ...(detailCode ? { detailCode } : {}),
-  });
+  const record = tracedDecision(decision, trace);
+  record.outcome = record.outcome === "pending" ? "pending" : "refused";
+  record.errorCode = refusal.code;
+  if (detailCode) record.detailCode = detailCode;
+  ctx.recordDecision(record);
 }

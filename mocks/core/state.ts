@@ -1,6 +1,6 @@
 import { PAIRING_REQUEST_TTL_MS, type PairedDevice, type PendingRequest } from "../../src/protocol";
 import { BatchedWriter } from "./batched-writer";
-import { copyJson } from "./json-copy";
+import { copyJson, copyJsonWithout } from "./json-copy";
 import { PendingTable } from "./pending-table";
 import type { PersistedState, StateStore, StoredPairedDevice, StoredPendingRequest } from "./types";
 
@@ -73,21 +73,19 @@ export class GatewayState {
   }
 }
 
+const PENDING_BOOKKEEPING = ["refreshedAtMs", "reason"] as const;
+/** Token secrets, the gateway's own approval field and the legacy `label` are never listed. */
+const PAIRED_INTERNAL = ["tokenSecrets", "approvedScopes", "label"] as const;
+
 /** The wire form of a pending request: the bookkeeping fields stay inside the gateway. */
 export function toWirePending(request: StoredPendingRequest): PendingRequest {
-  const { refreshedAtMs: _refreshed, reason: _reason, ...wire } = request;
-  return copyJson(wire);
+  return copyJsonWithout(request, PENDING_BOOKKEEPING);
 }
 
 /** The wire form of a paired device: token summaries only (sorted by role), never secrets. */
 export function toWirePaired(device: StoredPairedDevice, connected?: boolean): PairedDevice {
-  const {
-    tokenSecrets: _secrets,
-    approvedScopes: _approved,
-    label: _legacyLabel,
-    ...wire
-  } = device;
-  const copy = copyJson(wire);
+  const copy: PairedDevice = copyJsonWithout(device, PAIRED_INTERNAL);
   if (copy.tokens) copy.tokens.sort((a, b) => a.role.localeCompare(b.role));
-  return connected === undefined ? copy : { ...copy, connected };
+  if (connected !== undefined) copy.connected = connected;
+  return copy;
 }

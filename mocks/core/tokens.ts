@@ -1,7 +1,7 @@
 import { approvedRoles } from "../../src/policy/approved-access";
 import { missingScopes, normalizeScopes } from "../../src/policy/scopes";
 import { OPERATOR_SCOPES, ROLES, type DeviceTokenSummary } from "../../src/protocol";
-import { bytesToBase64Url } from "../../src/protocol/encoding";
+import { randomBase64Url } from "./random-text";
 import type { StoredPairedDevice } from "./types";
 
 // Per-role device tokens, as the real gateway keeps them: scopes sorted with their implied
@@ -13,19 +13,9 @@ export type TokenIssuer = "shared-secret";
 const OPERATOR_PREFIX = "operator.";
 
 const SECRET_BYTES = 32;
-/** Random bytes fetched 128 secrets at a time: one getRandomValues call costs as much as 32 bytes. */
-const POOL_BYTES = SECRET_BYTES * 128;
-let pool = new Uint8Array(0);
-let poolOffset = 0;
 
 export function newSecret(): string {
-  if (poolOffset + SECRET_BYTES > pool.length) {
-    pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
-    poolOffset = 0;
-  }
-  const bytes = pool.subarray(poolOffset, poolOffset + SECRET_BYTES);
-  poolOffset += SECRET_BYTES;
-  return bytesToBase64Url(bytes);
+  return randomBase64Url(SECRET_BYTES);
 }
 
 /**
@@ -33,12 +23,15 @@ export function newSecret(): string {
  * adds read, and the list is sorted.
  */
 export function tokenScopes(scopes: readonly string[] | undefined): string[] {
-  const set = new Set(normalizeScopes(scopes));
-  if (set.has(OPERATOR_SCOPES.admin)) {
-    set.add(OPERATOR_SCOPES.read);
-    set.add(OPERATOR_SCOPES.write);
-  } else if (set.has(OPERATOR_SCOPES.write)) set.add(OPERATOR_SCOPES.read);
-  return [...set].sort();
+  // A normalized list has no repeats, so adding what is missing keeps it a set.
+  const list = normalizeScopes(scopes);
+  const implied = list.includes(OPERATOR_SCOPES.admin)
+    ? [OPERATOR_SCOPES.read, OPERATOR_SCOPES.write]
+    : list.includes(OPERATOR_SCOPES.write)
+      ? [OPERATOR_SCOPES.read]
+      : [];
+  for (const scope of implied) if (!list.includes(scope)) list.push(scope);
+  return list.sort();
 }
 
 /** A role's token carries only that role's scopes: operator.* for operator, the rest otherwise. */
@@ -81,15 +74,13 @@ export function issueToken(
 ) {
   const previous = device.tokens?.find((token) => token.role === role);
   const previousSecret = device.tokenSecrets.find((entry) => entry.role === role);
-  const summary: DeviceTokenSummary = {
-    role,
-    scopes,
-    createdAtMs: previous?.createdAtMs ?? now,
-    ...(previous ? { rotatedAtMs: now } : {}),
-    ...(previous?.lastUsedAtMs !== undefined ? { lastUsedAtMs: previous.lastUsedAtMs } : {}),
-  };
+  // Optional keys are set only when present (no conditional spreads: this runs per connect).
+  const summary: DeviceTokenSummary = { role, scopes, createdAtMs: previous?.createdAtMs ?? now };
+  if (previous) summary.rotatedAtMs = now;
+  if (previous?.lastUsedAtMs !== undefined) summary.lastUsedAtMs = previous.lastUsedAtMs;
   const keptIssuer = issuer ?? previousSecret?.issuer;
-  const secret = { role, token: newSecret(), ...(keptIssuer ? { issuer: keptIssuer } : {}) };
+  const secret: StoredPairedDevice["tokenSecrets"][number] = { role, token: newSecret() };
+  if (keptIssuer) secret.issuer = keptIssuer;
   device.tokens = [...(device.tokens ?? []).filter((token) => token.role !== role), summary];
   device.tokenSecrets = [...device.tokenSecrets.filter((entry) => entry.role !== role), secret];
   return { summary, secret };

@@ -10,9 +10,11 @@ export function hostNameOf(host: string | undefined): string {
     const end = text.indexOf("]");
     return end > 0 ? text.slice(1, end) : text;
   }
+  const colon = text.indexOf(":");
+  if (colon < 0) return text;
   // A bare IPv6 literal ("::1") has colons but no port.
-  if (text.split(":").length > 2 && parseIpAddress(text)) return text;
-  return text.split(":")[0] ?? "";
+  if (text.includes(":", colon + 1) && parseIpAddress(text)) return text;
+  return text.slice(0, colon);
 }
 
 /** localhost, *.localhost, 127.x, ::1 (with or without port and brackets). */

@@ -33,12 +33,13 @@ function isForwardingHeaderName(name: string): boolean {
  * even when empty: a proxy that sends one at all means the socket peer is not the client.
  */
 export function hasForwardingHeaders(headers: HeaderBag): boolean {
-  return Object.entries(headers).some(
-    ([name, value]) =>
-      isForwardingHeaderName(name) &&
-      value !== undefined &&
-      (!Array.isArray(value) || value.length > 0),
-  );
+  // Checked on every socket and every connect: a plain loop, no [name, value] pairs.
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value === undefined || !isForwardingHeaderName(name)) continue;
+    if (!Array.isArray(value) || value.length > 0) return true;
+  }
+  return false;
 }
 
 /** Whether the socket peer is one of the configured trusted proxies (addresses or CIDR blocks). */

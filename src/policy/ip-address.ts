@@ -56,7 +56,8 @@ function parseIpv6Groups(text: string): number[] | undefined {
  */
 export function parseIpAddress(raw: string | undefined): ParsedAddress | undefined {
   const key = raw ?? "";
-  if (parsedMemo.has(key)) return parsedMemo.get(key);
+  const known = parsedMemo.get(key);
+  if (known !== undefined || parsedMemo.has(key)) return known;
   const parsed = parseUncached(key);
   // Shared between callers from now on: frozen so no caller can change another's answer.
   if (parsed) Object.freeze(Object.freeze(parsed).bytes);

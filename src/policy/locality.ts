@@ -24,71 +24,53 @@ export type LocalityInput = {
 
 export type LocalityDecision = { locality: Locality; why: string };
 
-type Condition = { holds: boolean; unmet: string };
-
-function firstUnmet(conditions: readonly Condition[]): string | undefined {
-  return conditions.find((condition) => !condition.holds)?.unmet;
-}
-
 function shown(value: string | undefined): string {
   return value?.trim() ? value.trim() : "(none)";
 }
 
-// Network facts come before credentials: a remote address cannot be fixed by a better
-// credential, so it is the more useful thing to tell an admin.
-function sharedSecretConditions(input: LocalityInput): Condition[] {
-  const auth = describeAuthMethod(input.authMethod);
-  return [
-    {
-      holds: isLoopbackAddress(input.remoteAddress),
-      unmet: `remote address ${shown(input.remoteAddress)} is not loopback`,
-    },
-    {
-      holds: !input.hasProxyHeaders,
-      unmet: "forwarding headers are present (the connection came through a proxy)",
-    },
-    {
-      holds: !input.hasBrowserOriginHeader,
-      unmet: `a browser Origin (${shown(input.requestOrigin)}) was sent`,
-    },
-    {
-      holds: isPrivateOrLoopbackHostName(input.requestHost),
-      unmet: `Host ${shown(input.requestHost)} is not a private or loopback address`,
-    },
-    {
-      holds: isSharedSecretAuth(input.authMethod),
-      unmet: `it authenticated with ${auth}, not the shared token or password`,
-    },
-    { holds: input.sharedAuthOk, unmet: `${auth} did not verify` },
-  ];
+const PROXY_HEADERS_PRESENT =
+  "forwarding headers are present (the connection came through a proxy)";
+
+// The checks run in order and stop at the first unmet one, whose words are the only ones
+// built: every connect goes through here, and most fail early.
+
+function credentialsUnmet(input: LocalityInput): string | undefined {
+  if (!isSharedSecretAuth(input.authMethod)) {
+    return `it authenticated with ${describeAuthMethod(input.authMethod)}, not the shared token or password`;
+  }
+  if (!input.sharedAuthOk) return `${describeAuthMethod(input.authMethod)} did not verify`;
+  return undefined;
 }
 
-function browserContainerConditions(input: LocalityInput): Condition[] {
-  const auth = describeAuthMethod(input.authMethod);
-  return [
-    {
-      holds: isPrivateOrLoopbackAddress(input.remoteAddress),
-      unmet: `remote address ${shown(input.remoteAddress)} is not private or loopback`,
-    },
-    {
-      holds: !input.hasProxyHeaders,
-      unmet: "forwarding headers are present (the connection came through a proxy)",
-    },
-    { holds: input.hasBrowserOriginHeader, unmet: "no browser Origin was sent" },
-    {
-      holds: isLoopbackHostName(input.requestHost),
-      unmet: `Host ${shown(input.requestHost)} is not a loopback name`,
-    },
-    {
-      holds: isLoopbackHostName(originHostName(input.requestOrigin)),
-      unmet: `Origin ${shown(input.requestOrigin)} is not on a loopback host`,
-    },
-    {
-      holds: isSharedSecretAuth(input.authMethod),
-      unmet: `it authenticated with ${auth}, not the shared token or password`,
-    },
-    { holds: input.sharedAuthOk, unmet: `${auth} did not verify` },
-  ];
+// Network facts come before credentials: a remote address cannot be fixed by a better
+// credential, so it is the more useful thing to tell an admin.
+function sharedSecretUnmet(input: LocalityInput): string | undefined {
+  if (!isLoopbackAddress(input.remoteAddress)) {
+    return `remote address ${shown(input.remoteAddress)} is not loopback`;
+  }
+  if (input.hasProxyHeaders) return PROXY_HEADERS_PRESENT;
+  if (input.hasBrowserOriginHeader) {
+    return `a browser Origin (${shown(input.requestOrigin)}) was sent`;
+  }
+  if (!isPrivateOrLoopbackHostName(input.requestHost)) {
+    return `Host ${shown(input.requestHost)} is not a private or loopback address`;
+  }
+  return credentialsUnmet(input);
+}
+
+function browserContainerUnmet(input: LocalityInput): string | undefined {
+  if (!isPrivateOrLoopbackAddress(input.remoteAddress)) {
+    return `remote address ${shown(input.remoteAddress)} is not private or loopback`;
+  }
+  if (input.hasProxyHeaders) return PROXY_HEADERS_PRESENT;
+  if (!input.hasBrowserOriginHeader) return "no browser Origin was sent";
+  if (!isLoopbackHostName(input.requestHost)) {
+    return `Host ${shown(input.requestHost)} is not a loopback name`;
+  }
+  if (!isLoopbackHostName(originHostName(input.requestOrigin))) {
+    return `Origin ${shown(input.requestOrigin)} is not on a loopback host`;
+  }
+  return credentialsUnmet(input);
 }
 
 function isControlUiBrowser(client: LocalityInput["client"]): boolean {
@@ -103,7 +85,6 @@ function isCliClient(client: LocalityInput["client"]): boolean {
 
 export function resolvePairingLocality(input: LocalityInput): LocalityDecision {
   const address = shown(input.remoteAddress);
-  const auth = describeAuthMethod(input.authMethod);
   if (input.isLocalClient) {
     return {
       locality: LOCALITIES.directLocal,
@@ -112,25 +93,25 @@ export function resolvePairingLocality(input: LocalityInput): LocalityDecision {
   }
 
   const browserUnmet = isControlUiBrowser(input.client)
-    ? firstUnmet(browserContainerConditions(input))
+    ? browserContainerUnmet(input)
     : "the client is not the Control UI in a browser";
   if (browserUnmet === undefined) {
     return {
       locality: LOCALITIES.browserContainerLocal,
       why:
         `Control UI on loopback origin ${originHostName(input.requestOrigin)} ` +
-        `from private address ${address}, authenticated with ${auth}`,
+        `from private address ${address}, authenticated with ${describeAuthMethod(input.authMethod)}`,
     };
   }
 
-  const sharedUnmet = firstUnmet(sharedSecretConditions(input));
+  const sharedUnmet = sharedSecretUnmet(input);
   if (sharedUnmet === undefined) {
     const cli = isCliClient(input.client);
     return {
       locality: cli ? LOCALITIES.cliContainerLocal : LOCALITIES.sharedSecretLoopbackLocal,
       why:
         `${cli ? "command-line client" : "client"} on loopback address ${address}, ` +
-        `authenticated with ${auth}, no browser Origin or proxy headers`,
+        `authenticated with ${describeAuthMethod(input.authMethod)}, no browser Origin or proxy headers`,
     };
   }
 

@@ -10,10 +10,27 @@ import { OPERATOR_SCOPES } from "../protocol";
 
 const OPERATOR_PREFIX = "operator.";
 
+/** Longer lists (only a hostile client sends them) skip the check: it is quadratic. */
+const CLEAN_CHECK_LIMIT = 16;
+
+/** No entry blank or padded, none repeated (lists are a handful of scopes: a nested scan). */
+function isNormalized(list: readonly string[]): boolean {
+  for (let index = 0; index < list.length; index += 1) {
+    const scope = list[index];
+    if (!scope || scope.trim() !== scope) return false;
+    for (let before = 0; before < index; before += 1) if (list[before] === scope) return false;
+  }
+  return true;
+}
+
 /** Trimmed, empty entries dropped, first occurrence kept, order kept. */
 export function normalizeScopes(list: readonly string[] | undefined): string[] {
+  // Most lists are already clean (a connect's scopes are normalized several times over):
+  // a plain copy then, without building a set.
+  if (!list) return [];
+  if (list.length <= CLEAN_CHECK_LIMIT && isNormalized(list)) return list.slice();
   const seen = new Set<string>();
-  for (const raw of list ?? []) {
+  for (const raw of list) {
     const scope = raw.trim();
     if (scope) seen.add(scope);
   }
@@ -22,7 +39,16 @@ export function normalizeScopes(list: readonly string[] | undefined): string[] {
 
 const IMPLIED_BY_WRITE: ReadonlySet<string> = new Set([OPERATOR_SCOPES.read, OPERATOR_SCOPES.talk]);
 
-function satisfies(held: ReadonlySet<string>, scope: string): boolean {
+/** Held scopes: the normalized list itself while short, a set once scanning would cost more. */
+type HeldScopes = { has(scope: string): boolean };
+
+function heldScopes(held: readonly string[]): HeldScopes {
+  const list = normalizeScopes(held);
+  if (list.length > CLEAN_CHECK_LIMIT) return new Set(list);
+  return { has: (scope) => list.includes(scope) };
+}
+
+function satisfies(held: HeldScopes, scope: string): boolean {
   if (held.has(scope)) return true;
   if (!scope.startsWith(OPERATOR_PREFIX)) return false;
   return (
@@ -39,7 +65,7 @@ export function scopesSatisfy(held: readonly string[], needed: readonly string[]
 
 /** The needed scopes that `held` does not satisfy, normalized, in the order asked. */
 export function missingScopes(held: readonly string[], needed: readonly string[]): string[] {
-  const heldSet = new Set(normalizeScopes(held));
+  const heldSet = heldScopes(held);
   return normalizeScopes(needed).filter((scope) => !satisfies(heldSet, scope));
 }
 

@@ -24,9 +24,31 @@ describe("normalizeScopes", () => {
     ).toEqual(["operator.write", "operator.read"]);
     expect(normalizeScopes(undefined)).toEqual([]);
   });
+
+  it("hands back a new array even when the list was already clean", () => {
+    const clean = ["operator.read", "operator.pairing"];
+    const normalized = normalizeScopes(clean);
+    expect(normalized).toEqual(clean);
+    normalized.push("operator.admin");
+    expect(clean).toEqual(["operator.read", "operator.pairing"]);
+  });
+
+  it("normalizes long lists the same way", () => {
+    const scopes = Array.from({ length: 40 }, (_, index) => ` operator.s${index % 20} `);
+    expect(normalizeScopes(scopes)).toEqual(
+      Array.from({ length: 20 }, (_, index) => `operator.s${index}`),
+    );
+  });
 });
 
 describe("scopesSatisfy / missingScopes", () => {
+  it("checks against a long held list as against a short one", () => {
+    const held = [...Array.from({ length: 30 }, (_, index) => `node.s${index}`), "operator.write"];
+    expect(missingScopes(held, ["operator.read", "node.s29", "operator.admin"])).toEqual([
+      "operator.admin",
+    ]);
+  });
+
   it.each<[string[], string[], boolean, string[]]>([
     [["operator.read"], ["operator.read"], true, []],
     [["operator.read"], [], true, []],
