@@ -161,13 +161,16 @@ export async function decisionPathRate(
     if (!auth.ok) throw new Error(auth.message);
     const { id: clientId, mode: clientMode } = params.client;
     const { connId, ingress } = live;
-    const decision = { at: clockNow, connId, clientId, clientMode, ingress, deviceId: device.id };
-    const verified = {
-      params,
-      device,
-      auth,
-      decision: { ...decision, outcome: "refused" as const },
+    const decision = {
+      at: clockNow,
+      connId,
+      clientId,
+      clientMode,
+      ingress,
+      deviceId: device.id,
+      outcome: "refused" as const,
     };
+    const verified = { params, device, auth, decision };
     if (answer) await admitDevice(ctx, live, "connect", verified);
     else countHello(decideAdmission(ctx, live, verified).outcome);
     // The phone was closed with 1008; the cron job hangs up after its hello.
