@@ -1,10 +1,6 @@
-import {
-  elementScroll,
-  measureElement as measureRendered,
-  observeElementRect as observeRendered,
-  useVirtualizer,
-} from "@tanstack/react-virtual";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, type ComponentProps, type RefObject } from "react";
+import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { RequestCard } from "./RequestCard";
 import type { RequestView } from "./request-view";
 
@@ -15,21 +11,10 @@ import type { RequestView } from "./request-view";
 
 export const VIRTUALIZE_ABOVE = 30;
 const ESTIMATED_ROW_PX = 280;
-const estimateSize = () => ESTIMATED_ROW_PX;
-// Where nothing has a size (jsdom, a hidden tab's first paint) pretend to a window, so a first
-// page of rows renders instead of none (a zero viewport) or all (zero-height rows).
-const FALLBACK_RECT = { width: 1024, height: 1600 };
-type Rect = typeof FALLBACK_RECT;
+const ROWS = layoutFreeRows(ESTIMATED_ROW_PX);
 // The scroller is at most 75vh tall (approvals.css): before it is measured, assume that, so
-// the first render builds the rows that will show rather than 1600 px worth of them.
+// the first render builds the rows that will show rather than a fallback's worth of them.
 const SCROLLER_SHARE_OF_VIEWPORT = 0.75;
-
-function expectedRect() {
-  const { innerWidth: width, innerHeight } = window;
-  return innerHeight > 0
-    ? { width, height: innerHeight * SCROLLER_SHARE_OF_VIEWPORT }
-    : FALLBACK_RECT;
-}
 
 type CardCallbacks = Pick<
   ComponentProps<typeof RequestCard>,
@@ -108,33 +93,10 @@ function useRowVirtualizer(
     enabled,
     count: enabled ? views.length : 0,
     getScrollElement: () => scrollRef.current,
-    estimateSize,
+    ...ROWS,
     overscan: 4,
     getItemKey,
-    initialRect: expectedRect(),
-    observeElementRect: (instance, onRect) => {
-      const report = (rect: Rect) => onRect(rect.height > 0 ? rect : FALLBACK_RECT);
-      const scroller = instance.scrollElement;
-      if (!scroller || typeof ResizeObserver === "undefined") {
-        return observeRendered(instance, report);
-      }
-      const observer = new ResizeObserver(() =>
-        report({ width: scroller.clientWidth, height: scroller.clientHeight }),
-      );
-      observer.observe(scroller);
-      return () => observer.disconnect();
-    },
-    scrollToFn: (offset, options, instance) => {
-      // Attaching, it writes the offset it tracks: for a list not scrolled yet that is 0,
-      // where the list already is.
-      if (offset + (options.adjustments ?? 0) === 0 && (instance.scrollOffset ?? 0) === 0) return;
-      elementScroll(offset, options, instance);
-    },
-    measureElement: (element, entry, instance) => {
-      if (entry) return measureRendered(element, entry, instance) || ESTIMATED_ROW_PX;
-      const key = instance.options.getItemKey(instance.indexFromElement(element));
-      return instance.itemSizeCache.get(key) ?? ESTIMATED_ROW_PX;
-    },
+    initialRect: expectedRect(SCROLLER_SHARE_OF_VIEWPORT),
   });
 }
 

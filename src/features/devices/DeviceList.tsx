@@ -1,6 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef } from "react";
 import type { PairedDevice } from "../../protocol";
+import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
 
 // Up to VIRTUALIZE_ABOVE devices render as a plain list, every row in the page (and reachable
@@ -10,6 +11,7 @@ import { DeviceCard, type OpenAction } from "./DeviceCard";
 export const VIRTUALIZE_ABOVE = 200;
 // A card with one token is about 370 px tall at desktop widths.
 const ESTIMATED_ROW_PX = 380;
+const ROWS = layoutFreeRows(ESTIMATED_ROW_PX);
 // The scroller's CSS max-height (devices.css): the first render fills that much, no more.
 const SCROLLER_VIEWPORT_SHARE = 0.75;
 
@@ -58,16 +60,12 @@ function VirtualList(props: Props) {
   const virtualizer = useVirtualizer({
     count: devices.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
+    ...ROWS,
     overscan: 2,
     getItemKey,
     // Until the scroller is measured (after the first commit), assume it is as tall as its
-    // CSS allows: the first render then holds only the rows a person sees (and jsdom, which
-    // has no layout, still gets a first page of rows).
-    initialRect: {
-      width: window.innerWidth,
-      height: Math.round(window.innerHeight * SCROLLER_VIEWPORT_SHARE),
-    },
+    // CSS allows: the first render then holds only the rows a person sees.
+    initialRect: expectedRect(SCROLLER_VIEWPORT_SHARE),
   });
   return (
     <div ref={scrollRef} className="devices-scroller">
