@@ -95,11 +95,15 @@ export function subscribeToPairEvents(options: PairEventsOptions): () => void {
   // still lists, asking again every RECHECK_MS. A once-a-second sweep (instead of a timer aimed
   // at the next expiry) keeps working with an injected clock and with fake timers.
   const recheckAt = new Map<string, number>();
-  const dueAt = (request: PendingRequest) => recheckAt.get(request.requestId) ?? expiresAt(request);
+  // Walked once a second over every pending request (10,000 at times): one clock read, and
+  // no map lookups while nothing is being rechecked.
+  const dueAt = (request: PendingRequest) =>
+    (recheckAt.size > 0 && recheckAt.get(request.requestId)) || expiresAt(request);
   let checkingExpiry = false;
   const sweepExpired = async () => {
     const before = queryClient.getQueryData<PairList>(pairListQueryKey);
-    const overdue = before?.pending.filter((request) => dueAt(request) <= now()) ?? [];
+    const sweptAt = now();
+    const overdue = before?.pending.filter((request) => dueAt(request) <= sweptAt) ?? [];
     if (checkingExpiry || overdue.length === 0) return;
     checkingExpiry = true;
     try {
