@@ -68,10 +68,18 @@ export function createFrameScreen(hooks: FrameScreenHooks): FrameScreen {
 }
 
 /**
- * False only when `data` cannot hold the string "connect.challenge": it is not there
- * literally, and there is no `\u` escape that could spell it. Scanning for a single
- * character first keeps the common case (no escapes at all) to one fast pass.
+ * A challenge is a couple of hundred bytes; a frame this long is a list answer. Scanning a
+ * 10 MB answer for the challenge's name took 10 ms of the first render; were such a frame a
+ * challenge after all, the wire client closes the socket and the app connects again.
+ */
+export const CHALLENGE_SCAN_LIMIT = 64 * 1024;
+
+/**
+ * False when `data` cannot hold the string "connect.challenge": it is not there literally,
+ * and there is no `\u` escape that could spell it (scanning for a single character first
+ * keeps the common case, no escapes at all, to one fast pass); or it is too long to be one.
  */
 export function mayBeChallenge(data: string): boolean {
+  if (data.length > CHALLENGE_SCAN_LIMIT) return false;
   return data.includes(EVENTS.connectChallenge) || (data.includes("\\") && data.includes("\\u"));
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { mayBeChallenge } from "../../../src/gateway/frame-screen";
+import { CHALLENGE_SCAN_LIMIT, mayBeChallenge } from "../../../src/gateway/frame-screen";
 import { buildEvent, buildResult, type EventFrame } from "../../../src/protocol";
 import { disconnectAll, handshake, setup } from "./scripted-gateway";
 
@@ -75,5 +75,12 @@ describe("mayBeChallenge", () => {
     ['{"type":"res","id":"1","ok":true,"payload":{"pending":[]}}', false],
   ])("%s → %s", (text, expected) => {
     expect(mayBeChallenge(text)).toBe(expected);
+  });
+
+  it("does not scan a frame longer than any challenge", () => {
+    const name = "connect.challenge".padEnd(CHALLENGE_SCAN_LIMIT, " ");
+    const answer = JSON.stringify({ type: "res", id: "1", ok: true, payload: { name } });
+    expect(mayBeChallenge(answer)).toBe(false);
+    expect(mayBeChallenge(answer.slice(0, CHALLENGE_SCAN_LIMIT))).toBe(true);
   });
 });
