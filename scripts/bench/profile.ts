@@ -58,8 +58,8 @@ function print(title: string, times: Awaited<ReturnType<typeof selfTimes>>) {
     ["self", times.self],
     ["inclusive (with callees)", times.inclusive],
   ] as const) {
-    console.log(`${kind} time ${title} (ms, top 40):`);
-    for (const [name, msSpent] of list.slice(0, 40))
+    console.log(`${kind} time ${title} (ms, top 70):`);
+    for (const [name, msSpent] of list.slice(0, 70))
       console.log(`  ${msSpent.toFixed(1).padStart(8)}  ${name}`);
   }
 }
