@@ -6,7 +6,7 @@ import { GatewayConnectionContext } from "../gateway/context";
 import { ApprovalsStoreProvider } from "../stores/approvals-store";
 import { ConnectionStoreContext } from "../stores/connection-store";
 import { PreferencesStoreProvider } from "../stores/preferences-store";
-import { ClockContext } from "./clock";
+import { ClockContext } from "../ui/clock";
 import type { AppDeps } from "./create-app";
 import { deferHistoryRecorder } from "./deferred-recorder";
 import { afterFirstScreen } from "./first-screen";

@@ -1,10 +1,9 @@
-import { createContext, useContext, useEffect, useState } from "react";
-
-export const ClockContext = createContext<() => number>(() => Date.now());
+import { useEffect, useState } from "react";
+import { useClock } from "../ui/clock";
 
 /** Whole seconds left until `targetMs`, ticking once a second; never below zero. */
 export function useSecondsUntil(targetMs: number): number {
-  const now = useContext(ClockContext);
+  const now = useClock();
   const [seconds, setSeconds] = useState(() => secondsBetween(now(), targetMs));
   useEffect(() => {
     const tick = () => setSeconds(secondsBetween(now(), targetMs));

@@ -5,6 +5,7 @@ import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
 import { useConnectionStatus } from "../../stores/connection-store";
+import { useNow } from "../../ui/clock";
 import "./approvals.css";
 import { ActivityNotes } from "./ActivityNotes";
 import { EmptyState } from "./EmptyState";
@@ -14,9 +15,11 @@ import { useApprovalsView } from "./use-approvals-view";
 import { useDecisions } from "./use-decisions";
 import { useDetailsRoute } from "./use-details-route";
 import { useLiveUpdates } from "./use-live-updates";
-import { useNow } from "./use-now";
 import { usePendingTitle } from "./use-pending-title";
 import { useShortcuts } from "./use-shortcuts";
+
+/** Countdowns to expiry show seconds. */
+const COUNTDOWN_TICK_MS = 1000;
 
 // The dialogs' code is not part of the first load: it is fetched when the browser is idle
 // after the list is shown, or on first open if that comes sooner.
@@ -45,7 +48,7 @@ function preloadDialogs() {
 }
 
 export function ApprovalsPage() {
-  const now = useNow();
+  const now = useNow(COUNTDOWN_TICK_MS);
   const view = useApprovalsView();
   const { query, live, visible } = view;
   const actions = useApprovalsActions();

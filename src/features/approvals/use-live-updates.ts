@@ -8,7 +8,7 @@ import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals
 import { usePreferences } from "../../stores/preferences-store";
 import { shownText } from "../../ui/display-text";
 import { deviceName, indexPaired, KIND_LABELS, toRequestView } from "./request-view";
-import { useClock } from "./use-now";
+import { useClock } from "../../ui/clock";
 
 // Turns what the live list reports into words: notes for requests that left, an
 // announcement for new ones, and a desktop notification when the tab is hidden.

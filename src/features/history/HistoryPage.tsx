@@ -1,6 +1,6 @@
-import { useContext, useState } from "react";
+import { useState } from "react";
 import { HISTORY_LIMIT, HISTORY_MEMORY_LIMIT, useHistoryView } from "../../api/history-store";
-import { ClockContext } from "../../app/clock";
+import { useClock } from "../../ui/clock";
 import { downloadText } from "./download";
 import { exportFileName, historyToCsv, historyToJson } from "./history-export";
 import "./history.css";
@@ -13,7 +13,7 @@ export const HISTORY_PAGE_SIZE = HISTORY_MEMORY_LIMIT;
 
 export function HistoryPage() {
   const { entries, total, complete } = useHistoryView();
-  const now = useContext(ClockContext);
+  const now = useClock();
   const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
   const exportAs = (extension: "json" | "csv") => {
     const at = now();
