@@ -4,6 +4,7 @@ import {
   findNameClashes,
   lookalikeKey,
   mixedScripts,
+  shownText,
   toDisplayText,
 } from "../../../src/ui/display-text";
 
@@ -166,5 +167,17 @@ describe("toDisplayText: plain values", () => {
       truncated: false,
       mixedScripts: [],
     });
+  });
+});
+
+describe("shownText: device text for plain-text places (titles, labels)", () => {
+  it("makes hidden characters visible and cuts long values", () => {
+    expect(shownText("evil\u202Eenohpi\u200B")).toBe("evil⟨U+202E⟩enohpi⟨U+200B⟩");
+    expect(shownText("Ada's iPhone")).toBe("Ada's iPhone");
+    expect(shownText(undefined)).toBe("");
+    const long = shownText("W".repeat(500));
+    expect(long.length).toBeLessThan(100);
+    expect(long.endsWith("…")).toBe(true);
+    expect(shownText("W".repeat(500), Number.POSITIVE_INFINITY)).toBe("W".repeat(500));
   });
 });
