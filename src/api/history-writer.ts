@@ -3,7 +3,10 @@ import type { HistoryEntry } from "./history-types";
 
 // What the history log still has to store, and when: changes gather for a short while and go
 // out as one IndexedDB transaction, with at most one write in flight. A burst of events then
-// costs a few transactions instead of one per socket message, and nothing backs up.
+// costs a few transactions instead of one per socket message, and nothing backs up. A
+// transaction carries at most PUTS_PER_WRITE entries (each put clones its entry on the main
+// thread: 500 at once took 70 ms in a burst); the rest follow in the next task.
+export const PUTS_PER_WRITE = 100;
 
 export type HistoryWriter = {
   /** An entry to add or replace. */
@@ -54,6 +57,8 @@ export function createHistoryWriter(options: HistoryWriterOptions): HistoryWrite
       writing = undefined;
       if (!waiting()) return;
       if (leaving) writeNow();
+      // The rest of a backlog goes on at once, a transaction a task; new changes wait a little.
+      else if (dirty.size > 0) timer ??= setTimeout(writeNow, 0);
       else schedule();
     });
     // Whoever waits for the turn must not fail with it; the task's caller hears its error.
@@ -61,13 +66,24 @@ export function createHistoryWriter(options: HistoryWriterOptions): HistoryWrite
     return run;
   };
 
+  /** Up to PUTS_PER_WRITE entries out of `dirty`, oldest first; dropped ones are discarded. */
+  const nextPuts = (bound: number) => {
+    if (bound > 0) for (const [id, entry] of dirty) if (entry.seq <= bound) dirty.delete(id);
+    const put: HistoryEntry[] = [];
+    for (const [id, entry] of dirty) {
+      if (put.length === PUTS_PER_WRITE) break;
+      dirty.delete(id);
+      put.push(entry);
+    }
+    return put;
+  };
+
   const writeNow = () => {
     cancelTimer();
     if (!started || writing || !waiting()) return;
     const bound = dropped;
-    const put = [...dirty.values()].filter((entry) => entry.seq > bound);
+    const put = nextPuts(bound);
     const patch = [...patches].map(([id, changes]) => ({ id, changes }));
-    dirty = new Map();
     patches = new Map();
     dropped = 0;
     void exclusive(() =>
