@@ -3,30 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RECHECK_MS, subscribeToPairEvents } from "../../../src/api/pair-events";
 import { pairListQueryKey, pairListQueryOptions } from "../../../src/api/pair-list";
 import type { PairOutcome } from "../../../src/api/pair-list-reducer";
-import {
-  EVENTS,
-  METHODS,
-  PAIRING_REQUEST_TTL_MS,
-  type PairList,
-  type PendingRequest,
-} from "../../../src/protocol";
+import { EVENTS, METHODS, PAIRING_REQUEST_TTL_MS, type PairList } from "../../../src/protocol";
 import { createFakeConnection, type FakeConnection } from "../../support/fake-connection";
-
-const T0 = 1_700_000_000_000;
-
-function pending(requestId: string, deviceId = `device-${requestId}`, ts = T0): PendingRequest {
-  return {
-    requestId,
-    deviceId,
-    publicKey: `key-${deviceId}`,
-    role: "operator",
-    roles: ["operator"],
-    scopes: ["operator.read"],
-    silent: false,
-    isRepair: false,
-    ts,
-  };
-}
+import { pendingRequest as pending, T0 } from "../../support/pair-fixtures";
 
 let connection: FakeConnection;
 let queryClient: QueryClient;
@@ -119,7 +98,7 @@ describe("subscribeToPairEvents", () => {
   });
 
   it("keeps a request the gateway still lists past five minutes, and asks again later", async () => {
-    gatewayList = { pending: [pending("old", "d1", T0)], paired: [] };
+    gatewayList = { pending: [pending("old", "d1")], paired: [] };
     connection.resync("hello");
     await vi.advanceTimersByTimeAsync(0);
 

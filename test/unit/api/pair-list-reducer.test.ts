@@ -14,23 +14,7 @@ import {
   type PairedDevice,
   type PendingRequest,
 } from "../../../src/protocol";
-
-const T0 = 1_700_000_000_000;
-
-function pending(requestId: string, deviceId: string, extra: Partial<PendingRequest> = {}) {
-  return {
-    requestId,
-    deviceId,
-    publicKey: `key-${deviceId}`,
-    role: "operator",
-    roles: ["operator"],
-    scopes: ["operator.read"],
-    silent: false,
-    isRepair: false,
-    ts: T0,
-    ...extra,
-  } satisfies PendingRequest;
-}
+import { pendingRequest as pending, T0 } from "../../support/pair-fixtures";
 
 const requested = (request: PendingRequest): PairEvent => ({ type: "requested", request });
 const resolved = (requestId: string, deviceId: string, decision: string): PairEvent => ({

@@ -5,18 +5,8 @@ import {
   sortDevices,
 } from "../../../src/features/devices/device-order";
 import type { PairedDevice } from "../../../src/protocol";
+import { pairedDevice as device } from "../../support/pair-fixtures";
 import type { DeviceSort } from "../../../src/stores/devices-store";
-
-function device(deviceId: string, overrides: Partial<PairedDevice> = {}): PairedDevice {
-  return {
-    deviceId,
-    publicKey: `key-${deviceId}`,
-    roles: ["operator"],
-    scopes: [],
-    createdAtMs: 1,
-    ...overrides,
-  };
-}
 
 const ids = (devices: readonly PairedDevice[]) => devices.map((d) => d.deviceId);
 const names = (devices: readonly PairedDevice[]) =>

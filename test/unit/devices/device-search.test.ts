@@ -6,17 +6,7 @@ import {
   type DeviceFilters,
 } from "../../../src/features/devices/device-search";
 import type { PairedDevice } from "../../../src/protocol";
-
-function device(deviceId: string, overrides: Partial<PairedDevice> = {}): PairedDevice {
-  return {
-    deviceId,
-    publicKey: `key-${deviceId}`,
-    roles: ["operator"],
-    scopes: [],
-    createdAtMs: 1,
-    ...overrides,
-  };
-}
+import { pairedDevice as device } from "../../support/pair-fixtures";
 
 const noFilters: DeviceFilters = {
   search: "",
