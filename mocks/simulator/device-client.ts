@@ -63,7 +63,11 @@ export type DeviceConnectOptions = {
   };
   role: string;
   scopes: string[];
-  auth: { token?: string; password?: string; deviceToken?: string };
+  auth: { token?: string; password?: string; deviceToken?: string; bootstrapToken?: string };
+  /** A node's declared surface (spec §2 sends them empty). */
+  caps?: string[];
+  commands?: string[];
+  permissions?: Record<string, boolean>;
   minProtocol?: number;
   maxProtocol?: number;
   tamper?: DeviceTamper;
@@ -98,9 +102,9 @@ export type DeviceConnectOutcome =
 
 type Pending = (frame: ResponseFrame) => void;
 
-/** The credential the proof covers: the shared token, else the device token, else empty. */
+/** The credential the proof covers: shared token, else device token, else setup-code token. */
 function signatureToken(auth: DeviceConnectOptions["auth"]): string {
-  return auth.token ?? auth.deviceToken ?? "";
+  return auth.token ?? auth.deviceToken ?? auth.bootstrapToken ?? "";
 }
 
 async function buildDevice(
@@ -142,9 +146,9 @@ function buildConnectParams(options: DeviceConnectOptions, device: unknown): unk
     client: { ...client, version: client.version ?? "0.0.0-sim" },
     role: options.role,
     scopes: options.scopes,
-    caps: [],
-    commands: [],
-    permissions: {},
+    caps: options.caps ?? [],
+    commands: options.commands ?? [],
+    permissions: options.permissions ?? {},
     auth: options.auth,
     ...(device ? { device } : {}),
   };
