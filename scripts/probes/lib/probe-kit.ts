@@ -76,7 +76,7 @@ export class Probe {
   private constructor(
     readonly title: string,
     readonly gateway: ProbeGateway,
-    readonly admin: DeviceSession,
+    public admin: DeviceSession,
   ) {
     this.secrets.push(gateway.token);
   }
@@ -85,21 +85,24 @@ export class Probe {
     console.log(`# ${title}`);
     const gateway = await startProbeGateway({ config, log: (line) => console.log(`> ${line}`) });
     const identity = await createDeviceIdentity();
-    const outcome = await connectDevice(await openWsTransport(gateway.url), {
-      identity,
-      client: CLIENTS.cli,
-      role: "operator",
-      scopes: [SCOPE.admin, SCOPE.pairing, SCOPE.read],
-      auth: { token: gateway.token },
-    });
-    if (outcome.kind !== "hello") {
+    try {
+      const probe = new Probe(title, gateway, await connectAdmin(gateway, identity));
+      probe.identities.set("admin", identity);
+      probe.names.set(identity.deviceId, "admin");
+      return probe;
+    } catch (error) {
       await gateway.stop();
-      throw new Error(`admin refused: ${JSON.stringify(outcome.error)}`);
+      throw error;
     }
-    const probe = new Probe(title, gateway, outcome.session);
-    probe.identities.set("admin", identity);
-    probe.names.set(identity.deviceId, "admin");
-    return probe;
+  }
+
+  /** Restarts the gateway on the same state and port; the admin session reconnects. */
+  async restartGateway(): Promise<void> {
+    this.admin.close();
+    await this.gateway.restart();
+    const identity = this.identities.get("admin");
+    if (!identity) throw new Error("no admin identity");
+    this.admin = await connectAdmin(this.gateway, identity);
   }
 
   async identity(label: string): Promise<DeviceIdentity> {
@@ -265,6 +268,24 @@ export class Probe {
       await probe.finish();
     }
   }
+}
+
+async function connectAdmin(gateway: ProbeGateway, identity: DeviceIdentity) {
+  const outcome = await connectDevice(await openWsTransport(gateway.url), {
+    identity,
+    client: CLIENTS.cli,
+    role: "operator",
+    scopes: [SCOPE.admin, SCOPE.pairing, SCOPE.read],
+    auth: { token: gateway.token },
+  });
+  if (outcome.kind !== "hello") throw new Error(`admin refused: ${JSON.stringify(outcome.error)}`);
+  return outcome.session;
+}
+
+/** The payload of a successful answer (throws on a refusal). */
+export function payloadOf<T>(frame: ResponseFrame): T {
+  if (!frame.ok) throw new Error(`refused: ${JSON.stringify(frame.error)}`);
+  return frame.payload as T;
 }
 
 export function requestIdOf(outcome: Outcome): string | undefined {
