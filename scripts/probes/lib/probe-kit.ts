@@ -105,6 +105,11 @@ export class Probe {
     this.admin = await connectAdmin(this.gateway, identity);
   }
 
+  /** A value that must never be printed (it is replaced wherever it appears). */
+  addSecret(secret: string): void {
+    this.secrets.push(secret);
+  }
+
   async identity(label: string): Promise<DeviceIdentity> {
     let identity = this.identities.get(label);
     if (!identity) {
