@@ -34,7 +34,9 @@ await Probe.run("Control UI elevation, narrowing and self-removal", async (p) =>
 
   p.print("Q3", "read+pairing, then +write, then back to read+pairing");
   await p.ask("ui", { ...ui, scopes: RP });
+  await state("ui", "after [read, pairing]");
   await p.ask("ui", { ...ui, scopes: RPW });
+  await state("ui", "after +write");
   await p.ask("ui", { ...ui, scopes: [...RPW, SCOPE.admin] });
   const narrow = await p.ask("ui", { ...ui, scopes: RP, keepOpen: true });
   await state("ui", "after widening and reconnecting narrow");

@@ -41,6 +41,14 @@ await Probe.run(
     await p.ask("lan-ui", { client: CLIENTS.controlUi, headers: allowed });
     await p.ask("lan-cli", { client: CLIENTS.cli, headers: proxied });
 
+    p.print("(b') a loopback socket with a non-loopback Host header", "no proxy headers");
+    await p.ask("host-new", { headers: { host: `gateway.example:${p.gateway.port}` } });
+    await p.connect("host-cron");
+    await p.ask("host-cron", {
+      scopes: rw,
+      headers: { host: `gateway.example:${p.gateway.port}` },
+    });
+
     p.print("(c) device-token auth", "paired [read] with the shared token first");
     const dt = deviceTokenOf(await p.connect("dt"));
     await p.ask("dt", { auth: { deviceToken: dt } });
@@ -71,6 +79,17 @@ await Probe.run(
     await p.ask("meta", { client: { ...CLIENTS.nodeHost, platform: "darwin" } });
     await p.ask("meta", { client: { ...CLIENTS.nodeHost, displayName: "renamed box" } });
     await p.printRecord("meta");
+    p.print("metadata and scopes in one connect", "paired [read]; asks [read, write] on darwin");
+    await p.connect("both");
+    const darwin = { ...CLIENTS.nodeHost, platform: "darwin" };
+    await p.ask("both", { scopes: rw, client: darwin, headers: origin });
+    p.print("implied scopes", "paired [write]; asks [read] on a changed platform");
+    await p.connect("implied", { scopes: [SCOPE.write] });
+    await p.ask("implied", {
+      scopes: [SCOPE.read],
+      client: { ...CLIENTS.nodeHost, platform: "darwin" },
+    });
+    await p.printRecord("implied");
     await p.connect("narrow", { scopes: rw });
     await p.ask("narrow", { scopes: [SCOPE.read], headers: origin });
 

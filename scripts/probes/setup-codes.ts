@@ -150,7 +150,8 @@ await Probe.run(
     await redeem("garbage", "not-a-real-bootstrap-token", CLIENTS.nodeHost);
 
     p.print("delivery uncertain?", "close the socket right after sending the connect");
-    for (let delayMs = 0; delayMs <= 8; delayMs++) {
+    // A race: too early and the code is never used, too late and delivery completes.
+    for (let delayMs = 0; delayMs <= 20; delayMs++) {
       const code = await create({ bootstrapProfile: "node", includeQr: false }, true);
       const mark = p.admin.events.length;
       const transport = closingAfterConnect(await openWsTransport(p.gateway.url), delayMs);
@@ -173,6 +174,9 @@ await Probe.run(
       });
       if (events.some((e) => e.event.endsWith("deliveryUncertain"))) {
         p.printEvents("the deliveryUncertain event", events);
+        const seen = (x: DeviceSession) => x.events.some((e) => e.event === events[0]?.event);
+        p.print("received it", { readPairing: seen(rp), read: seen(readOnly) });
+        await p.printRecord(`abrupt ${delayMs}`);
         break;
       }
     }
