@@ -58,10 +58,12 @@ export declare function killGateway(pid: number, graceMs?: number): Promise<void
 export declare function runOpenclawCli(
   args: string[],
   options: {
+    /** Ignored with onHost. */
     url: string;
     token: string;
     timeoutMs?: number;
     version?: string;
-    env?: Record<string, string>;
+    /** Run as the gateway's admin on its host: its state folder, no --url. */
+    onHost?: Pick<StartedRealGateway, "stateDir" | "port" | "version">;
   },
 ): Promise<CliResult>;

@@ -243,20 +243,29 @@ export async function startRealGateway({
 }
 
 /**
- * Runs `openclaw <args> --url <url> --token <token>` with Node 24 and its own throwaway HOME;
- * `env` adds variables (e.g. NODE_EXTRA_CA_CERTS for a self-signed wss:// gateway).
+ * Runs `openclaw <args> --token <token>` with Node 24 and a throwaway HOME. By default as from
+ * another machine, with `--url <url>`. With `onHost` (a started gateway) as its admin on the
+ * gateway host instead: the gateway's own state folder, no --url. The CLI then finds the
+ * gateway on loopback, pins its self-signed certificate itself, and on 2026.6.x approves in
+ * the state files when the gateway refuses its own connection.
  */
 export async function runOpenclawCli(
   args,
-  { url, token, timeoutMs = 60_000, version = OPENCLAW_VERSION, env: extraEnv = {} },
+  { url, token, timeoutMs = 60_000, version = OPENCLAW_VERSION, onHost },
 ) {
-  const p = paths(version);
+  const p = paths(onHost?.version ?? version);
   if (!isInstalled(p))
-    throw new Error(`openclaw@${version} is not installed: run ensureRealGateway()`);
+    throw new Error(`openclaw@${p.version} is not installed: run ensureRealGateway()`);
   const dir = mkdtempSync(join(tmpdir(), "pairdesk-cli-"));
   try {
-    const env = { ...isolatedEnv(p, dir).env, ...extraEnv };
-    const result = await run(p.node, [p.openclaw, ...args, "--url", url, "--token", token], {
+    const { env } = isolatedEnv(p, dir);
+    if (onHost) {
+      env.OPENCLAW_STATE_DIR = onHost.stateDir;
+      env.OPENCLAW_CONFIG_PATH = join(onHost.stateDir, "openclaw.json");
+      env.OPENCLAW_GATEWAY_PORT = String(onHost.port);
+    }
+    const target = onHost ? [] : ["--url", url];
+    const result = await run(p.node, [p.openclaw, ...args, ...target, "--token", token], {
       cwd: dir,
       env,
       timeoutMs,

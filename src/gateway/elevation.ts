@@ -22,10 +22,11 @@ export function elevationRoute(gatewayUrl: string, serverVersion?: string): Elev
 /** The elevation dialog's button and the sentence that says what this gateway will do. */
 export function elevationWords(route: ElevationRoute, scopes: string, release = "this release") {
   const waits = `it parks a request for this browser to approve on the gateway host, and Pairdesk connects with ${scopes} by itself once it is approved.`;
+  const unless = `unless its gateway.nodes.pairing.autoApproveLocal is false: then ${waits}`;
   const words: Record<ElevationRoute, string> = {
-    "at-once": `This gateway runs on this machine, so it grants ${scopes} at once.`,
-    "pair-again": `OpenClaw ${release} never grants a paired browser more scopes at once, even on this machine. Pairdesk therefore removes this browser's own pairing and pairs it again asking for ${scopes}, which a gateway on this machine does at once. If gateway.nodes.pairing.autoApproveLocal is false, ${waits}`,
-    parked: `This gateway is not on this machine, so ${waits}`,
+    "at-once": `Pairdesk reaches this gateway on this machine's loopback, so it grants ${scopes} at once, ${unless}`,
+    "pair-again": `OpenClaw ${release} never grants a paired browser more scopes at once, even on this machine. Pairdesk therefore removes this browser's own pairing and pairs it again asking for ${scopes}, which a gateway reached on this machine's loopback does at once, ${unless}`,
+    parked: `Pairdesk reaches this gateway over the network, not on this machine's loopback, so ${waits}`,
     untested: `Pairdesk has not been tested with OpenClaw ${release}: it either grants ${scopes} at once or ${waits}`,
   };
   const verb = route === "pair-again" ? "Pair this browser again with" : "Reconnect with";
