@@ -42,16 +42,21 @@ export async function waitForScopes(page: Page, url: string, scopes: string[]): 
   await connectionStatus(page).filter({ hasText: text }).waitFor();
 }
 
-/** Opens the served page and connects with the token only: the URL must already be there. */
+/**
+ * Opens the served page and connects with the token only: the URL must already be there. A
+ * release that does not mark the pages it serves offers `offered` instead, which is replaced.
+ */
 export async function connectServedPage(
   page: Page,
   pageUrl: string,
   gatewayUrl: string,
   token: string,
+  offered = gatewayUrl,
 ): Promise<void> {
   await page.goto(pageUrl);
   const field = page.getByRole("textbox", { name: "Gateway URL" });
-  expect(await field.inputValue(), "the Gateway URL the served page offers").toBe(gatewayUrl);
+  expect(await field.inputValue(), "the Gateway URL the served page offers").toBe(offered);
+  if (offered !== gatewayUrl) await field.fill(gatewayUrl);
   await page.getByLabel("Token", { exact: true }).fill(token);
   await page.getByRole("button", { name: "Connect", exact: true }).click();
 }
@@ -101,6 +106,8 @@ export async function approveWriteUpgrade(
   scripted: ScenarioRun,
   name: string,
   button: string,
+  /** Words the dialog must say about this release. */
+  note?: string,
 ): Promise<number> {
   const { deviceId } = await phoneAsking(scripted, name, [S.read], [S.read, S.write]);
   const card = requestCard(page, name);
@@ -108,6 +115,7 @@ export async function approveWriteUpgrade(
   const approve = card.getByRole("button", { name: "Approve", exact: true });
   await approve.click();
   const elevation = dialog(page, `Reconnect to approve “${name}”?`);
+  if (note) await elevation.getByText(note).waitFor();
   const started = Date.now();
   await elevation.getByRole("button", { name: button }).click();
   await elevation.waitFor({ state: "detached" });
