@@ -6,13 +6,9 @@ import { isLoopbackHostName, silentScopeUpgrades } from "../policy";
 export type ElevationRoute = "at-once" | "pair-again" | "parked" | "untested";
 
 export function elevationRoute(gatewayUrl: string, serverVersion?: string): ElevationRoute {
-  let host = "";
-  try {
-    host = new URL(gatewayUrl).host;
-  } catch {
-    // Not a URL: never local.
+  if (!isLoopbackHostName(URL.canParse(gatewayUrl) ? new URL(gatewayUrl).host : "")) {
+    return "parked";
   }
-  if (!isLoopbackHostName(host)) return "parked";
   const silent = silentScopeUpgrades(serverVersion);
   if (silent === undefined) return "untested";
   // A paired browser never gets more at once there, but a new local browser is paired at once.

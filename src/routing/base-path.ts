@@ -7,12 +7,12 @@ import { CONTROL_UI_BASE_PATH_ATTRIBUTE } from "../protocol";
 /** The mount path a gateway wrote on this page, or undefined when no gateway served it. */
 export function gatewayMountPath(): string | undefined {
   const value = globalThis.document?.documentElement.getAttribute(CONTROL_UI_BASE_PATH_ATTRIBUTE);
-  return value === null || value === undefined ? undefined : trimSlash(value);
+  return value?.replace(/\/+$/, "");
 }
 
 export function appBasePath(): string {
   const built = import.meta.env.BASE_URL;
-  return gatewayMountPath() ?? (built.startsWith("/") ? trimSlash(built) : "");
+  return gatewayMountPath() ?? (built.startsWith("/") ? built.replace(/\/+$/, "") : "");
 }
 
 /** The socket of the gateway that served this page (it answers on its mount path), if any. */
@@ -22,5 +22,3 @@ export function servingGatewayUrl(): string | undefined {
   if (mount === undefined || !page) return undefined;
   return `${page.protocol === "https:" ? "wss" : "ws"}://${page.host}${mount}`;
 }
-
-const trimSlash = (path: string) => path.replace(/\/+$/, "");

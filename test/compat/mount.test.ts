@@ -54,7 +54,15 @@ describe("Pairdesk mounted on the real gateway", () => {
       RECONNECT_AT_ONCE,
     );
     expect(failed).toEqual([]);
+    // Both policies apply: a violation of either would be a console error here.
     expectQuietLocalTab(tab);
+
+    // What a meta tag cannot do, the gateway's own headers do (SECURITY.md).
+    const served = await fetch(`${httpOf(gateway.url)}/`);
+    expect(served.headers.get("x-frame-options")).toBe("DENY");
+    expect(served.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
+    expect(served.headers.get("content-security-policy")).toMatch(/connect-src [^;]*\bws: wss:/);
+    expect(await served.text()).toContain("connect-src ws: wss:");
   });
 
   test("under a basePath it loads whole, connects on that path, approves, and deep links reload", async ({
