@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { describeConnectFailure } from "../../../src/gateway/connect-problems";
 import { elevationRoute, elevationWords } from "../../../src/gateway/elevation";
 import { silentScopeUpgrades, TESTED_RELEASES } from "../../../src/policy";
+import { buildResult, METHODS } from "../../../src/protocol";
+import { disconnectAll, handshake, setup } from "./scripted-gateway";
 
 // What Pairdesk tells apart between gateway releases (README "Tested releases"), from the
 // frames and behaviour each release showed in `npm run compat:releases`.
@@ -65,5 +67,38 @@ describe("scope upgrades by release", () => {
       expect(words.note).toContain("approve on the gateway host");
       expect(words.note).not.toContain("grants operator.write at once.");
     }
+  });
+});
+
+describe("asking for more scopes on 2026.6.x from this machine", () => {
+  afterEach(disconnectAll);
+
+  it("removes this browser's own pairing first, then pairs anew with the scopes", async () => {
+    const { sockets, connection } = setup();
+    const first = await handshake(sockets[0]!, undefined, "2026.6.35");
+    const ownId = (first.params as { device: { id: string } }).device.id;
+
+    connection.requestScopes(["operator.write"]);
+    await expect.poll(() => sockets[0]!.sent.length).toBe(2);
+    const remove = sockets[0]!.sent[1]!;
+    expect(remove).toMatchObject({ method: METHODS.pairRemove, params: { deviceId: ownId } });
+    expect(sockets).toHaveLength(1);
+    sockets[0]!.receive(buildResult(remove.id, { deviceId: ownId }));
+
+    await expect.poll(() => sockets.length).toBe(2);
+    const again = await handshake(sockets[1]!, [
+      "operator.read",
+      "operator.pairing",
+      "operator.write",
+    ]);
+    expect((again.params as { scopes: string[] }).scopes).toContain("operator.write");
+  });
+
+  it("only reconnects on a release that grants it at once", async () => {
+    const { sockets, connection } = setup();
+    await handshake(sockets[0]!);
+    connection.requestScopes(["operator.write"]);
+    await expect.poll(() => sockets.length).toBe(2);
+    expect(sockets[0]!.sent.map((frame) => frame.method)).toEqual([METHODS.connect]);
   });
 });
