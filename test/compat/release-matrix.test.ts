@@ -68,9 +68,10 @@ describe.each(releases)("openclaw@%s", (version) => {
   const row = ROWS[version];
   let own: StartedRealGateway | undefined;
   let target: GatewayUnderTest | undefined;
-  const rowStarted = Date.now();
+  let rowStarted = 0;
 
   beforeAll(async () => {
+    rowStarted = Date.now();
     const shared = inject("realGateway");
     if (version === shared.version) {
       target = shared;
