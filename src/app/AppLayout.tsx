@@ -62,6 +62,9 @@ function MainContent() {
   return (
     <>
       {status.kind === "connected" ? <ScopeNotice scopes={status.scopes} /> : null}
+      {status.kind === "reconnecting" && status.problem ? (
+        <ProblemNotice problem={status.problem} />
+      ) : null}
       <ProtocolNotice />
       <RoutedScreen />
     </>

@@ -39,6 +39,7 @@ export type GatewayFailure = {
 };
 
 const ALLOWED_ORIGINS_SETTING = "gateway.controlUi.allowedOrigins";
+const PROTOCOL_MISMATCH_MESSAGE = "protocol mismatch";
 
 export function describeConnectFailure(
   failure: GatewayFailure,
@@ -55,6 +56,10 @@ export function describeConnectFailure(
   }
   const missing = readMissingScopeErrorDetails(failure.details);
   if (missing) return problem(missingScopeFields(missing.missingScope));
+  // 2026.4.x (protocol 3) names only the protocol it expects, with no detail code.
+  if (failure.message === PROTOCOL_MISMATCH_MESSAGE) {
+    return problem(protocolMismatchFields(failure.details));
+  }
 
   switch (detailCode) {
     case ConnectErrorDetailCodes.AUTH_TOKEN_MISMATCH:
@@ -92,7 +97,7 @@ export function describeConnectFailure(
       return problem({
         kind: "origin-not-allowed",
         title: "The gateway does not accept this page's origin",
-        detail: `Add ${context.pageOrigin} to ${ALLOWED_ORIGINS_SETTING} in the gateway's configuration, restart the gateway, then connect again.`,
+        detail: `Add ${context.pageOrigin} to ${ALLOWED_ORIGINS_SETTING} in the gateway's configuration (openclaw config set ${ALLOWED_ORIGINS_SETTING} '["${context.pageOrigin}"]'). The gateway picks the change up by itself, and Pairdesk keeps trying for about 40 seconds.`,
         origin: context.pageOrigin,
       });
     case ConnectErrorDetailCodes.PROTOCOL_MISMATCH:

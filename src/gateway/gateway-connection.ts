@@ -4,7 +4,8 @@ import type { ReconnectPolicy } from "./client-info";
 import { startGatewaySession, type GatewaySession } from "./gateway-session";
 import { validateGatewayUrl, type WebSocketFactory } from "./socket";
 import type { ConnectionStatus, ConnectSettings, GatewayConnection } from "./types";
-import type { EventFrame } from "../protocol";
+import { METHODS, type EventFrame } from "../protocol";
+import { elevationRoute } from "./elevation";
 
 export type GatewayConnectionDeps = {
   credentials: CredentialStore;
@@ -99,7 +100,7 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     session.client.start();
   };
 
-  return {
+  const connection: GatewayConnection = {
     get status() {
       return status;
     },
@@ -133,7 +134,14 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
       extraScopes = [...new Set([...extraScopes, ...extra.map((scope) => scope.trim())])].filter(
         Boolean,
       );
-      start(settings, true);
+      const version = status.kind === "connected" ? status.serverVersion : undefined;
+      if (elevationRoute(settings.url, version) !== "pair-again") return start(settings, true);
+      // Removing its own record needs only operator.pairing; the next connect is a new pairing.
+      deps
+        .loadIdentity()
+        .then((own) => connection.request(METHODS.pairRemove, { deviceId: own.deviceId }))
+        .catch(() => undefined)
+        .then(() => start(settings, true));
     },
     disconnect() {
       const ending = session;
@@ -148,6 +156,7 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
       );
     },
   };
+  return connection;
 }
 
 function notify<T>(listeners: Set<(value: T) => void>, value: T): void {

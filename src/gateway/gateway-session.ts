@@ -4,11 +4,10 @@ import {
   GatewayProtocolClient,
   GatewayProtocolRequestError,
   readConnectErrorDetailCode,
-  shouldPauseGatewayReconnect,
   type GatewayBrowserDeviceAuthPlan,
   type GatewayProtocolCloseContext,
 } from "@openclaw/gateway-client/browser";
-import { ERROR_CODES, PROTOCOL_VERSION, type ErrorShape, type EventFrame } from "../protocol";
+import { PROTOCOL_VERSION, type ErrorShape, type EventFrame } from "../protocol";
 import {
   clientInfo,
   DEFAULT_RECONNECT,
@@ -74,6 +73,7 @@ export function startGatewaySession(
   const policy = deps.reconnect ?? DEFAULT_RECONNECT;
   const client = { ...clientInfo(deps.appVersion) };
   let attempt = 0;
+  let originRefusals = 0;
   let lastProblem: ConnectProblem | undefined;
   let terminal = false;
   let localError: Error | undefined;
@@ -85,7 +85,9 @@ export function startGatewaySession(
   /** Records a refused handshake; true when retrying cannot help. */
   const refused = (error: ErrorShape): boolean => {
     const problem = describeConnectFailure(error, context);
-    if (isTerminalRefusal(error)) {
+    // The gateway applies a new allowedOrigins entry without a restart: give the admin time.
+    if (problem.kind === "origin-not-allowed") originRefusals += 1;
+    if (TERMINAL.has(problem.kind) || originRefusals >= ORIGIN_REFUSALS_BEFORE_GIVING_UP) {
       fail(problem);
       return true;
     }
@@ -217,21 +219,17 @@ export function startGatewaySession(
 
 const DEVICE_TOKEN_MISMATCH = ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_MISMATCH;
 
-function isTerminalRefusal(error: Pick<ErrorShape, "code" | "details">): boolean {
-  const detailCode = readConnectErrorDetailCode(error.details);
-  // Retrying cannot fix these: a person must change a setting, a secret or approve a request.
-  return (
-    shouldPauseGatewayReconnect({
-      details: error.details,
-      tokenMismatchIsTerminal: true,
-      protocolMismatchIsTerminal: true,
-      clientVersionMismatchIsTerminal: true,
-    }) ||
-    detailCode === ConnectErrorDetailCodes.CONTROL_UI_ORIGIN_NOT_ALLOWED ||
-    Boolean(detailCode?.startsWith("DEVICE_AUTH_")) ||
-    (!detailCode && error.code === ERROR_CODES.notPaired)
-  );
-}
+// Retrying cannot fix these: a person must change a secret, a setting or a release. A pairing
+// request is different: asking again reuses it, and the next try after approval gets in.
+const TERMINAL = new Set<ConnectProblem["kind"]>([
+  "wrong-secret",
+  "protocol-mismatch",
+  "device-identity",
+  "rate-limited",
+  "insufficient-scope",
+]);
+/** About 40 s of the default backoff: time to add the origin to allowedOrigins. */
+export const ORIGIN_REFUSALS_BEFORE_GIVING_UP = 8;
 
 function describeClose(
   closed: GatewayProtocolCloseContext,

@@ -2,6 +2,7 @@ import {
   ConnectErrorDetailCodes,
   type ConnectPairingRequiredReason,
 } from "@openclaw/gateway-client/browser";
+import { TESTED_RELEASES } from "../policy";
 import { PROTOCOL_VERSION } from "../protocol";
 import type { ConnectProblem } from "./types";
 
@@ -50,12 +51,12 @@ export function pairingProblem(
       ? `This browser is paired, but the gateway must approve ${extra.join(", ")} first.`
       : "The gateway will not let this browser in until an admin approves it.";
   const how = requestId
-    ? `Approve request ${requestId} from a browser that is already paired, or run the command below on the gateway host, then connect again.`
-    : "Approve the pending request from a browser that is already paired, or with `openclaw devices list` and `openclaw devices approve` on the gateway host, then connect again.";
+    ? `Approve request ${requestId} from a browser that is already paired, or with the command below on the gateway host.`
+    : "Approve the pending request from a browser that is already paired, or with `openclaw devices list` and `openclaw devices approve` on the gateway host.";
   const fields: ProblemFields = {
     kind: "pairing-required",
     title: PAIRING_TITLES[reason ?? "not-paired"],
-    detail: `${why} ${how}`,
+    detail: `${why} ${how} Pairdesk keeps asking and connects by itself once it is approved.`,
   };
   if (requestId) {
     fields.requestId = requestId;
@@ -69,11 +70,16 @@ export function protocolMismatchFields(details: unknown): ProblemFields {
     typeof details === "object" && details !== null
       ? (details as { expectedProtocol?: unknown }).expectedProtocol
       : undefined;
+  const older = typeof expected === "number" && expected < PROTOCOL_VERSION;
   const theirs = typeof expected === "number" ? `protocol v${expected}` : "a different protocol";
   return {
     kind: "protocol-mismatch",
-    title: "This gateway speaks a different protocol version",
-    detail: `Pairdesk speaks gateway protocol v${PROTOCOL_VERSION}; this gateway expects ${theirs}. Update the gateway or Pairdesk so they match.`,
+    title: older
+      ? "This gateway release is too old for Pairdesk"
+      : "This gateway speaks a different protocol version",
+    detail: `Pairdesk speaks gateway protocol v${PROTOCOL_VERSION}; this gateway expects ${theirs}. Pairdesk supports OpenClaw ${TESTED_RELEASES[0]} and newer (tested with ${TESTED_RELEASES.join(", ")}): ${
+      older ? "update the gateway" : "update the gateway or Pairdesk so they match"
+    }, then try again.`,
   };
 }
 

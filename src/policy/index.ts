@@ -14,3 +14,4 @@ export * from "./request-kind";
 export * from "./explain";
 export * from "./fingerprint";
 export * from "./device-name";
+export * from "./releases";

@@ -64,6 +64,8 @@ export type Locality = (typeof LOCALITIES)[keyof typeof LOCALITIES];
 
 export const PROTOCOL_VERSION = 4;
 export const DEFAULT_GATEWAY_URL = "ws://127.0.0.1:18789";
+/** On `<html>` of every page a gateway serves from gateway.controlUi.root: the mount path. */
+export const CONTROL_UI_BASE_PATH_ATTRIBUTE = "data-openclaw-control-ui-base-path";
 /** Pending device-pairing requests expire this long after their last refresh (spec §7). */
 export const PAIRING_REQUEST_TTL_MS = 5 * 60 * 1000;
 /** Frames before the handshake completes are capped (spec §1). */

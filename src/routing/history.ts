@@ -1,3 +1,4 @@
+import { appBasePath } from "./base-path";
 import { hrefFor, type Route } from "./routes";
 
 // A tiny History-API adapter: pushState does not fire popstate, so navigate() announces itself
@@ -19,7 +20,7 @@ export function subscribeToLocation(onChange: () => void): () => void {
 }
 
 export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {
-  const href = typeof to === "string" ? to : hrefFor(to);
+  const href = typeof to === "string" ? to : hrefFor(to, appBasePath());
   const here = `${globalThis.location.pathname}${globalThis.location.search}`;
   if (href === here) return;
   if (options.replace) globalThis.history.replaceState(null, "", href);

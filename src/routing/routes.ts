@@ -7,7 +7,12 @@ export type Route =
   | { name: "device"; deviceId: string }
   | { name: "history" };
 
-export function hrefFor(route: Route): string {
+/** The address of a route in an app mounted at `base` ("" at the root, else "/x"). */
+export function hrefFor(route: Route, base = ""): string {
+  return `${base}${pathOf(route)}`;
+}
+
+function pathOf(route: Route): string {
   switch (route.name) {
     case "approvals":
       return "/";
@@ -23,8 +28,9 @@ export function hrefFor(route: Route): string {
 }
 
 /** The route for a pathname, or null when no screen has that address. */
-export function matchRoute(pathname: string): Route | null {
-  const parts = pathname.split("/").filter(Boolean);
+export function matchRoute(pathname: string, base = ""): Route | null {
+  if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return null;
+  const parts = pathname.slice(base.length).split("/").filter(Boolean);
   const [first, second, ...rest] = parts;
   if (rest.length > 0) return null;
   if (first === undefined) return { name: "approvals" };

@@ -69,8 +69,8 @@ describe("a refused connect is explained", () => {
     expect(within(alert).getByText(`openclaw devices approve ${requestId}`)).toBeInTheDocument();
     expect(alert).toHaveTextContent("NOT_PAIRED / PAIRING_REQUIRED");
     expect(alert).not.toHaveTextContent(harness.token);
-    // A terminal refusal: no retry loop churning new requests behind the person's back.
-    expect(connectionStatus()).not.toHaveTextContent("Reconnecting");
+    // It keeps asking (the same request), so approval elsewhere lets it in: connect-retry.test.tsx.
+    expect(connectionStatus()).toHaveTextContent("Reconnecting");
   });
 
   it("says the gateway cannot be reached, and keeps trying", async () => {

@@ -1,4 +1,6 @@
+import { elevationRoute, elevationWords } from "../../gateway/elevation";
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
+import { useConnectionStatus } from "../../stores/connection-store";
 import { DeviceText } from "../../ui/DeviceText";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
@@ -32,6 +34,10 @@ export function ElevationDialog({
     [view.request.role, ...view.request.roles].some((role) => role && role !== ROLES.operator),
   );
   const list = scopes.join(", ");
+  const status = useConnectionStatus();
+  const version = status.kind === "connected" ? status.serverVersion : undefined;
+  const url = "url" in status ? (status.url ?? "") : "";
+  const how = elevationWords(elevationRoute(url, version), list, version);
   return (
     <ConfirmDialog
       title={
@@ -39,7 +45,7 @@ export function ElevationDialog({
           ? `Reconnect to approve “${single.shownName}”?`
           : `Reconnect to approve ${views.length} requests?`
       }
-      confirmLabel={`Reconnect with ${list}`}
+      confirmLabel={how.confirm}
       tone="primary"
       onConfirm={onConfirm}
       onCancel={onCancel}
@@ -68,9 +74,8 @@ export function ElevationDialog({
         </ul>
       )}
       <p>
-        Reconnecting asks the gateway for {list} for this tab only, until you disconnect. Nothing is
-        approved yet: approve again once connected. A gateway on this machine allows it at once;
-        otherwise it shows the request to approve on the gateway host.
+        Pairdesk asks the gateway for {list} for this tab only, until you disconnect. Nothing is
+        approved yet: approve again once connected. {how.note}
       </p>
     </ConfirmDialog>
   );

@@ -1,17 +1,24 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useGatewayConnection } from "../../gateway/context";
 import { useCredentialStore } from "../../gateway/credential-context";
+import type { SavedConnection } from "../../gateway/credential-store";
 import type { ConnectSettings } from "../../gateway/types";
 import { DEFAULT_GATEWAY_URL } from "../../protocol";
+import { servingGatewayUrl } from "../../routing/base-path";
 import { useConnectionStatus } from "../../stores/connection-store";
 
 type SecretKind = ConnectSettings["secretKind"];
 
-export function ConnectForm() {
+export function ConnectForm({ id }: { id?: string }) {
   const connection = useGatewayConnection();
   const credentials = useCredentialStore();
   const status = useConnectionStatus();
-  const [initial] = useState(() => credentials.load());
+  // The gateway that served this page comes first; a secret saved for another one stays out.
+  const [initial] = useState((): Partial<SavedConnection> | undefined => {
+    const saved = credentials.load();
+    const served = servingGatewayUrl();
+    return served && saved?.url !== served ? { url: served } : saved;
+  });
   const [url, setUrl] = useState(initial?.url ?? DEFAULT_GATEWAY_URL);
   const [secretKind, setSecretKind] = useState<SecretKind>(initial?.secretKind ?? "token");
   const [secret, setSecret] = useState(initial?.secret ?? "");
@@ -22,7 +29,7 @@ export function ConnectForm() {
     if (secretRef.current) secretRef.current.value = initial?.secret ?? "";
   }, [initial]);
   const [remember, setRemember] = useState(initial?.remember ?? false);
-  const [hasSaved, setHasSaved] = useState(initial !== undefined);
+  const [hasSaved, setHasSaved] = useState(initial?.secret !== undefined);
   const ids = { url: useId(), secret: useId(), remember: useId(), rememberHint: useId() };
   const busy = status.kind === "connecting";
   const secretLabel = secretKind === "token" ? "Token" : "Password";
@@ -48,7 +55,7 @@ export function ConnectForm() {
   };
 
   return (
-    <form className="connect-form" onSubmit={submit} aria-label="Connect to a gateway">
+    <form id={id} className="connect-form" onSubmit={submit} aria-label="Connect to a gateway">
       <div className="field">
         <label htmlFor={ids.url}>Gateway URL</label>
         <input

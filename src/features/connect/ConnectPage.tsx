@@ -1,9 +1,11 @@
+import { useId } from "react";
 import { useConnectionStatus } from "../../stores/connection-store";
 import { ConnectForm } from "./ConnectForm";
 import { ProblemNotice } from "./ProblemNotice";
 
 export function ConnectPage() {
   const status = useConnectionStatus();
+  const formId = useId();
   const problem =
     status.kind === "failed" || status.kind === "reconnecting" ? status.problem : undefined;
   return (
@@ -13,8 +15,13 @@ export function ConnectPage() {
         Pairdesk connects to an OpenClaw gateway as this browser’s device and asks only for
         operator.read and operator.pairing.
       </p>
-      {problem ? <ProblemNotice problem={problem} /> : null}
-      <ConnectForm />
+      {problem ? (
+        <ProblemNotice
+          problem={problem}
+          retryForm={status.kind === "failed" ? formId : undefined}
+        />
+      ) : null}
+      <ConnectForm id={formId} />
     </section>
   );
 }

@@ -1,8 +1,14 @@
 import { useState } from "react";
 import type { ConnectProblem } from "../../gateway/types";
 
+type Props = {
+  problem: ConnectProblem;
+  /** The id of the connect form a "Try again" button submits, once retrying has stopped. */
+  retryForm?: string;
+};
+
 /** A refusal in words a person can act on; the code stays visible for support. */
-export function ProblemNotice({ problem }: { problem: ConnectProblem }) {
+export function ProblemNotice({ problem, retryForm }: Props) {
   return (
     <div role="alert" className="problem-notice">
       <h3 className="problem-title">{problem.title}</h3>
@@ -14,6 +20,11 @@ export function ProblemNotice({ problem }: { problem: ConnectProblem }) {
       ) : null}
       {problem.command ? <CommandLine command={problem.command} /> : null}
       {problem.code ? <p className="problem-code">Code for support: {problem.code}</p> : null}
+      {retryForm ? (
+        <button type="submit" form={retryForm}>
+          Try again
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -29,7 +40,7 @@ function CommandLine({ command }: { command: string }) {
   };
   return (
     <div className="command-line">
-      <p>On the gateway host, run:</p>
+      <p>On the gateway host, as the user that runs the gateway, run:</p>
       <pre>
         <code>{command}</code>
       </pre>

@@ -1,5 +1,6 @@
 import {
   ensureRealGateway,
+  OPENCLAW_VERSION,
   runOpenclawCli as runCli,
   startRealGateway as start,
   type CliResult,
@@ -14,19 +15,19 @@ export type RealGateway = Pick<StartedRealGateway, "url" | "token" | "pid" | "st
 
 const log = (line: string) => console.log(line);
 
-export async function startRealGateway(options: {
-  token: string;
-  port?: number;
-}): Promise<RealGateway & { readLog(): string }> {
-  await ensureRealGateway({ log });
+export async function startRealGateway(
+  options: Omit<Parameters<typeof start>[0], "log">,
+): Promise<StartedRealGateway> {
+  await ensureRealGateway({ log, ...(options.version ? { version: options.version } : {}) });
   return start({ ...options, log });
 }
 
 export async function runOpenclawCli(
   args: string[],
-  options: { url: string; token: string },
+  options: Parameters<typeof runCli>[1],
 ): Promise<CliResult> {
-  await ensureRealGateway();
+  const version = options.onHost?.version ?? options.version;
+  await ensureRealGateway(version ? { version } : {});
   return runCli(args, options);
 }
 
@@ -34,8 +35,16 @@ export async function runOpenclawCli(
 export async function listDevicesWithCli(gateway: {
   url: string;
   token: string;
+  version?: string;
+  stateDir?: string;
+  port?: number;
 }): Promise<PairList> {
-  const result = await runOpenclawCli(["devices", "list", "--json"], gateway);
+  const { url, token, version = OPENCLAW_VERSION, stateDir, port } = gateway;
+  // With --url the CLI trusts no self-signed certificate; on the host it pins the gateway's own.
+  const onHost =
+    url.startsWith("wss:") && stateDir && port ? { stateDir, port, version } : undefined;
+  const options = { url, token, version, ...(onHost ? { onHost } : {}) };
+  const result = await runOpenclawCli(["devices", "list", "--json"], options);
   if (result.code !== 0) {
     throw new Error(`openclaw devices list failed (exit ${result.code}):\n${result.stderr}`);
   }

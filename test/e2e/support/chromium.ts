@@ -19,9 +19,13 @@ const ACTION_TIMEOUT_MS = 15_000;
 
 export const DESKTOP_VIEWPORT = { width: 1280, height: 800 } as const;
 
-/** Playwright gives every launch a fresh, temporary user-data-dir. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/**
+ * Playwright gives every launch a fresh, temporary user-data-dir. `extraArgs`, e.g.
+ * --ignore-certificate-errors for a gateway's self-signed certificate.
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  const args = [...CHROMIUM_ARGS, ...extraArgs];
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
 
 export type ContextOptions = {

@@ -16,6 +16,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Where the production build is served, e.g. http://127.0.0.1:41234 */
     e2eAppUrl: string;
+    /** The production build itself, for a gateway to serve (gateway.controlUi.root). */
+    e2eBuildDir: string;
   }
 }
 
@@ -62,6 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     const url = `http://127.0.0.1:${port}`;
     project.provide("e2eAppUrl", url);
+    project.provide("e2eBuildDir", outDir);
     console.log(
       `${project.name}: production build in ${((built - started) / 1000).toFixed(1)} s, served at ${url}`,
     );

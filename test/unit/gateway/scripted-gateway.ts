@@ -81,6 +81,7 @@ export function setup() {
 export async function handshake(
   socket: FakeSocket,
   scopes = ["operator.read", "operator.pairing"],
+  version = "2026.9.6",
 ) {
   socket.open();
   socket.receive(buildEvent("connect.challenge", { nonce: "nonce-1", ts: 1_000_000 }));
@@ -90,7 +91,7 @@ export async function handshake(
     buildResult(connect.id, {
       type: "hello-ok",
       protocol: 4,
-      server: { version: "2026.9.6", connId: "c1" },
+      server: { version, connId: "c1" },
       features: { methods: [], events: [] },
       auth: { method: "token", role: "operator", scopes, deviceToken: "dev-token" },
     }),

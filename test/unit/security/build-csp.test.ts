@@ -63,7 +63,8 @@ describe("the production build's Content-Security-Policy", () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attributes, body] of scripts) {
-      expect(attributes).toMatch(/\bsrc="\/assets\/[^"]+\.js"/);
+      // Relative, so the same build works at / and under any path a gateway mounts it on.
+      expect(attributes).toMatch(/\bsrc="\.\/assets\/[^"]+\.js"/);
       expect(body?.trim()).toBe("");
     }
     expect(html).not.toMatch(/\sstyle="|<style\b|\son[a-z]+="/);

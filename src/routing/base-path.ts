@@ -1,0 +1,24 @@
+import { CONTROL_UI_BASE_PATH_ATTRIBUTE } from "../protocol";
+
+// Where the app lives on its origin ("" at the root). A gateway that serves the build names its
+// mount on <html>; a build made for a fixed path (`vite build --base=/x/`) knows it; the default
+// relative build on any other host lives at the root.
+
+/** The mount path a gateway wrote on this page, or undefined when no gateway served it. */
+export function gatewayMountPath(): string | undefined {
+  const value = globalThis.document?.documentElement.getAttribute(CONTROL_UI_BASE_PATH_ATTRIBUTE);
+  return value?.replace(/\/+$/, "");
+}
+
+export function appBasePath(): string {
+  const built = import.meta.env.BASE_URL;
+  return gatewayMountPath() ?? (built.startsWith("/") ? built.replace(/\/+$/, "") : "");
+}
+
+/** The socket of the gateway that served this page (it answers on its mount path), if any. */
+export function servingGatewayUrl(): string | undefined {
+  const mount = gatewayMountPath();
+  const page = globalThis.location;
+  if (mount === undefined || !page) return undefined;
+  return `${page.protocol === "https:" ? "wss" : "ws"}://${page.host}${mount}`;
+}
