@@ -91,31 +91,8 @@ export default defineConfig({
   build: {
     target: "es2022",
     sourcemap: false,
-    // index.html preloads nothing (one initial chunk, below); a lazy chunk's dependencies are
-    // imported anyway where modulepreload is missing, so the polyfill is dead weight up front.
+    // index.html preloads nothing, so the module-preload polyfill is dead weight up front.
     modulePreload: { polyfill: false },
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            // Everything the entry imports statically stays in one file. Without this, modules
-            // shared with a lazy chunk (React, src/protocol, src/policy) become extra chunks
-            // the first load has to fetch anyway, and one file gzips smaller than five.
-            { name: "index", tags: ["$initial"] },
-            // What loads when the browser is idle after the first screen: one file each for
-            // the dialogs (with their shells from src/ui) and for the history log, not one per module.
-            {
-              name: "approval-dialogs",
-              test: /src[\\/](features[\\/]approvals[\\/]\w+Dialog|ui[\\/](Modal|Confirm)Dialog)\.tsx$/,
-            },
-            {
-              name: "history-log",
-              test: /src[\\/](api[\\/]history-(store|db|types|recorder)|app[\\/]HistoryScope)\./,
-            },
-          ],
-        },
-      },
-    },
   },
   test: {
     projects: [

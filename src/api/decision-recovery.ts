@@ -2,7 +2,7 @@ import { type QueryClient } from "@tanstack/react-query";
 import type { GatewayConnection } from "../gateway/types";
 import { approvedScopesOf, scopesSatisfy } from "../policy";
 import { DECISIONS, type Decision, type PendingRequest } from "../protocol";
-import { pairListQueryOptions } from "./pair-list-query";
+import { pairListQueryOptions } from "./pair-list";
 
 // After a decision whose answer was lost (the socket dropped, or the gateway went quiet):
 // what the re-read list says happened.

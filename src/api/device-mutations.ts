@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
 import { readGatewayError, type GatewayErrorInfo } from "../gateway/gateway-errors";
+import { deviceName, shortDeviceId } from "../policy";
 import {
-  adminLabel,
   ERROR_CODES,
   METHODS,
   UNKNOWN_DEVICE_ID_MESSAGE,
@@ -34,18 +34,6 @@ export const deviceActionMutationKey = ["gateway", "device.action"] as const;
 type RotateAnswer = { scopes?: string[]; rotatedAtMs?: number };
 type RevokeAnswer = { revokedAtMs?: number };
 type Context = { before?: PairedDevice; index: number };
-
-/** The name a person knows the device by: the admin's label wins over the device's own. */
-export function deviceName(
-  device: Pick<PairedDevice, "label" | "operatorLabel" | "displayName" | "clientId" | "deviceId">,
-) {
-  return (
-    adminLabel(device) ||
-    device.displayName?.trim() ||
-    device.clientId ||
-    device.deviceId.slice(0, 12)
-  );
-}
 
 function patchDevice(
   list: PairList,
@@ -175,7 +163,7 @@ export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
       }
     },
     onSettled: (_answer, error, action, context) => {
-      const name = context?.before ? deviceName(context.before) : action.deviceId.slice(0, 12);
+      const name = context?.before ? deviceName(context.before) : shortDeviceId(action.deviceId);
       const problem = error ? readGatewayError(error) : undefined;
       history.record({
         kind: HISTORY_KIND[action.type],

@@ -1,219 +1,171 @@
-import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
-import { useGatewayConnection } from "../gateway/context";
+import type { QueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useRef } from "react";
 import type { GatewayConnection } from "../gateway/types";
 import {
   DECISIONS,
   EVENTS,
+  readPendingRequest,
+  readResolved,
   type EventFrame,
   type PairList,
   type PendingRequest,
 } from "../protocol";
-import { decisionMutationKey, type DecisionVariables } from "./decision-keys";
-import { parsePendingRequest, parseResolved } from "./pair-parse";
-import { applyPairEvents, expiresAt, type PairEvent, type PairOutcome } from "./pair-list-reducer";
-import { pairListQueryKey } from "./pair-list-query";
+import { decidedHere } from "./deciding";
+import { pairListQueryKey } from "./pair-list";
+import {
+  applyPairEvents,
+  expiresAt,
+  type HeldRejections,
+  type PairEvent,
+  type PairOutcome,
+} from "./pair-list-reducer";
 import { scheduleFlush } from "./schedule-flush";
 
-// The ONE place gateway events patch the cache. Events are queued and applied at most once
-// per animation frame, so a burst of a thousand becomes a handful of cache writes.
+// The one subscription to pairing events: it patches the cached list (events are applied once
+// per animation frame, so a burst becomes a handful of cache writes), re-reads it after a
+// reconnect or a sequence gap, and publishes what was decided to everyone else.
 
-export type PairOutcomeListener = (outcomes: PairOutcome[]) => void;
+export type OutcomeListener = (outcomes: readonly PairOutcome[]) => void;
 
-export type PairEventsOptions = {
-  connection: GatewayConnection;
-  queryClient: QueryClient;
-  onOutcomes?: PairOutcomeListener;
-  /** Injected for tests; defaults to Date.now. */
-  now?: () => number;
+export type PairFeed = {
+  /** Listeners may subscribe before `start` and hear every batch after it. */
+  subscribe(listener: OutcomeListener): () => void;
+  /** Starts listening to the connection; returns a stop. */
+  start(): () => void;
 };
-
-/** A device.pair.* event this app reads; other events (tick, presence, …) are not its business. */
-export function isPairEvent(frame: EventFrame): boolean {
-  return (
-    frame.event === EVENTS.pairRequested ||
-    frame.event === EVENTS.pairResolved ||
-    frame.event === EVENTS.pairChanged
-  );
-}
-
-export function toPairEvent(frame: EventFrame): PairEvent | undefined {
-  if (frame.event === EVENTS.pairRequested) {
-    const request = parsePendingRequest(frame.payload);
-    return request && { type: "requested", request };
-  }
-  if (frame.event === EVENTS.pairResolved) {
-    const resolved = parseResolved(frame.payload);
-    return resolved && { type: "resolved", resolved };
-  }
-  return undefined;
-}
 
 const EXPIRY_CHECK_MS = 1000;
 /** How often a request the gateway still lists past its first five minutes is asked about. */
 export const RECHECK_MS = 30_000;
 
-export function subscribeToPairEvents(options: PairEventsOptions): () => void {
-  const { connection, queryClient, onOutcomes } = options;
-  const now = options.now ?? Date.now;
-  let queue: PairEvent[] = [];
-  let cancelFlush: (() => void) | undefined;
-  // An unreadable pairing event was a request or a decision we now miss, and
-  // `device.pair.changed` carries no payload at all: either way, re-read the list.
-  let missedEvent = false;
-
-  const write = (update: (list: PairList) => { list: PairList; outcomes: PairOutcome[] }) => {
-    const current = queryClient.getQueryData<PairList>(pairListQueryKey);
-    // Nothing cached yet: the list fetch in flight already reflects these events.
-    if (!current) return;
-    const { list, outcomes } = update(current);
-    if (list !== current) queryClient.setQueryData(pairListQueryKey, list);
-    const reported = outcomes.filter((outcome) => !isOwnDecision(queryClient, outcome));
-    if (reported.length > 0) onOutcomes?.(reported);
-  };
-
-  const flush = () => {
-    cancelFlush = undefined;
-    const batch = queue;
-    queue = [];
-    const missed = missedEvent;
-    missedEvent = false;
-    if (batch.length > 0) write((list) => applyPairEvents(list, batch));
-    const approved = batch.some(
-      (event) => event.type === "resolved" && event.resolved.decision === DECISIONS.approved,
-    );
-    if (approved || missed) {
-      // An approval (ours, another admin's, or a silent one) changed a paired record, and the
-      // next request from that device is compared against it: re-read it, once per batch.
-      void queryClient.invalidateQueries({ queryKey: pairListQueryKey }, { cancelRefetch: false });
-    }
-  };
-
-  // The gateway sends no event when a request expires, and when a device asks again it keeps
-  // the request alive but keeps its `ts` and says nothing (observed). So `ts` + five minutes is
-  // only the earliest a request can expire: past it, ask the gateway, and keep whatever it
-  // still lists, asking again every RECHECK_MS. A once-a-second sweep (instead of a timer aimed
-  // at the next expiry) keeps working with an injected clock and with fake timers.
-  const recheckAt = new Map<string, number>();
-  // Walked once a second over every pending request (10,000 at times): one clock read, and
-  // no map lookups while nothing is being rechecked.
-  const dueAt = (request: PendingRequest) =>
-    (recheckAt.size > 0 && recheckAt.get(request.requestId)) || expiresAt(request);
-  let checkingExpiry = false;
-  const sweepExpired = async () => {
-    const before = queryClient.getQueryData<PairList>(pairListQueryKey);
-    const sweptAt = now();
-    const overdue = before?.pending.filter((request) => dueAt(request) <= sweptAt) ?? [];
-    if (checkingExpiry || overdue.length === 0) return;
-    checkingExpiry = true;
-    try {
-      await queryClient.refetchQueries({ queryKey: pairListQueryKey, exact: true });
-    } finally {
-      checkingExpiry = false;
-    }
-    write((current) => {
-      const held = new Set(current.pending.map((request) => request.requestId));
-      for (const id of recheckAt.keys()) if (!held.has(id)) recheckAt.delete(id);
-      const gone: PairOutcome[] = [];
-      for (const request of overdue) {
-        if (held.has(request.requestId)) recheckAt.set(request.requestId, now() + RECHECK_MS);
-        else gone.push({ kind: "expired", request });
-      }
-      return { list: current, outcomes: gone };
-    });
-  };
-  const expiryTimer = setInterval(() => void sweepExpired(), EXPIRY_CHECK_MS);
-
-  const stopEvents = connection.onEvent((frame) => {
-    if (!isPairEvent(frame)) return;
-    if (frame.event === EVENTS.pairChanged) {
-      // A rename (payload `{}`): a burst of them becomes one re-read in the next flush.
-      missedEvent = true;
-      cancelFlush ??= scheduleFlush(flush);
-      return;
-    }
-    const event = toPairEvent(frame);
-    if (event) queue.push(event);
-    else {
-      connection.reportUnreadable();
-      missedEvent = true;
-    }
-    cancelFlush ??= scheduleFlush(flush);
-  });
-  const stopResync = connection.onResync(() => {
-    // Events queued before the gap or reconnect are older than the answer we are about to read.
-    cancelFlush?.();
-    flush();
-    void queryClient.invalidateQueries({ queryKey: pairListQueryKey });
-  });
-
-  return () => {
-    stopEvents();
-    stopResync();
-    cancelFlush?.();
-    clearInterval(expiryTimer);
-  };
+function toPairEvent(frame: EventFrame): PairEvent | undefined {
+  if (frame.event === EVENTS.pairRequested) {
+    const request = readPendingRequest(frame.payload);
+    return request && { type: "requested", request };
+  }
+  const resolved = readResolved(frame.payload);
+  return resolved && { type: "resolved", resolved };
 }
 
-/** The resolved event for a request this tab is deciding: the mutation reports it instead. */
-function isOwnDecision(queryClient: QueryClient, outcome: PairOutcome): boolean {
-  if (outcome.kind !== "resolved") return false;
-  const deciding = queryClient
-    .getMutationCache()
-    .findAll({ mutationKey: decisionMutationKey, status: "pending" });
-  return deciding.some((mutation) =>
-    (mutation.state.variables as DecisionVariables | undefined)?.requestIds.includes(
-      outcome.request.requestId,
-    ),
-  );
-}
+export function createPairFeed(
+  connection: GatewayConnection,
+  queryClient: QueryClient,
+  now: () => number,
+): PairFeed {
+  const listeners = new Set<OutcomeListener>();
+  const publish = (outcomes: readonly PairOutcome[]) => {
+    if (outcomes.length > 0) listeners.forEach((listener) => listener(outcomes));
+  };
+  const cached = () => queryClient.getQueryData<PairList>(pairListQueryKey);
+  const reread = (cancelRefetch = false) =>
+    void queryClient.invalidateQueries({ queryKey: pairListQueryKey }, { cancelRefetch });
 
-type Shared = {
-  stop: () => void;
-  listeners: Set<PairOutcomeListener>;
-  users: number;
-  clock: { now: () => number };
-};
-const shared = new WeakMap<QueryClient, Shared>();
+  function start() {
+    let queue: PairEvent[] = [];
+    let held: HeldRejections = new Map();
+    let cancelFlush: (() => void) | undefined;
+    // An unreadable pairing event, or `device.pair.changed` (its payload is `{}`): re-read.
+    let missed = false;
 
-/**
- * Keeps the pair list live while mounted. Safe to mount in several places (the app shell
- * for the nav badge, the approvals page for its notes): one subscription per QueryClient.
- * `now` is the app's clock (tests inject one); the latest caller that passes one wins.
- */
-export function usePairEvents(onOutcomes?: PairOutcomeListener, now?: () => number): void {
-  const connection = useGatewayConnection();
-  const queryClient = useQueryClient();
-  const listenerRef = useRef(onOutcomes);
-  useEffect(() => {
-    listenerRef.current = onOutcomes;
-  });
-  useEffect(() => {
-    let entry = shared.get(queryClient);
-    if (!entry) {
-      const listeners = new Set<PairOutcomeListener>();
-      const clock = { now: Date.now };
-      const stop = subscribeToPairEvents({
-        connection,
-        queryClient,
-        now: () => clock.now(),
-        onOutcomes: (outcomes) => listeners.forEach((listener) => listener(outcomes)),
-      });
-      entry = { stop, listeners, users: 0, clock };
-      shared.set(queryClient, entry);
-    }
-    if (now) entry.clock.now = now;
-    const listener: PairOutcomeListener = (outcomes) => listenerRef.current?.(outcomes);
-    entry.listeners.add(listener);
-    entry.users += 1;
-    const current = entry;
-    return () => {
-      current.listeners.delete(listener);
-      current.users -= 1;
-      if (current.users === 0) {
-        current.stop();
-        shared.delete(queryClient);
-      }
+    const flush = () => {
+      cancelFlush = undefined;
+      const batch = queue;
+      queue = [];
+      const list = cached();
+      // Before the first answer the events still count, though the answer already holds them.
+      const update = applyPairEvents(
+        list ?? { pending: [], paired: [] },
+        batch,
+        decidedHere(queryClient),
+        held,
+      );
+      held = update.held;
+      if (list && update.list !== list) queryClient.setQueryData(pairListQueryKey, update.list);
+      publish(update.outcomes);
+      // An approval changed a paired record that the device's next request is compared with.
+      const approved = batch.some(
+        (event) => event.type === "resolved" && event.resolved.decision === DECISIONS.approved,
+      );
+      if (approved || missed) reread();
+      missed = false;
+      if (held.size > 0) cancelFlush = scheduleFlush(flush);
     };
-  }, [connection, queryClient, now]);
+    const later = () => (cancelFlush ??= scheduleFlush(flush));
+
+    // The gateway sends no event when a request expires, and a device asking again keeps its
+    // request alive without a new `ts` (observed): past `ts` + five minutes, ask the gateway,
+    // and ask again every RECHECK_MS while it still lists the request.
+    const recheckAt = new Map<string, number>();
+    let checking = false;
+    const sweepExpired = async () => {
+      const sweptAt = now();
+      const due = (request: PendingRequest) =>
+        (recheckAt.get(request.requestId) ?? expiresAt(request)) <= sweptAt;
+      const overdue = cached()?.pending.filter(due) ?? [];
+      if (checking || overdue.length === 0) return;
+      checking = true;
+      try {
+        await queryClient.refetchQueries({ queryKey: pairListQueryKey, exact: true });
+      } finally {
+        checking = false;
+      }
+      const listed = new Set(cached()?.pending.map((request) => request.requestId));
+      for (const id of recheckAt.keys()) if (!listed.has(id)) recheckAt.delete(id);
+      const expired: PairOutcome[] = [];
+      for (const request of overdue) {
+        if (listed.has(request.requestId)) recheckAt.set(request.requestId, now() + RECHECK_MS);
+        else expired.push({ kind: "expired", request });
+      }
+      publish(expired);
+    };
+    const expiryTimer = setInterval(() => void sweepExpired(), EXPIRY_CHECK_MS);
+
+    const stopEvents = connection.onEvent((frame) => {
+      if (frame.event === EVENTS.pairChanged) {
+        missed = true;
+        later();
+      } else if (frame.event === EVENTS.pairRequested || frame.event === EVENTS.pairResolved) {
+        const event = toPairEvent(frame);
+        if (event) queue.push(event);
+        else {
+          connection.reportUnreadable();
+          missed = true;
+        }
+        later();
+      }
+    });
+    const stopResync = connection.onResync(() => {
+      // Events queued before the gap or reconnect are older than the answer about to be read.
+      cancelFlush?.();
+      flush();
+      reread(true);
+    });
+    return () => {
+      stopEvents();
+      stopResync();
+      cancelFlush?.();
+      clearInterval(expiryTimer);
+    };
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    start,
+  };
+}
+
+export const PairFeedContext = createContext<PairFeed | null>(null);
+
+/** Calls `listener` with every batch of outcomes while the calling component is mounted. */
+export function usePairOutcomes(listener: OutcomeListener): void {
+  const feed = useContext(PairFeedContext);
+  if (!feed) throw new Error("usePairOutcomes needs a <PairFeedContext.Provider>");
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => feed.subscribe((outcomes) => latest.current(outcomes)), [feed]);
 }

@@ -1,4 +1,5 @@
 import { replaceEqualDeep } from "@tanstack/react-query";
+import type { DecidedHere } from "./deciding";
 import {
   DECISIONS,
   PAIRING_REQUEST_TTL_MS,
@@ -7,9 +8,8 @@ import {
   type PendingRequest,
 } from "../protocol";
 
-// The pure half of the live list: how `device.pair.requested` / `device.pair.resolved`
-// events change a cached `device.pair.list` answer. No clock, no cache: the subscription
-// in pair-events.ts feeds it batches and applies the result once.
+// How `device.pair.requested` / `device.pair.resolved` events change a cached
+// `device.pair.list` answer, and what each batch means: the decided outcomes.
 
 export type PairEvent =
   { type: "requested"; request: PendingRequest } | { type: "resolved"; resolved: PairResolved };
@@ -17,34 +17,63 @@ export type PairEvent =
 export type PairOutcome =
   /** A request the list did not hold before. */
   | { kind: "requested"; request: PendingRequest }
-  /** The same device asked again under a new requestId: the list follows it to the newest. */
+  /** The same device asked again under a new requestId. */
   | { kind: "superseded"; previous: PendingRequest; next: PendingRequest }
-  /** Resolved by someone (this tab's own decisions are filtered out by the caller). */
-  | { kind: "resolved"; request: PendingRequest; decision: string }
+  /** `request` is undefined when the list never held it (a silent approval, say). */
+  | {
+      kind: "resolved";
+      resolved: PairResolved;
+      request: PendingRequest | undefined;
+      /** This tab sent the decision: its mutation reports it. */
+      decidedHere: boolean;
+    }
   | { kind: "expired"; request: PendingRequest };
 
-export type PairListUpdate = { list: PairList; outcomes: PairOutcome[]; changed: boolean };
+type Resolved = Extract<PairOutcome, { kind: "resolved" }>;
+/** Rejections by device, not yet known to be supersedes. */
+export type HeldRejections = ReadonlyMap<string, Resolved>;
 
-/**
- * The earliest a request can expire: a device asking again keeps it alive without a new `ts`
- * (observed), so only the gateway knows whether it really has (see pair-events.ts).
- */
+export type PairListUpdate = {
+  list: PairList;
+  outcomes: PairOutcome[];
+  /** This batch's rejections: a supersede if the device asks again in the next batch. */
+  held: HeldRejections;
+};
+
+/** The earliest a request can expire: a device asking again keeps it alive without a new `ts`. */
 export function expiresAt(request: Pick<PendingRequest, "ts">): number {
   return request.ts + PAIRING_REQUEST_TTL_MS;
 }
 
-export function isExpired(request: Pick<PendingRequest, "ts">, now: number): boolean {
-  return expiresAt(request) <= now;
-}
-
-/** Applies a batch of events in order; returns the same list object when nothing changed. */
-export function applyPairEvents(list: PairList, events: readonly PairEvent[]): PairListUpdate {
+/**
+ * Applies a batch of events in order; the list is the same object when nothing changed.
+ * The gateway supersedes a request by rejecting it and announcing the device's new one: a
+ * rejection followed, in its batch or the next, by a request from the same device is one
+ * supersede. Rejections `held` from the previous batch that nothing followed are resolved.
+ */
+export function applyPairEvents(
+  list: PairList,
+  events: readonly PairEvent[],
+  decidedHere: DecidedHere,
+  held: HeldRejections = new Map(),
+): PairListUpdate {
   const pending = new Map(list.pending.map((request) => [request.requestId, request]));
-  const devices = deviceOrder(pending);
+  // Each device's listed requests, oldest first.
+  const byDevice = new Map<string, string[]>();
+  const add = ({ deviceId, requestId }: PendingRequest) => {
+    const ids = byDevice.get(deviceId);
+    if (ids) ids.push(requestId);
+    else byDevice.set(deviceId, [requestId]);
+  };
+  const unfile = ({ deviceId, requestId }: PendingRequest) => {
+    const ids = byDevice.get(deviceId)?.filter((id) => id !== requestId) ?? [];
+    if (ids.length > 0) byDevice.set(deviceId, ids);
+    else byDevice.delete(deviceId);
+  };
+  pending.forEach(add);
   const outcomes: PairOutcome[] = [];
-  // A superseded request is resolved "rejected" right before (or after) its successor is
-  // requested; held here so the pair reads as one "superseded", not a rejection plus a new ask.
-  const rejectedByDevice = new Map<string, PendingRequest>();
+  const earlier = new Map(held);
+  const rejected = new Map<string, Resolved>();
   let changed = false;
 
   for (const event of events) {
@@ -52,45 +81,58 @@ export function applyPairEvents(list: PairList, events: readonly PairEvent[]): P
       const next = event.request;
       const known = pending.get(next.requestId);
       if (known) {
-        // A repeat connect refreshes the same request (new ts); replace it in place.
+        // A repeat connect refreshes the same request, in place.
         pending.set(next.requestId, next);
-        if (known.deviceId !== next.deviceId) devices.reset();
+        if (known.deviceId !== next.deviceId) {
+          unfile(known);
+          add(next);
+        }
         changed = true;
         continue;
       }
-      const older = devices.first(next.deviceId);
+      const olderId = byDevice.get(next.deviceId)?.[0];
+      const older = olderId === undefined ? undefined : pending.get(olderId);
       if (older && older.ts > next.ts) continue; // a stale event that arrived after a resync
       if (older) {
         pending.delete(older.requestId);
-        devices.removed(older);
+        unfile(older);
       }
       pending.set(next.requestId, next);
-      devices.added(next);
+      add(next);
       changed = true;
-      const previous = older ?? rejectedByDevice.get(next.deviceId);
-      rejectedByDevice.delete(next.deviceId);
+      const previous =
+        older ?? (rejected.get(next.deviceId) ?? earlier.get(next.deviceId))?.request;
+      rejected.delete(next.deviceId);
+      earlier.delete(next.deviceId);
       outcomes.push(
         previous ? { kind: "superseded", previous, next } : { kind: "requested", request: next },
       );
       continue;
     }
-    const { requestId, deviceId, decision } = event.resolved;
-    const request = pending.get(requestId);
-    if (!request) continue; // already gone: our own decision, a silent approval, or a superseded id
-    pending.delete(requestId);
-    devices.removed(request);
-    changed = true;
-    if (decision === DECISIONS.rejected && deviceId === request.deviceId) {
-      rejectedByDevice.set(deviceId, request);
-    } else {
-      outcomes.push({ kind: "resolved", request, decision });
+    const { resolved } = event;
+    const listed = pending.get(resolved.requestId);
+    const here = decidedHere.has(resolved.requestId);
+    // Never listed and rejected: a superseded id, or a request this tab never saw.
+    if (!listed && resolved.decision !== DECISIONS.approved && !here) continue;
+    if (listed) {
+      pending.delete(listed.requestId);
+      unfile(listed);
+      changed = true;
     }
+    const request = listed ?? decidedHere.get(resolved.requestId);
+    const outcome: Resolved = { kind: "resolved", resolved, request, decidedHere: here };
+    if (listed && resolved.decision === DECISIONS.rejected) {
+      const before = rejected.get(listed.deviceId);
+      if (before) outcomes.push(before);
+      rejected.set(listed.deviceId, outcome);
+    } else outcomes.push(outcome);
   }
-  for (const request of rejectedByDevice.values()) {
-    outcomes.push({ kind: "resolved", request, decision: DECISIONS.rejected });
-  }
-  if (!changed) return { list, outcomes, changed };
-  return { list: { ...list, pending: [...pending.values()] }, outcomes, changed };
+  outcomes.push(...earlier.values());
+  return {
+    list: changed ? { ...list, pending: [...pending.values()] } : list,
+    outcomes,
+    held: rejected,
+  };
 }
 
 /**
@@ -138,48 +180,4 @@ export function removePending(list: PairList, requestIds: readonly string[]): Pa
 export function upsertPaired(list: PairList, device: PairList["paired"][number]): PairList {
   const others = list.paired.filter((paired) => paired.deviceId !== device.deviceId);
   return { ...list, paired: [...others, device] };
-}
-
-/**
- * The requests of each device in list order, built on first use and kept up to date by the
- * batch: a burst asks for a device's request once per event, and scanning ten thousand
- * requests per event adds up.
- */
-function deviceOrder(pending: ReadonlyMap<string, PendingRequest>) {
-  let byDevice: Map<string, string[]> | undefined;
-  const build = () => {
-    const built = new Map<string, string[]>();
-    for (const { deviceId, requestId } of pending.values()) {
-      const ids = built.get(deviceId);
-      if (ids) ids.push(requestId);
-      else built.set(deviceId, [requestId]);
-    }
-    return built;
-  };
-  return {
-    /** The device's earliest listed request. */
-    first(deviceId: string): PendingRequest | undefined {
-      byDevice ??= build();
-      const requestId = byDevice.get(deviceId)?.[0];
-      return requestId === undefined ? undefined : pending.get(requestId);
-    },
-    /** A request appended at the end of the list. */
-    added({ deviceId, requestId }: PendingRequest) {
-      if (!byDevice) return;
-      const ids = byDevice.get(deviceId);
-      if (ids) ids.push(requestId);
-      else byDevice.set(deviceId, [requestId]);
-    },
-    removed({ deviceId, requestId }: PendingRequest) {
-      const ids = byDevice?.get(deviceId);
-      const at = ids?.indexOf(requestId) ?? -1;
-      if (!ids || at < 0) return;
-      ids.splice(at, 1);
-      if (ids.length === 0) byDevice?.delete(deviceId);
-    },
-    /** A listed request changed device (never seen, but then the order is read again). */
-    reset() {
-      byDevice = undefined;
-    },
-  };
 }

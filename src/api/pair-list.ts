@@ -1,12 +1,38 @@
-import { useMutationState, useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
 import { useGatewayConnection } from "../gateway/context";
-import type { PairList, PendingRequest } from "../protocol";
-import { decisionMutationKey, type DecisionVariables } from "./decision-keys";
-import { usePairEvents } from "./pair-events";
-import { pairListQueryOptions } from "./pair-list-query";
+import type { GatewayConnection } from "../gateway/types";
+import { METHODS, readPairList, type PairList, type PendingRequest } from "../protocol";
+import { useIdsDecidedHere } from "./deciding";
+import { sharePairList } from "./pair-list-reducer";
 
-export { pairListQueryKey, pairListQueryOptions } from "./pair-list-query";
+// The one query for `device.pair.list`: pending requests and paired devices together.
+
+export const pairListQueryKey = ["gateway", METHODS.pairList] as const;
+
+/** The gateway's answer could not be read at all (not `{pending: [], paired: []}`). */
+export class UnreadableAnswerError extends Error {
+  readonly code = "UNREADABLE_ANSWER";
+  constructor(method: string) {
+    super(`the gateway's answer to ${method} could not be read`);
+    this.name = "UnreadableAnswerError";
+  }
+}
+
+export function pairListQueryOptions(connection: GatewayConnection) {
+  return queryOptions({
+    queryKey: pairListQueryKey,
+    queryFn: async (): Promise<PairList> => {
+      const read = readPairList(await connection.request<unknown>(METHODS.pairList, {}));
+      connection.reportUnreadable(read ? read.dropped : 1);
+      if (!read) throw new UnreadableAnswerError(METHODS.pairList);
+      return read.list;
+    },
+    // The socket keeps this fresh (pair-events.ts patches it and refetches on resync).
+    staleTime: Infinity,
+    structuralSharing: sharePairList,
+  });
+}
 
 export function usePairList() {
   const connection = useGatewayConnection();
@@ -18,42 +44,17 @@ export function usePairList() {
   return useQuery({ ...pairListQueryOptions(connection), enabled: connected });
 }
 
-/** Request ids this tab is deciding right now: hidden from the list until the gateway answers. */
-export function useDecidingRequestIds(): ReadonlySet<string> {
-  const variables = useMutationState({
-    filters: { mutationKey: decisionMutationKey, status: "pending" },
-    select: (mutation) => mutation.state.variables as DecisionVariables | undefined,
-  });
-  const key = variables.flatMap((v) => v?.requestIds ?? []).join("\n");
-  return useMemo(() => new Set(key ? key.split("\n") : []), [key]);
-}
-
 const NO_PENDING: PendingRequest[] = [];
 const NO_PAIRED: PairList["paired"] = [];
 
-/** The pending requests an admin still has to decide (optimistic: in-flight ones are left out). */
-export function usePendingRequests(): {
-  pending: PendingRequest[];
-  paired: PairList["paired"];
-  query: ReturnType<typeof usePairList>;
-} {
+/** The requests an admin still has to decide: the ones this tab is deciding are left out. */
+export function usePendingRequests() {
   const query = usePairList();
-  const deciding = useDecidingRequestIds();
+  const deciding = useIdsDecidedHere();
   const data = query.data;
-  // The cached array itself when nothing is being decided, so what is derived from it per
-  // array (indexes, views) carries over.
   const pending = useMemo(() => {
     const all = data?.pending ?? NO_PENDING;
     return deciding.size === 0 ? all : all.filter((request) => !deciding.has(request.requestId));
   }, [data, deciding]);
   return { pending, paired: data?.paired ?? NO_PAIRED, query };
-}
-
-/**
- * How many requests wait for a decision (for the nav badge). Keeps the list live by itself,
- * so the badge stays right on every screen, not only while the approvals page is open.
- */
-export function usePendingCount(): number {
-  usePairEvents();
-  return usePendingRequests().pending.length;
 }

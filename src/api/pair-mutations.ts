@@ -5,23 +5,25 @@ import type { GatewayConnection } from "../gateway/types";
 import {
   DECISIONS,
   ERROR_CODES,
+  isRecord,
   METHODS,
+  readPairedDevice,
   UNKNOWN_REQUEST_ID_MESSAGE,
-  type ApproveResult,
   type Decision,
   type PairList,
+  type PendingRequest,
 } from "../protocol";
-import { decisionMutationKey, type DecisionVariables } from "./decision-keys";
-import { removePending, upsertPaired } from "./pair-list-reducer";
-import { pairListQueryKey } from "./pair-list-query";
+import { decidedHere, decisionMutationKey, type DecisionVariables } from "./deciding";
 import { isGone, settleAfterDrop, type DropOutcome } from "./decision-recovery";
+import { pairListQueryKey } from "./pair-list";
+import { removePending, upsertPaired } from "./pair-list-reducer";
 
 // Approve / reject one or many requests. The optimistic part is in the list itself: a
 // request being decided is hidden (usePendingRequests) until the gateway answers, and shows
 // again on its own if the gateway refuses — that is the rollback.
 
 export type DecisionResult =
-  | { requestId: string; decision: Decision; status: "done" }
+  | { requestId: string; decision: Decision; status: "done"; request?: PendingRequest }
   /** `unknown requestId`: another admin, tab or CLI got there first, or it expired. */
   | { requestId: string; decision: Decision; status: "already-handled" }
   /** The connection dropped (or timed out) mid-request; the list was re-read to find out. */
@@ -41,15 +43,14 @@ async function decideOne(
     .getQueryData<PairList>(pairListQueryKey)
     ?.pending.find((request) => request.requestId === requestId);
   try {
-    const result = await connection.request<ApproveResult | undefined>(method, { requestId });
+    const answer = await connection.request<unknown>(method, { requestId });
+    const device = isRecord(answer) ? readPairedDevice(answer.device) : undefined;
     queryClient.setQueryData<PairList>(pairListQueryKey, (list) => {
       if (!list) return list;
       const without = removePending(list, [requestId]);
-      return result && "device" in result && result.device
-        ? upsertPaired(without, result.device)
-        : without;
+      return device ? upsertPaired(without, device) : without;
     });
-    return { requestId, decision, status: "done" };
+    return { requestId, decision, status: "done", request: asked };
   } catch (error) {
     const problem = readGatewayError(error);
     // A gateway may word a vanished id differently for a caller without operator.admin
@@ -85,18 +86,6 @@ function isUnknownRequestId(problem: { code: string; message: string }): boolean
   );
 }
 
-/** Ids this tab is already deciding: a double click or a second bulk action must not resend. */
-function inFlight(queryClient: QueryClient): Set<string> {
-  const ids = new Set<string>();
-  for (const mutation of queryClient
-    .getMutationCache()
-    .findAll({ mutationKey: decisionMutationKey, status: "pending" })) {
-    const variables = mutation.state.variables as DecisionVariables | undefined;
-    variables?.requestIds.forEach((id) => ids.add(id));
-  }
-  return ids;
-}
-
 export function useDecideRequests(report?: DecisionReport) {
   const connection = useGatewayConnection();
   const queryClient = useQueryClient();
@@ -116,7 +105,8 @@ export function useDecideRequests(report?: DecisionReport) {
   });
 
   const decide = (decision: Decision, requestIds: readonly string[]) => {
-    const busy = inFlight(queryClient);
+    // A double click or a second bulk action must not send a decision again.
+    const busy = decidedHere(queryClient);
     const fresh = [...new Set(requestIds)].filter((id) => !busy.has(id));
     if (fresh.length === 0) return;
     mutation.mutate({ decision, requestIds: fresh });

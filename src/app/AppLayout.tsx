@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from "react";
+import { lazy, Suspense } from "react";
 import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { ConnectPage } from "../features/connect/ConnectPage";
 import { ConnectionControls } from "../features/connect/ConnectionControls";
@@ -11,28 +11,12 @@ import { ProtocolNotice } from "../ui/ProtocolNotice";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { NavBar } from "./NavBar";
 
-// Secondary screens load on first visit, so the approvals screen's bundle stays small. Both
-// read or write the history log, which loads with them (HistoryScope), not with the app.
-function withHistoryLog(loadScreen: () => Promise<ComponentType>) {
-  return lazy(async () => {
-    const [Screen, { HistoryScope }] = await Promise.all([loadScreen(), import("./HistoryScope")]);
-    return {
-      default: function ScreenWithHistory() {
-        return (
-          <HistoryScope>
-            <Screen />
-          </HistoryScope>
-        );
-      },
-    };
-  });
-}
-
-const DevicesPage = withHistoryLog(() =>
-  import("../features/devices/DevicesPage").then((module) => module.DevicesPage),
+// Secondary screens load on first visit.
+const DevicesPage = lazy(() =>
+  import("../features/devices/DevicesPage").then((module) => ({ default: module.DevicesPage })),
 );
-const HistoryPage = withHistoryLog(() =>
-  import("../features/history/HistoryPage").then((module) => module.HistoryPage),
+const HistoryPage = lazy(() =>
+  import("../features/history/HistoryPage").then((module) => ({ default: module.HistoryPage })),
 );
 
 export function AppLayout() {

@@ -1,6 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
-import { historyRecorderOptions } from "../api/history-wiring";
+import { startHistoryRecorder } from "../api/history-recorder";
+import { HistoryStoreContext } from "../api/history-store";
+import { PairFeedContext } from "../api/pair-events";
 import { CredentialStoreContext } from "../gateway/credential-context";
 import { GatewayConnectionContext } from "../gateway/context";
 import { ApprovalsStoreProvider } from "../stores/approvals-store";
@@ -8,9 +10,6 @@ import { ConnectionStoreContext } from "../stores/connection-store";
 import { PreferencesStoreProvider } from "../stores/preferences-store";
 import { ClockContext } from "../ui/clock";
 import type { AppDeps } from "./create-app";
-import { deferHistoryRecorder } from "./deferred-recorder";
-import { afterFirstScreen } from "./first-screen";
-import { HistoryLoaderContext } from "./history-loader";
 
 /** The one place the connection, the query cache and the stores meet. */
 export function AppProviders({ deps, children }: { deps: AppDeps; children: ReactNode }) {
@@ -21,11 +20,13 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
         <CredentialStoreContext.Provider value={deps.credentials}>
           <ConnectionStoreContext.Provider value={deps.connectionStore}>
             <ClockContext.Provider value={deps.now}>
-              <HistoryLoaderContext.Provider value={deps.history}>
-                <PreferencesStoreProvider>
-                  <ApprovalsStoreProvider>{children}</ApprovalsStoreProvider>
-                </PreferencesStoreProvider>
-              </HistoryLoaderContext.Provider>
+              <PairFeedContext.Provider value={deps.pairFeed}>
+                <HistoryStoreContext.Provider value={deps.history}>
+                  <PreferencesStoreProvider>
+                    <ApprovalsStoreProvider>{children}</ApprovalsStoreProvider>
+                  </PreferencesStoreProvider>
+                </HistoryStoreContext.Provider>
+              </PairFeedContext.Provider>
             </ClockContext.Provider>
           </ConnectionStoreContext.Provider>
         </CredentialStoreContext.Provider>
@@ -39,17 +40,17 @@ function useConnectionBridge({
   connectionStore,
   queryClient,
   credentials,
+  pairFeed,
   history,
 }: AppDeps) {
   useEffect(() => {
-    // Events are kept from now on; the log's code loads once the first screen is shown.
-    const recorder = deferHistoryRecorder(connection, history, historyRecorderOptions(queryClient));
-    const cancel = afterFirstScreen(queryClient, recorder.start);
+    const stopRecorder = startHistoryRecorder(pairFeed, history, queryClient);
+    const stopFeed = pairFeed.start();
     return () => {
-      cancel();
-      recorder.stop();
+      stopFeed();
+      stopRecorder();
     };
-  }, [connection, history, queryClient]);
+  }, [pairFeed, history, queryClient]);
 
   useEffect(() => {
     const { statusChanged } = connectionStore.getState().actions;

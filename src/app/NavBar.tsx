@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { usePairEvents } from "../api/pair-events";
-import { usePendingCount } from "../api/pair-list";
+import { usePendingRequests } from "../api/pair-list";
 import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useConnectionStatus } from "../stores/connection-store";
 
@@ -39,9 +38,7 @@ function PendingBadge() {
 }
 
 function PendingCount() {
-  // Keeps the pair list live (events, and a refetch after every hello or sequence gap).
-  usePairEvents();
-  const count = usePendingCount();
+  const count = usePendingRequests().pending.length;
   if (count === 0) return null;
   return (
     <span className="badge">

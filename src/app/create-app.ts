@@ -1,5 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { version } from "../../package.json";
+import { createHistoryStore, type HistoryStore } from "../api/history-store";
+import { createPairFeed, type PairFeed } from "../api/pair-events";
 import {
   browserStorages,
   createCredentialStore,
@@ -10,7 +12,6 @@ import { createGatewayConnection, type GatewayConnectionDeps } from "../gateway/
 import { createIndexedDbKeyStore } from "../gateway/indexeddb-key-store";
 import type { GatewayConnection } from "../gateway/types";
 import { createConnectionStore, type ConnectionStore } from "../stores/connection-store";
-import { historyLoader, type HistoryLoader } from "./history-loader";
 
 // Everything one app instance owns. Tests build a fresh set per test; main.tsx builds one.
 
@@ -19,8 +20,10 @@ export type AppDeps = {
   connection: GatewayConnection;
   credentials: CredentialStore;
   connectionStore: ConnectionStore;
-  /** Every pairing event seen and every action taken here, kept in IndexedDB; loaded on first use. */
-  history: HistoryLoader;
+  /** The pairing events of `connection`, decided once for the cache, the log and the notes. */
+  pairFeed: PairFeed;
+  /** Every pairing event seen and every action taken here, kept in IndexedDB. */
+  history: HistoryStore;
   /** The clock for countdowns; tests may inject their own. */
   now: () => number;
 };
@@ -61,14 +64,14 @@ export function createApp(overrides: AppOverrides = {}): AppDeps {
       now,
       ...overrides.gateway,
     });
+  const queryClient = overrides.queryClient ?? createQueryClient();
   return {
-    queryClient: overrides.queryClient ?? createQueryClient(),
+    queryClient,
     connection,
     credentials,
     connectionStore: overrides.connectionStore ?? createConnectionStore(connection.status),
-    history:
-      overrides.history ??
-      historyLoader(async () => (await import("../api/history-store")).createHistoryStore({ now })),
+    pairFeed: overrides.pairFeed ?? createPairFeed(connection, queryClient, now),
+    history: overrides.history ?? createHistoryStore({ now }),
     now,
   };
 }

@@ -1,12 +1,41 @@
-import { adminLabel, type PairedDevice } from "../protocol";
+import type { PairedDevice } from "../protocol";
+import { describeClient } from "./clients";
 
-// What a paired device is called: the admin's rename first (the real gateway stores it as
-// `operatorLabel`, the spec calls it `label`), then the name the device reported.
+// What every screen calls a device: the admin's label (the real gateway stores a rename as
+// `operatorLabel`, the spec calls it `label`), then the name the device reports, then its
+// client in plain words, then a short id.
 
-type Named = Pick<PairedDevice, "operatorLabel" | "label" | "displayName">;
+type Nameable = Pick<
+  PairedDevice,
+  "deviceId" | "operatorLabel" | "label" | "displayName" | "clientId" | "clientMode"
+>;
 
-/** The admin-given or reported name, trimmed; undefined when there is none. */
-export function pairedDeviceName(device: Named | undefined): string | undefined {
-  if (!device) return undefined;
+export function adminLabel(device: Pick<PairedDevice, "label" | "operatorLabel">) {
+  return device.operatorLabel?.trim() || device.label?.trim() || undefined;
+}
+
+/** The label or the reported name; undefined for a nameless device (it clashes with none). */
+export function ownName(device: Partial<Nameable>): string | undefined {
   return adminLabel(device) || device.displayName?.trim() || undefined;
+}
+
+export function shortDeviceId(deviceId: string): string {
+  return deviceId.slice(0, 12);
+}
+
+export function deviceName(device: Nameable): string {
+  return (
+    ownName(device) ||
+    (device.clientId?.trim()
+      ? describeClient(device.clientId, device.clientMode)
+      : shortDeviceId(device.deviceId))
+  );
+}
+
+/** A request goes by its device's label, else by what the device reports now. */
+export function requestName(
+  request: Omit<Nameable, "operatorLabel" | "label">,
+  paired: Pick<PairedDevice, "operatorLabel" | "label"> | undefined,
+): string {
+  return deviceName({ ...request, operatorLabel: paired?.operatorLabel, label: paired?.label });
 }

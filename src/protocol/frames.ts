@@ -1,12 +1,22 @@
-import type { ErrorShape, EventFrame, Frame, RequestFrame, ResponseFrame } from "./types";
+import type {
+  ErrorShape,
+  EventFrame,
+  RequestFrame,
+  ResponseFrame as WireResponse,
+} from "@openclaw/gateway-protocol/frame-guards";
+import { isRecord } from "./pair-records";
 
-// Parse at the boundary: one parser for the app and the mock, so they cannot drift.
+// Frame shapes are the protocol package's (types only: its validators stay out of the bundle).
+// One parser for the app and the mock, so they cannot drift.
+
+export type { ErrorShape, EventFrame, RequestFrame };
+/** The package's response, split on `ok`: parseFrame makes sure a failure carries its error. */
+export type ResponseFrame =
+  | (Omit<WireResponse, "ok" | "error"> & { ok: true })
+  | (Omit<WireResponse, "ok" | "payload"> & { ok: false; error: ErrorShape });
+export type Frame = RequestFrame | ResponseFrame | EventFrame;
 
 export type FrameParseResult = { ok: true; frame: Frame } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 export function parseFrame(text: string): FrameParseResult {
   let value: unknown;

@@ -1,4 +1,4 @@
 export * from "./names";
 export * from "./errors";
-export * from "./types";
+export * from "./pair-records";
 export * from "./frames";

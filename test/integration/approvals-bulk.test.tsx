@@ -21,7 +21,7 @@ afterEach(async () => {
 const pendingNames = () =>
   app?.harness.gateway
     .list()
-    .pending.map((request) => request.displayName ?? "Unnamed device")
+    .pending.map((request) => request.displayName ?? "command-line tool")
     .sort();
 
 async function select(name: string) {
@@ -59,7 +59,7 @@ describe("approvals: bulk actions", () => {
     await app.harness.simulator.run("phone-lan");
     await app.harness.simulator.run("admin-request");
     await select("Ada's iPhone");
-    await select("Unnamed device");
+    await select("command-line tool");
     const bar = screen.getByRole("group", { name: "Selected requests" });
     await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
     // operator.admin covers operator.write too: one scope to add for both.
@@ -99,24 +99,24 @@ describe("approvals: filters, search and sort", () => {
     const [phone] = await view.harness.simulator.run("phone-lan");
     await view.harness.simulator.run("role-upgrade");
     await view.harness.simulator.run("admin-request");
-    await findRequest("Unnamed device");
+    await findRequest("command-line tool");
     return { view, phoneId: phone?.deviceId ?? "" };
   }
 
   it("filters by kind and client and sorts by age", async () => {
     app = (await threeRequests()).view;
-    expect(requestNames()).toEqual(["Unnamed device", "Studio Mac", "Ada's iPhone"]);
+    expect(requestNames()).toEqual(["command-line tool", "Studio Mac", "Ada's iPhone"]);
 
     await app.user.selectOptions(screen.getByRole("combobox", { name: "Sort" }), "oldest");
-    expect(requestNames()).toEqual(["Ada's iPhone", "Studio Mac", "Unnamed device"]);
+    expect(requestNames()).toEqual(["Ada's iPhone", "Studio Mac", "command-line tool"]);
 
     await app.user.selectOptions(screen.getByRole("combobox", { name: "Kind" }), "new-device");
-    expect(requestNames()).toEqual(["Ada's iPhone", "Unnamed device"]);
+    expect(requestNames()).toEqual(["Ada's iPhone", "command-line tool"]);
     const client = screen.getByRole("combobox", { name: "Client" });
     await app.user.selectOptions(client, "command-line tool");
-    expect(requestNames()).toEqual(["Unnamed device"]);
+    expect(requestNames()).toEqual(["command-line tool"]);
     await app.user.selectOptions(client, "All clients");
-    expect(requestNames()).toEqual(["Ada's iPhone", "Unnamed device"]);
+    expect(requestNames()).toEqual(["Ada's iPhone", "command-line tool"]);
   });
 
   it("searches by name, IP and device id, and says when nothing matches", async () => {
@@ -127,7 +127,7 @@ describe("approvals: filters, search and sort", () => {
     expect(requestNames()).toEqual(["Studio Mac"]);
     await app.user.clear(search);
     await app.user.type(search, "1.60");
-    expect(requestNames()).toEqual(["Unnamed device"]);
+    expect(requestNames()).toEqual(["command-line tool"]);
     await app.user.clear(search);
     await app.user.type(search, phoneId.slice(0, 10));
     expect(requestNames()).toEqual(["Ada's iPhone"]);

@@ -72,16 +72,9 @@ describe("devices: actions that succeed", () => {
     const remove = within(card).getByRole("button", { name: "Remove" });
     await app.user.click(remove);
     const dialog = screen.getByRole("dialog", { name: "Remove “cron”?" });
-    expect(dialog).toHaveAttribute("aria-modal", "true");
     expect(within(dialog).getByText(/cannot be undone/)).toBeVisible();
-    // Focus starts on the safe choice and stays inside the dialog.
+    // Focus starts on the safe choice.
     expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
-    await app.user.tab();
-    expect(within(dialog).getByRole("button", { name: "Remove device" })).toHaveFocus();
-    await app.user.tab();
-    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
-    await app.user.tab({ shift: true });
-    expect(within(dialog).getByRole("button", { name: "Remove device" })).toHaveFocus();
 
     await app.user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();

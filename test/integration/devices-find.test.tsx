@@ -54,8 +54,14 @@ describe("devices: search, filter and sort", () => {
     });
     await findDevice("Pairdesk");
     const { user } = app;
-    // "cli" is the other admin, paired silently on loopback.
-    expect(shownNames()).toEqual(["Ada's iPhone", "alpha cron", "bravo node", "cli", "Pairdesk"]);
+    // "command-line tool" is the other admin (a nameless CLI), paired silently on loopback.
+    expect(shownNames()).toEqual([
+      "Ada's iPhone",
+      "alpha cron",
+      "bravo node",
+      "command-line tool",
+      "Pairdesk",
+    ]);
     expect(screen.getByText("5 paired devices")).toBeVisible();
 
     await user.type(screen.getByRole("searchbox", { name: "Search" }), "BRAVO");
@@ -77,7 +83,7 @@ describe("devices: search, filter and sort", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Connection" }), "Connected now");
     expect(shownNames()).toEqual(["Pairdesk"]);
     await user.selectOptions(screen.getByRole("combobox", { name: "Connection" }), "Not connected");
-    expect(shownNames()).toEqual(["Ada's iPhone", "alpha cron", "bravo node", "cli"]);
+    expect(shownNames()).toEqual(["Ada's iPhone", "alpha cron", "bravo node", "command-line tool"]);
     await user.selectOptions(screen.getByRole("combobox", { name: "Connection" }), "all");
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Approved" }), "By an admin");
@@ -86,14 +92,20 @@ describe("devices: search, filter and sort", () => {
       screen.getByRole("combobox", { name: "Approved" }),
       "Automatically on this host",
     );
-    expect(shownNames()).toEqual(["alpha cron", "bravo node", "cli", "Pairdesk"]);
+    expect(shownNames()).toEqual(["alpha cron", "bravo node", "command-line tool", "Pairdesk"]);
     await user.selectOptions(screen.getByRole("combobox", { name: "Approved" }), "Any way");
 
     await user.selectOptions(
       screen.getByRole("combobox", { name: "Sort by" }),
       "Created, newest first",
     );
-    expect(shownNames()).toEqual(["Pairdesk", "Ada's iPhone", "cli", "bravo node", "alpha cron"]);
+    expect(shownNames()).toEqual([
+      "Pairdesk",
+      "Ada's iPhone",
+      "command-line tool",
+      "bravo node",
+      "alpha cron",
+    ]);
 
     await user.type(screen.getByRole("searchbox", { name: "Search" }), "nothing like this");
     expect(shownNames()).toEqual([]);

@@ -6,13 +6,8 @@ import type { ReactNode } from "react";
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from "../../mocks/node";
 import type { VirtualDeviceSpec } from "../../mocks/simulator/simulator";
 import { createIndexedDbHistory } from "../../src/api/history-db";
-import { startHistoryRecorder } from "../../src/api/history-recorder";
-import {
-  createHistoryStore,
-  HistoryStoreContext,
-  type HistoryStore,
-} from "../../src/api/history-store";
-import { historyRecorderOptions } from "../../src/api/history-wiring";
+import { createHistoryStore, type HistoryStore } from "../../src/api/history-store";
+import { createPairFeed } from "../../src/api/pair-events";
 import { AppProviders } from "../../src/app/AppProviders";
 import { createApp, type AppDeps } from "../../src/app/create-app";
 import { DevicesPage } from "../../src/features/devices/DevicesPage";
@@ -73,29 +68,24 @@ export async function renderDevicesApp(
   window.history.replaceState(null, "", options.path ?? "/devices");
   const harness = await startTestGateway(options.gateway);
   await options.before?.(harness);
+  databases += 1;
+  const historyDbName = `pairdesk-history-test-${Date.now()}-${databases}`;
+  const history = createHistoryStore({ persistence: createIndexedDbHistory(historyDbName) });
   const deps = createApp({
     queryClient: new QueryClient({
       defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
     }),
     credentials: createCredentialStore({ session: memoryStorage(), local: memoryStorage() }),
     gateway: { loadIdentity: createDeviceIdentityLoader(createMemoryKeyStore()) },
-  });
-  if (options.wrapConnection) deps.connection = options.wrapConnection(deps.connection);
-  databases += 1;
-  const historyDbName = `pairdesk-history-test-${Date.now()}-${databases}`;
-  const history = createHistoryStore({ persistence: createIndexedDbHistory(historyDbName) });
-  const stopRecorder = startHistoryRecorder(
-    deps.connection,
     history,
-    historyRecorderOptions(deps.queryClient),
-  );
+  });
+  if (options.wrapConnection) {
+    deps.connection = options.wrapConnection(deps.connection);
+    deps.pairFeed = createPairFeed(deps.connection, deps.queryClient, deps.now);
+  }
   const user = userEvent.setup();
-  render(
-    <AppProviders deps={deps}>
-      <HistoryStoreContext.Provider value={history}>
-        {options.page ?? <DevicesPage />}
-      </HistoryStoreContext.Provider>
-    </AppProviders>,
+  const { unmount } = render(
+    <AppProviders deps={deps}>{options.page ?? <DevicesPage />}</AppProviders>,
   );
   deps.connection.connect({
     url: harness.url,
@@ -111,7 +101,7 @@ export async function renderDevicesApp(
     historyDbName,
     user,
     async stop() {
-      stopRecorder();
+      unmount();
       deps.connection.disconnect();
       await history.flush();
       await harness.close();

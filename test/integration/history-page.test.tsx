@@ -3,7 +3,6 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createIndexedDbHistory } from "../../src/api/history-db";
 import { createHistoryStore } from "../../src/api/history-store";
-import { usePairEvents } from "../../src/api/pair-events";
 import { usePendingRequests } from "../../src/api/pair-list";
 import { useDecideRequests } from "../../src/api/pair-mutations";
 import { DevicesPage } from "../../src/features/devices/DevicesPage";
@@ -30,7 +29,6 @@ afterEach(async () => {
 
 /** Stands in for the approvals screen: this browser approves the first pending request. */
 function ApproveHere() {
-  usePairEvents();
   const { pending } = usePendingRequests();
   const { approve } = useDecideRequests();
   const first = pending[0];
@@ -115,7 +113,7 @@ describe("history: what it records", () => {
     expect(rows[2]).toMatch(/^Approved \| First phone.* \| Another admin$/);
     expect(rows[3]).toMatch(/^Pairing requested \| First phone/);
     // A silent approval comes without a request; the device's paired record names it.
-    expect(rows[4]).toMatch(/^Approved \| cli[0-9a-f]+ \| — \| — \| Automatically$/);
+    expect(rows[4]).toMatch(/^Approved \| command-line tool[0-9a-f]+ \| — \| — \| Automatically$/);
 
     await app.history.flush();
     const reloaded = createHistoryStore({ persistence: createIndexedDbHistory(app.historyDbName) });

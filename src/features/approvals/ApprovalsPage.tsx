@@ -1,6 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { whenIdle } from "../../app/idle";
-import { preloadable } from "../../app/preloadable";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
@@ -8,9 +6,13 @@ import { useConnectionStatus } from "../../stores/connection-store";
 import { useNow } from "../../ui/clock";
 import "./approvals.css";
 import { ActivityNotes } from "./ActivityNotes";
+import { ConfirmApprovalDialog } from "./ConfirmApprovalDialog";
+import { ElevationDialog } from "./ElevationDialog";
 import { EmptyState } from "./EmptyState";
 import { NotificationsToggle } from "./NotificationsToggle";
+import { RequestDetailsDialog } from "./RequestDetailsDialog";
 import { openDetails, RequestsPanel } from "./RequestsPanel";
+import { ShortcutsHelpDialog } from "./ShortcutsHelpDialog";
 import { useApprovalsView } from "./use-approvals-view";
 import { useDecisions } from "./use-decisions";
 import { useDetailsRoute } from "./use-details-route";
@@ -20,32 +22,6 @@ import { useShortcuts } from "./use-shortcuts";
 
 /** Countdowns to expiry show seconds. */
 const COUNTDOWN_TICK_MS = 1000;
-
-// The dialogs' code is not part of the first load: it is fetched when the browser is idle
-// after the list is shown, or on first open if that comes sooner.
-const RequestDetailsDialog = preloadable(() =>
-  import("./RequestDetailsDialog").then((module) => module.RequestDetailsDialog),
-);
-const ConfirmApprovalDialog = preloadable(() =>
-  import("./ConfirmApprovalDialog").then((module) => module.ConfirmApprovalDialog),
-);
-const ElevationDialog = preloadable(() =>
-  import("./ElevationDialog").then((module) => module.ElevationDialog),
-);
-const ShortcutsHelpDialog = preloadable(() =>
-  import("./ShortcutsHelpDialog").then((module) => module.ShortcutsHelpDialog),
-);
-
-function preloadDialogs() {
-  const dialogs = [
-    RequestDetailsDialog,
-    ConfirmApprovalDialog,
-    ElevationDialog,
-    ShortcutsHelpDialog,
-  ];
-  // A failed fetch is tried again when the dialog opens.
-  for (const dialog of dialogs) dialog.preload().catch(() => undefined);
-}
 
 export function ApprovalsPage() {
   const now = useNow(COUNTDOWN_TICK_MS);
@@ -64,7 +40,6 @@ export function ApprovalsPage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusFallback = useCallback(() => headingRef.current, []);
   usePendingTitle(live.length);
-  useEffect(() => (query.isPending ? undefined : whenIdle(preloadDialogs)), [query.isPending]);
 
   // The request a/r/x/Enter act on: the focused or last moved-to one, else the first shown.
   // (Without one, no walk over the list: it may hold 10,000 requests.)

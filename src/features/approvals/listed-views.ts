@@ -1,4 +1,4 @@
-import { describeClient, pairedDeviceName } from "../../policy";
+import { describeClient, ownName } from "../../policy";
 import type { PairedDevice, PendingRequest } from "../../protocol";
 import type { KindFilter, SortOrder } from "../../stores/approvals-store";
 import { lookalikeKey } from "../../ui/display-text";
@@ -104,7 +104,7 @@ export function createRequestViews(): RequestViews {
 }
 
 function pairedNameKey(device: PairedDevice): string {
-  return lookalikeKey(pairedDeviceName(device) ?? "");
+  return lookalikeKey(ownName(device) ?? "");
 }
 
 export type ListFilters = {

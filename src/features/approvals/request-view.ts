@@ -5,8 +5,9 @@ import {
   describeClient,
   deviceFingerprint,
   explainNotSilent,
-  pairedDeviceName,
+  ownName,
   requestKind,
+  requestName,
   scopeDiff,
   type NotSilentExplanation,
   type RequestKind,
@@ -56,15 +57,6 @@ export const KIND_LABELS: Record<RequestKind, string> = {
   "scope-upgrade": "Scope upgrade",
   "re-approval": "Changed identity",
 };
-
-const UNNAMED = "Unnamed device";
-
-export function deviceName(request: PendingRequest, paired: PairedDevice | undefined): string {
-  // The admin's rename wins; otherwise the name the device reports now, not the old one.
-  if (!paired) return request.displayName?.trim() || UNNAMED;
-  const { operatorLabel, label } = paired;
-  return pairedDeviceName({ operatorLabel, label, displayName: request.displayName }) ?? UNNAMED;
-}
 
 /** What a view derives from its request and paired record beyond the name. */
 type Derived = Pick<
@@ -142,8 +134,12 @@ export class ListedView implements RequestView {
   ) {
     this.request = request;
     this.paired = paired;
-    this.name = like ? like.name : deviceName(request, paired);
-    this.key = like ? like.key : lookalikeKey(this.name);
+    this.name = like ? like.name : requestName(request, paired);
+    this.key = like
+      ? like.key
+      : lookalikeKey(
+          ownName({ ...request, operatorLabel: paired?.operatorLabel, label: paired?.label }) ?? "",
+        );
     this.nameClash = like ? like.nameClash : false;
     this.held = held;
     this.madeAt = madeAt;

@@ -65,7 +65,7 @@ export function useDecisions() {
   const { approve, reject } = useDecideRequests((results) => {
     actions.notesAdded(
       results.map((result) =>
-        noteFor(result, names.current.get(result.requestId) ?? "Unnamed device"),
+        noteFor(result, names.current.get(result.requestId) ?? result.requestId),
       ),
     );
     results.forEach((result) => names.current.delete(result.requestId));

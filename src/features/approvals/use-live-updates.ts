@@ -1,33 +1,27 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { usePairEvents } from "../../api/pair-events";
+import { usePairOutcomes } from "../../api/pair-events";
 import { pairListQueryKey } from "../../api/pair-list";
 import type { PairOutcome } from "../../api/pair-list-reducer";
+import { requestName } from "../../policy";
 import { DECISIONS, type PairList, type PendingRequest } from "../../protocol";
 import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
 import { usePreferences } from "../../stores/preferences-store";
 import { shownText } from "../../ui/display-text";
-import { deviceName, indexPaired, KIND_LABELS, toRequestView } from "./request-view";
-import { useClock } from "../../ui/clock";
+import { indexPaired, KIND_LABELS, toRequestView } from "./request-view";
 
 // Turns what the live list reports into words: notes for requests that left, an
 // announcement for new ones, and a desktop notification when the tab is hidden.
 
-function resolvedNote(outcome: PairOutcome, name: string): Omit<ResolutionNote, "id"> | null {
-  switch (outcome.kind) {
-    case "resolved": {
-      const verb = outcome.decision === DECISIONS.approved ? "approved" : "rejected";
-      return {
-        requestId: outcome.request.requestId,
-        tone: "info",
-        text: `“${name}” ${verb} elsewhere.`,
-      };
-    }
-    case "expired":
-      return { requestId: outcome.request.requestId, tone: "info", text: `“${name}” expired.` };
-    default:
-      return null;
-  }
+function resolvedNote(
+  outcome: PairOutcome & { kind: "resolved" | "expired" },
+  request: PendingRequest,
+  name: string,
+): Omit<ResolutionNote, "id"> {
+  const { requestId } = request;
+  if (outcome.kind === "expired") return { requestId, tone: "info", text: `“${name}” expired.` };
+  const verb = outcome.resolved.decision === DECISIONS.approved ? "approved" : "rejected";
+  return { requestId, tone: "info", text: `“${name}” ${verb} elsewhere.` };
 }
 
 function notifyDesktop(count: number, first: string) {
@@ -43,12 +37,11 @@ export function useLiveUpdates(): { announcement: string } {
   const notificationsOn = usePreferences((state) => state.notifications);
   const queryClient = useQueryClient();
   const [announcement, setAnnouncement] = useState("");
-  const clock = useClock();
 
-  usePairEvents((outcomes) => {
+  usePairOutcomes((outcomes) => {
     const paired = indexPaired(queryClient.getQueryData<PairList>(pairListQueryKey)?.paired ?? []);
     const nameOf = (request: PendingRequest) =>
-      shownText(deviceName(request, paired.get(request.deviceId)));
+      shownText(requestName(request, paired.get(request.deviceId)));
     const notes: Omit<ResolutionNote, "id">[] = [];
     // Only the first arrival is named (one is announced by name, more by their count).
     let arrived = 0;
@@ -64,9 +57,9 @@ export function useLiveUpdates(): { announcement: string } {
       } else if (outcome.kind === "superseded") {
         actions.requestSuperseded(outcome.previous.requestId, outcome.next.requestId);
         left.push(outcome.previous.requestId);
-      } else {
-        const note = resolvedNote(outcome, nameOf(outcome.request));
-        if (note) notes.push(note);
+      } else if (outcome.request && !(outcome.kind === "resolved" && outcome.decidedHere)) {
+        // This tab's own decisions are reported by their mutation.
+        notes.push(resolvedNote(outcome, outcome.request, nameOf(outcome.request)));
         left.push(outcome.request.requestId);
       }
     }
@@ -76,7 +69,7 @@ export function useLiveUpdates(): { announcement: string } {
       setAnnouncement(arrived === 1 ? `New request: ${firstArrived}.` : `${arrived} new requests.`);
       if (notificationsOn) notifyDesktop(arrived, firstArrived);
     }
-  }, clock);
+  });
 
   return { announcement };
 }

@@ -1,7 +1,6 @@
 import { memo, useId, type ReactNode } from "react";
-import { deviceName } from "../../api/device-mutations";
-import { describeClient, deviceFingerprint } from "../../policy";
-import { adminLabel, type PairedDevice } from "../../protocol";
+import { adminLabel, describeClient, deviceFingerprint, deviceName } from "../../policy";
+import type { PairedDevice } from "../../protocol";
 import { Link } from "../../routing/router";
 import { DeviceText } from "../../ui/DeviceText";
 import { SHORT_TEXT_LIMIT, shownText } from "../../ui/display-text";

@@ -1,8 +1,7 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { deviceName } from "../../api/device-mutations";
-import { usePairEvents } from "../../api/pair-events";
 import { usePairList } from "../../api/pair-list";
-import { adminLabel, type PairList } from "../../protocol";
+import { adminLabel, deviceName } from "../../policy";
+import type { PairList } from "../../protocol";
 import { useRouteMatch } from "../../routing/router";
 import {
   DevicesStoreContext,
@@ -39,7 +38,6 @@ export function DevicesPage() {
 }
 
 function DevicesScreen() {
-  usePairEvents();
   const route = useRouteMatch();
   const query = usePairList();
   const callerScopes = useCallerScopes();

@@ -1,4 +1,4 @@
-import { deviceName } from "../../api/device-mutations";
+import { deviceName } from "../../policy";
 import type { PairedDevice } from "../../protocol";
 import type { DeviceSort } from "../../stores/devices-store";
 

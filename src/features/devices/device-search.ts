@@ -1,6 +1,5 @@
-import { deviceName } from "../../api/device-mutations";
-import { describeClient } from "../../policy";
-import { adminLabel, type PairedDevice } from "../../protocol";
+import { adminLabel, describeClient, deviceName } from "../../policy";
+import type { PairedDevice } from "../../protocol";
 import type { DevicesState } from "../../stores/devices-store";
 
 // Search and filters of the devices screen. The text a search looks through is built once per

@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { RECHECK_MS, subscribeToPairEvents } from "../../../src/api/pair-events";
+import { createPairFeed, RECHECK_MS } from "../../../src/api/pair-events";
 import { pairListQueryKey, pairListQueryOptions } from "../../../src/api/pair-list";
 import type { PairOutcome } from "../../../src/api/pair-list-reducer";
 import { EVENTS, METHODS, PAIRING_REQUEST_TTL_MS, type PairList } from "../../../src/protocol";
@@ -23,12 +23,9 @@ beforeEach(async () => {
   connection.answer(METHODS.pairList, () => structuredClone(gatewayList));
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   outcomes = [];
-  stop = subscribeToPairEvents({
-    connection,
-    queryClient,
-    now: () => clock,
-    onOutcomes: (batch) => outcomes.push(...batch),
-  });
+  const feed = createPairFeed(connection, queryClient, () => clock);
+  feed.subscribe((batch) => outcomes.push(...batch));
+  stop = feed.start();
   // A mounted screen: the list has an observer, so invalidation refetches it.
   const observer = new QueryObserver(queryClient, pairListQueryOptions(connection));
   unobserve = observer.subscribe(() => {});
@@ -45,7 +42,7 @@ afterEach(() => {
 const cached = () => queryClient.getQueryData<PairList>(pairListQueryKey);
 const listCalls = () => connection.calls.filter((call) => call.method === METHODS.pairList).length;
 
-describe("subscribeToPairEvents", () => {
+describe("the pair feed", () => {
   it("coalesces a burst of a thousand events into one cache write", async () => {
     const writes = vi.spyOn(queryClient, "setQueryData");
     for (let i = 0; i < 1000; i += 1) connection.emit(EVENTS.pairRequested, pending(`r${i}`));
@@ -143,7 +140,29 @@ describe("subscribeToPairEvents", () => {
     expect(connection.unreadableFrames).toBe(0);
   });
 
-  it("stops listening when unsubscribed", async () => {
+  it("publishes a rejection with the same device's next request as one supersede", async () => {
+    gatewayList = { pending: [pending("r1", "d1")], paired: [] };
+    connection.resync("hello");
+    await vi.advanceTimersByTimeAsync(0);
+    connection.emit(EVENTS.pairResolved, { requestId: "r1", deviceId: "d1", decision: "rejected" });
+    // The next request comes in the batch after: still the same supersede.
+    await vi.advanceTimersByTimeAsync(100);
+    expect(outcomes).toEqual([]);
+    connection.emit(EVENTS.pairRequested, pending("r2", "d1", { ts: T0 + 1 }));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(outcomes.map((o) => o.kind)).toEqual(["superseded"]);
+  });
+
+  it("publishes a rejection that nothing followed once the next frame passed", async () => {
+    gatewayList = { pending: [pending("r1", "d1")], paired: [] };
+    connection.resync("hello");
+    await vi.advanceTimersByTimeAsync(0);
+    connection.emit(EVENTS.pairResolved, { requestId: "r1", deviceId: "d1", decision: "rejected" });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(outcomes).toMatchObject([{ kind: "resolved", request: { requestId: "r1" } }]);
+  });
+
+  it("stops listening when stopped", async () => {
     stop();
     connection.emit(EVENTS.pairRequested, pending("late"));
     await vi.advanceTimersByTimeAsync(200);

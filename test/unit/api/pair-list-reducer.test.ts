@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  applyPairEvents,
+  applyPairEvents as apply,
   expiresAt,
-  isExpired,
   removePending,
   sharePairList,
   upsertPaired,
+  type HeldRejections,
   type PairEvent,
 } from "../../../src/api/pair-list-reducer";
 import {
@@ -27,6 +27,27 @@ function list(...requests: PendingRequest[]): PairList {
 }
 
 const ids = (value: PairList) => value.pending.map((request) => request.requestId);
+
+const NOBODY = new Map<string, PendingRequest | undefined>();
+function applyPairEvents(before: PairList, events: PairEvent[], held?: HeldRejections) {
+  return apply(before, events, NOBODY, held);
+}
+
+/** A batch, then an empty one: what the feed publishes once a rejection's next batch passed. */
+function settled(before: PairList, events: PairEvent[]) {
+  const first = applyPairEvents(before, events);
+  const second = applyPairEvents(first.list, [], first.held);
+  return { list: second.list, outcomes: [...first.outcomes, ...second.outcomes] };
+}
+
+function resolvedOutcome(request: PendingRequest, decision: string, decidedHere = false) {
+  return {
+    kind: "resolved",
+    resolved: { requestId: request.requestId, deviceId: request.deviceId, decision, ts: T0 },
+    request,
+    decidedHere,
+  };
+}
 
 describe("applyPairEvents", () => {
   it("adds a new request and reports it", () => {
@@ -66,13 +87,24 @@ describe("applyPairEvents", () => {
     expect(outcomes).toEqual([{ kind: "superseded", previous: old, next: newer }]);
   });
 
+  it("reads a rejection and the same device's request in the next batch as one supersede", () => {
+    const old = pending("r1", "d1");
+    const newer = pending("r2", "d1", { ts: T0 + 1000 });
+    const first = applyPairEvents(list(old), [resolved("r1", "d1", "rejected")]);
+    expect(ids(first.list)).toEqual([]);
+    expect(first.outcomes).toEqual([]);
+    const second = applyPairEvents(first.list, [requested(newer)], first.held);
+    expect(second.outcomes).toEqual([{ kind: "superseded", previous: old, next: newer }]);
+    expect(second.held.size).toBe(0);
+  });
+
   it("ignores a stale request event older than the device's current request", () => {
     const current = pending("r2", "d1", { ts: T0 + 5000 });
     const stale = pending("r1", "d1", { ts: T0 });
     const before = list(current);
     const update = applyPairEvents(before, [requested(stale)]);
     expect(update.list).toBe(before);
-    expect(update.changed).toBe(false);
+    expect(update.outcomes).toEqual([]);
   });
 
   it.each(["approved", "rejected"])(
@@ -80,19 +112,34 @@ describe("applyPairEvents", () => {
     (decision) => {
       const a = pending("r1", "d1");
       const b = pending("r2", "d2");
-      const { list: next, outcomes } = applyPairEvents(list(a, b), [
-        resolved("r1", "d1", decision),
-      ]);
+      const { list: next, outcomes } = settled(list(a, b), [resolved("r1", "d1", decision)]);
       expect(ids(next)).toEqual(["r2"]);
-      expect(outcomes).toEqual([{ kind: "resolved", request: a, decision }]);
+      expect(outcomes).toEqual([resolvedOutcome(a, decision)]);
     },
   );
 
-  it("ignores a resolution for a request it does not hold (silent approval, own decision)", () => {
+  it("says which resolutions this tab decided", () => {
+    const a = pending("r1", "d1");
+    const update = apply(list(a), [resolved("r1", "d1", "approved")], new Map([["r1", undefined]]));
+    expect(update.outcomes).toEqual([resolvedOutcome(a, "approved", true)]);
+  });
+
+  it("reports an approval of a request it never held (a silent one), and no such rejection", () => {
     const before = list(pending("r1", "d1"));
-    const update = applyPairEvents(before, [resolved("zzz", "d9", "approved")]);
+    const update = applyPairEvents(before, [
+      resolved("zzz", "d9", "approved"),
+      resolved("old", "d9", "rejected"),
+    ]);
     expect(update.list).toBe(before);
-    expect(update.outcomes).toEqual([]);
+    expect(update.outcomes).toEqual([
+      {
+        kind: "resolved",
+        resolved: { requestId: "zzz", deviceId: "d9", decision: "approved", ts: T0 },
+        request: undefined,
+        decidedHere: false,
+      },
+    ]);
+    expect(update.held.size).toBe(0);
   });
 
   it("applies a burst of a thousand events in one pass", () => {
@@ -101,7 +148,7 @@ describe("applyPairEvents", () => {
       events.push(requested(pending(`r${i}`, `d${i}`, { ts: T0 + i })));
       if (i % 2 === 0) events.push(resolved(`r${i}`, `d${i}`, "approved"));
     }
-    const { list: next, outcomes } = applyPairEvents(list(), events);
+    const { list: next, outcomes } = settled(list(), events);
     expect(next.pending).toHaveLength(500);
     expect(outcomes.filter((o) => o.kind === "requested")).toHaveLength(1000);
     expect(outcomes.filter((o) => o.kind === "resolved")).toHaveLength(500);
@@ -187,10 +234,7 @@ describe("sharePairList", () => {
 
 describe("expiry", () => {
   it("puts the earliest expiry five minutes after ts", () => {
-    const request = pending("r1", "d1", { ts: T0 });
-    expect(expiresAt(request)).toBe(T0 + PAIRING_REQUEST_TTL_MS);
-    expect(isExpired(request, T0 + PAIRING_REQUEST_TTL_MS - 1)).toBe(false);
-    expect(isExpired(request, T0 + PAIRING_REQUEST_TTL_MS)).toBe(true);
+    expect(expiresAt(pending("r1", "d1", { ts: T0 }))).toBe(T0 + PAIRING_REQUEST_TTL_MS);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { scopesToAdd, scopesToApprove } from "../../../src/features/approvals/approval-scopes";
-import { pairedDeviceName } from "../../../src/policy";
 import type { PairedDevice } from "../../../src/protocol";
 
 const paired = (scopes: string[]): PairedDevice => ({
@@ -66,17 +65,5 @@ describe("scopesToAdd", () => {
     [["operator.pairing"], ["operator.read", "operator.write"], ["operator.write"]],
   ])("holding %j, to grant %j adds %j", (held, needed, expected) => {
     expect(scopesToAdd(held, needed)).toEqual(expected);
-  });
-});
-
-describe("pairedDeviceName", () => {
-  it.each<[Partial<PairedDevice> | undefined, string | undefined]>([
-    [{ operatorLabel: " Desk ", label: "Old", displayName: "host" }, "Desk"],
-    [{ operatorLabel: " ", label: "Old", displayName: "host" }, "Old"],
-    [{ displayName: "host" }, "host"],
-    [{}, undefined],
-    [undefined, undefined],
-  ])("names %j %j", (device, expected) => {
-    expect(pairedDeviceName(device)).toBe(expected);
   });
 });
