@@ -2,6 +2,22 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeEach, vi } from "vitest";
 
+// jsdom has <dialog> but not its methods: open and close it, and let Escape cancel the modal one
+// on top as a browser does (a "cancel" event the page may prevent, else a close).
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.open = true;
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  if (!this.open) return;
+  this.open = false;
+  this.dispatchEvent(new Event("close"));
+};
+document.addEventListener("keydown", (event) => {
+  const dialog = [...document.querySelectorAll("dialog[open]")].at(-1);
+  if (event.key !== "Escape" || !(dialog instanceof HTMLDialogElement)) return;
+  if (dialog.dispatchEvent(new Event("cancel", { cancelable: true }))) dialog.close();
+});
+
 // findBy*/waitFor wait for what arrives live from the mock gateway; on 2 shared cores a
 // whole-screen render can take longer than Testing Library's 1 s default.
 configure({ asyncUtilTimeout: 5000 });

@@ -35,7 +35,7 @@ export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTyping(event.target) || document.querySelector('[aria-modal="true"]')) return;
+      if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
       const inList = event.target instanceof Element && event.target.closest(".request-list");
       const run = (action: () => void) => {
         event.preventDefault();
