@@ -141,7 +141,7 @@ describe("approvals: live list", () => {
 
     app.clock.offsetMs = PAIRING_REQUEST_TTL_MS - 30_000;
     expect(await within(card).findByText(/^Expires in 0:[23]\d$/)).toBeVisible();
-    expect(within(card).getByText(/^Asked 4 min ago$/)).toBeVisible();
+    expect(within(card).getByText(/^Asked 4 minutes ago$/)).toBeVisible();
 
     app.clock.offsetMs = PAIRING_REQUEST_TTL_MS + 1000;
     expect(await screen.findByText("“Ada's iPhone” expired.")).toBeVisible();

@@ -98,7 +98,7 @@ describe("devices: actions that succeed", () => {
       ).getByRole("button", { name: "Rotate token" }),
     );
     const tokens = within(card).getByRole("list", { name: "Tokens" });
-    expect(within(tokens).getByText(/Rotated/)).toHaveTextContent("Rotated just now");
+    expect(within(tokens).getByText(/Rotated/)).toHaveTextContent("Rotated now");
     expect(
       await within(activity()).findByText("Rotated the operator token of “cron”."),
     ).toBeVisible();
@@ -108,7 +108,7 @@ describe("devices: actions that succeed", () => {
 
     await app.user.click(within(card).getByRole("button", { name: "Revoke operator token" }));
     await app.user.click(screen.getByRole("button", { name: "Revoke token" }));
-    expect(within(tokens).getByText(/^Revoked/)).toHaveTextContent("Revoked just now");
+    expect(within(tokens).getByText(/^Revoked/)).toHaveTextContent("Revoked now");
     expect(within(tokens).queryByRole("button", { name: "Revoke operator token" })).toBeNull();
     expect(
       await within(activity()).findByText("Revoked the operator token of “cron”."),

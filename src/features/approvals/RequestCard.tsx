@@ -3,7 +3,8 @@ import { DeviceText } from "../../ui/DeviceText";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
-import { EXPIRY_HINT, formatAge, formatExpiry } from "./time-format";
+import { formatAgo } from "../../ui/relative-time";
+import { EXPIRY_HINT, formatExpiry } from "./time-format";
 
 // One pending request. Device-supplied strings go through DeviceText (text only, cut, hidden
 // characters made visible, the whole value in a title and in the details view). The
@@ -72,7 +73,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
         {view.whyNotSilent.reasons.join("; ")}
       </p>
       <div className="request-foot">
-        <span className="request-age">Asked {formatAge(now - request.ts)}</span>
+        <span className="request-age">Asked {formatAgo(request.ts, now)}</span>
         <span
           className={`request-expiry${left > 0 && left < URGENT_MS ? " urgent" : ""}`}
           title={EXPIRY_HINT}

@@ -4,7 +4,8 @@ import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
-import { formatAge, formatExpiry } from "./time-format";
+import { formatAgo } from "../../ui/relative-time";
+import { formatExpiry } from "./time-format";
 
 // The deep-linked view of one request: everything the row shows, plus the raw ids and the
 // full scope lists, all as text.
@@ -73,7 +74,7 @@ export function RequestDetailsDialog(props: Props) {
     >
       <p>
         <span className={`kind-badge kind-${view.kind}`}>{KIND_LABELS[view.kind]}</span> · asked{" "}
-        {formatAge(now - request.ts)} · {formatExpiry(view.expiresAt - now).toLowerCase()}
+        {formatAgo(request.ts, now)} · {formatExpiry(view.expiresAt - now).toLowerCase()}
       </p>
       <RequestFacts view={view} />
       {view.missingScopes.length > 0 && (

@@ -1,18 +1,5 @@
 import { PAIRING_REQUEST_TTL_MS } from "../../protocol";
 
-// Short relative times for rows that re-render every second.
-
-export function formatAge(ageMs: number): string {
-  const seconds = Math.max(0, Math.floor(ageMs / 1000));
-  if (seconds < 10) return "just now";
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
-}
-
 /** "4:05" for 245 s left; never negative, never above the five minutes a request lives. */
 export function formatCountdown(leftMs: number): string {
   const clamped = Math.min(PAIRING_REQUEST_TTL_MS, Math.max(0, leftMs));

@@ -1,23 +1,10 @@
 import { useEffect, useId, useState } from "react";
+import { formatAgo } from "../../ui/relative-time";
 
 // "3 min ago", with the exact time in a tooltip that shows on hover and on keyboard focus
 // alike (and is the element's accessible description, so screen readers hear it too).
 
 const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-export function formatExact(ms: number): string {
-  return EXACT.format(new Date(ms));
-}
-
-export function formatAgo(ms: number, now: number): string {
-  const seconds = Math.floor((now - ms) / 1000);
-  if (seconds < 60) return "just now";
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
-}
 
 export function RelativeTime({ at, now }: { at: number | undefined; now: number }) {
   const tipId = useId();
@@ -30,7 +17,7 @@ export function RelativeTime({ at, now }: { at: number | undefined; now: number 
     return () => document.removeEventListener("keydown", onKey);
   }, [open]);
   if (at === undefined) return <span className="devices-muted">never</span>;
-  const exact = formatExact(at);
+  const exact = EXACT.format(at);
   return (
     <span className="devices-time">
       <time
