@@ -6,7 +6,7 @@ import { PairFeedContext } from "../api/pair-events";
 import { CredentialStoreContext } from "../gateway/credential-context";
 import { GatewayConnectionContext } from "../gateway/context";
 import { ApprovalsStoreProvider } from "../stores/approvals-store";
-import { ConnectionStoreContext } from "../stores/connection-store";
+import { ConnectionStoreProvider } from "../stores/connection-store";
 import { PreferencesStoreProvider } from "../stores/preferences-store";
 import { ClockContext } from "../ui/clock";
 import type { AppDeps } from "./create-app";
@@ -18,7 +18,7 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
     <QueryClientProvider client={deps.queryClient}>
       <GatewayConnectionContext.Provider value={deps.connection}>
         <CredentialStoreContext.Provider value={deps.credentials}>
-          <ConnectionStoreContext.Provider value={deps.connectionStore}>
+          <ConnectionStoreProvider store={deps.connectionStore}>
             <ClockContext.Provider value={deps.now}>
               <PairFeedContext.Provider value={deps.pairFeed}>
                 <HistoryStoreContext.Provider value={deps.history}>
@@ -28,7 +28,7 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
                 </HistoryStoreContext.Provider>
               </PairFeedContext.Provider>
             </ClockContext.Provider>
-          </ConnectionStoreContext.Provider>
+          </ConnectionStoreProvider>
         </CredentialStoreContext.Provider>
       </GatewayConnectionContext.Provider>
     </QueryClientProvider>

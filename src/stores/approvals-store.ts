@@ -1,5 +1,5 @@
-import { createContext, createElement, useContext, useState, type ReactNode } from "react";
-import { createStore, useStore, type StoreApi } from "zustand";
+import { createStore, type StoreApi } from "zustand";
+import { storeContext } from "./store-context";
 
 // Client state of the approvals screen only: what is selected, how the list is filtered and
 // sorted, and the short notes about requests that left the list. Server data stays in the
@@ -97,24 +97,9 @@ export function createApprovalsStore(): StoreApi<ApprovalsState> {
   }));
 }
 
-const ApprovalsStoreContext = createContext<StoreApi<ApprovalsState> | null>(null);
-
-export function ApprovalsStoreProvider({
-  children,
-  store,
-}: {
-  children: ReactNode;
-  store?: StoreApi<ApprovalsState>;
-}) {
-  const [own] = useState(() => store ?? createApprovalsStore());
-  return createElement(ApprovalsStoreContext.Provider, { value: own }, children);
-}
-
-export function useApprovalsStore<T>(selector: (state: ApprovalsState) => T): T {
-  const store = useContext(ApprovalsStoreContext);
-  if (!store) throw new Error("useApprovalsStore needs an <ApprovalsStoreProvider>");
-  return useStore(store, selector);
-}
+const context = storeContext("useApprovalsStore", createApprovalsStore);
+export const ApprovalsStoreProvider = context.Provider;
+export const useApprovalsStore = context.useSelected;
 
 export function useApprovalsActions(): ApprovalsActions {
   return useApprovalsStore((state) => state.actions);

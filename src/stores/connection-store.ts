@@ -1,6 +1,6 @@
-import { createContext, useContext } from "react";
-import { createStore, useStore, type StoreApi } from "zustand";
+import { createStore, type StoreApi } from "zustand";
 import type { ConnectionStatus } from "../gateway/types";
+import { storeContext } from "./store-context";
 
 // Client state about the connection only; gateway data lives in the query cache.
 
@@ -35,14 +35,10 @@ export function createConnectionStore(
   }));
 }
 
-export const ConnectionStoreContext = createContext<ConnectionStore | null>(null);
-
-function useConnectionStore<T>(selector: (state: ConnectionState) => T): T {
-  const store = useContext(ConnectionStoreContext);
-  if (!store) throw new Error("useConnectionStore needs a <ConnectionStoreContext.Provider>");
-  return useStore(store, selector);
-}
+const context = storeContext("useConnectionStore", () => createConnectionStore());
+/** Given the app's store: the one its connection reports to. */
+export const ConnectionStoreProvider = context.Provider;
+const useConnectionStore = context.useSelected;
 
 export const useConnectionStatus = () => useConnectionStore((state) => state.status);
 export const useHasConnected = () => useConnectionStore((state) => state.hasConnected);
-export const useConnectionActions = () => useConnectionStore((state) => state.actions);

@@ -1,5 +1,5 @@
-import { createContext, createElement, useContext, useState, type ReactNode } from "react";
-import { createStore, useStore, type StoreApi } from "zustand";
+import { createStore, type StoreApi } from "zustand";
+import { storeContext } from "./store-context";
 
 // Client state of the devices screen: how the list is searched, filtered and sorted, and the
 // short notes about what just happened. The devices themselves stay in the query cache.
@@ -58,24 +58,9 @@ export function createDevicesStore(): StoreApi<DevicesState> {
   }));
 }
 
-export const DevicesStoreContext = createContext<StoreApi<DevicesState> | null>(null);
-
-export function DevicesStoreProvider({
-  children,
-  store,
-}: {
-  children: ReactNode;
-  store?: StoreApi<DevicesState>;
-}) {
-  const [own] = useState(() => store ?? createDevicesStore());
-  return createElement(DevicesStoreContext.Provider, { value: own }, children);
-}
-
-export function useDevicesStore<T>(selector: (state: DevicesState) => T): T {
-  const store = useContext(DevicesStoreContext);
-  if (!store) throw new Error("useDevicesStore needs a <DevicesStoreProvider>");
-  return useStore(store, selector);
-}
+const context = storeContext("useDevicesStore", createDevicesStore);
+export const DevicesStoreProvider = context.Provider;
+export const useDevicesStore = context.useSelected;
 
 export function useDevicesActions(): DevicesActions {
   return useDevicesStore((state) => state.actions);

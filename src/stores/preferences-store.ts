@@ -1,6 +1,6 @@
-import { createContext, createElement, useContext, useState, type ReactNode } from "react";
-import { createStore, useStore, type StoreApi } from "zustand";
+import { createStore, type StoreApi } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
+import { storeContext } from "./store-context";
 
 // Preferences are not secrets, so they live in localStorage. Nothing else goes here.
 
@@ -50,24 +50,9 @@ export function createPreferencesStore(
   );
 }
 
-const PreferencesStoreContext = createContext<StoreApi<PreferencesState> | null>(null);
-
-export function PreferencesStoreProvider({
-  children,
-  store,
-}: {
-  children: ReactNode;
-  store?: StoreApi<PreferencesState>;
-}) {
-  const [own] = useState(() => store ?? createPreferencesStore());
-  return createElement(PreferencesStoreContext.Provider, { value: own }, children);
-}
-
-export function usePreferences<T>(selector: (state: PreferencesState) => T): T {
-  const store = useContext(PreferencesStoreContext);
-  if (!store) throw new Error("usePreferences needs a <PreferencesStoreProvider>");
-  return useStore(store, selector);
-}
+const context = storeContext("usePreferences", () => createPreferencesStore());
+export const PreferencesStoreProvider = context.Provider;
+export const usePreferences = context.useSelected;
 
 export function usePreferencesActions(): PreferencesState["actions"] {
   return usePreferences((state) => state.actions);

@@ -1,13 +1,9 @@
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { usePairList } from "../../api/pair-list";
 import { adminLabel, deviceName } from "../../policy";
 import type { PairList } from "../../protocol";
 import { useRouteMatch } from "../../routing/router";
-import {
-  DevicesStoreContext,
-  DevicesStoreProvider,
-  useDevicesStore,
-} from "../../stores/devices-store";
+import { DevicesStoreProvider, useDevicesStore } from "../../stores/devices-store";
 import { useNow } from "../../ui/clock";
 import "./devices.css";
 import { DeviceActionDialog } from "./DeviceActionDialog";
@@ -26,11 +22,7 @@ const AGE_TICK_MS = 15_000;
 
 /** The devices screen (`/devices`) and one device's page (`/devices/:deviceId`). */
 export function DevicesPage() {
-  // Lifted into the app providers, the filters outlive a visit to another screen.
-  const shared = useContext(DevicesStoreContext);
-  return shared ? (
-    <DevicesScreen />
-  ) : (
+  return (
     <DevicesStoreProvider>
       <DevicesScreen />
     </DevicesStoreProvider>
