@@ -1,4 +1,3 @@
-import { replaceEqualDeep } from "@tanstack/react-query";
 import type { DecidedHere } from "./deciding";
 import {
   DECISIONS,
@@ -133,40 +132,6 @@ export function applyPairEvents(
     outcomes,
     held: rejected,
   };
-}
-
-/**
- * The query's structural sharing: keeps the previous object of every request and device that
- * did not change, matched by id. The default matches by position, so one request leaving the
- * middle of the list made every later one a fresh copy, and whatever is cached per object
- * (views, name keys) was derived again for the whole list.
- */
-export function sharePairList(previous: unknown, next: unknown): unknown {
-  if (!isPairList(previous) || !isPairList(next)) return next;
-  const pending = shareById(previous.pending, next.pending, (request) => request.requestId);
-  const paired = shareById(previous.paired, next.paired, (device) => device.deviceId);
-  if (pending === previous.pending && paired === previous.paired) return previous;
-  return { ...next, pending, paired };
-}
-
-function isPairList(value: unknown): value is PairList {
-  const list = value as Partial<PairList> | undefined;
-  return Array.isArray(list?.pending) && Array.isArray(list.paired);
-}
-
-function shareById<T extends object>(before: T[], after: T[], idOf: (item: T) => string): T[] {
-  if (before === after) return before;
-  let byId: Map<string, T> | undefined;
-  let same = before.length === after.length;
-  const shared = after.map((item, index) => {
-    if (before[index] === item) return item;
-    byId ??= new Map(before.map((old) => [idOf(old), old]));
-    const old = byId.get(idOf(item));
-    const kept = old === undefined ? item : (replaceEqualDeep(old, item) as T);
-    if (kept !== before[index]) same = false;
-    return kept;
-  });
-  return same ? before : shared;
 }
 
 /** Removes the given requests (a decision this tab made, or one the gateway says is gone). */

@@ -4,7 +4,6 @@ import { useGatewayConnection } from "../gateway/context";
 import type { GatewayConnection } from "../gateway/types";
 import { METHODS, readPairList, type PairList, type PendingRequest } from "../protocol";
 import { useIdsDecidedHere } from "./deciding";
-import { sharePairList } from "./pair-list-reducer";
 
 // The one query for `device.pair.list`: pending requests and paired devices together.
 
@@ -30,7 +29,6 @@ export function pairListQueryOptions(connection: GatewayConnection) {
     },
     // The socket keeps this fresh (pair-events.ts patches it and refetches on resync).
     staleTime: Infinity,
-    structuralSharing: sharePairList,
   });
 }
 

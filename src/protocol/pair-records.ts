@@ -6,34 +6,67 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The value to keep, or undefined when the field cannot be read. */
-type Read<T> = (value: unknown, record: Readonly<Record<string, unknown>>) => T | undefined;
-type Check<T> = (value: unknown) => T | undefined;
-type Field<T = unknown, Required extends boolean = boolean> = { read: Read<T>; required: Required };
+type Kinds = { id: string; text: string; time: number; flag: boolean; texts: string[] };
+type Kind = keyof Kinds | "records";
+/** A value that does not fit `kind` (or is missing, where required) is handed to `fix`. */
+type Field<T = unknown, Required extends boolean = boolean> = {
+  kind: Kind;
+  required: Required;
+  /** For a list of records: reads one. */
+  item?: (value: unknown) => unknown;
+  /** The value to use instead, or undefined to drop the record (or leave an optional out). */
+  fix: (value: unknown, record: Readonly<Record<string, unknown>>) => T | undefined;
+};
 type Table = Record<string, Field>;
 
-/** Unreadable: the whole record is dropped. */
-const required = <T>(read: Read<T>): Field<T, true> => ({ read, required: true });
+const none = () => undefined;
+/** Missing or unreadable: the whole record is dropped, unless `fix` finds a value. */
+const required = <K extends keyof Kinds>(
+  kind: K,
+  fix: Field<Kinds[K]>["fix"] = none,
+): Field<Kinds[K], true> => ({ kind, required: true, fix });
 /** Unreadable: the field is left out. */
-const optional = <T>(read: Read<T>): Field<T, false> => ({ read, required: false });
-/** Unreadable: the field reads as `fallback`. */
-const orElse = <T>(read: Read<T>, fallback: T): Field<T, true> => ({
-  read: (value, record) => read(value, record) ?? fallback,
-  required: true,
+const optional = <K extends keyof Kinds>(kind: K): Field<Kinds[K], false> => ({
+  kind,
+  required: false,
+  fix: none,
 });
+/** Missing or unreadable: the field reads as `fallback`. */
+const orElse = <K extends keyof Kinds>(kind: K, fallback: Kinds[K]): Field<Kinds[K], true> => ({
+  kind,
+  required: true,
+  fix: () => fallback,
+});
+/** A list of records: the unreadable ones are left out. */
+function recordsOf<T extends Table>(table: T): Field<RecordOf<T>[], false> {
+  const item = reader(table);
+  return {
+    kind: "records",
+    required: false,
+    item,
+    fix: (value) => (Array.isArray(value) ? readEach(value, item).items : undefined),
+  };
+}
 
-const text: Check<string> = (value) => (typeof value === "string" ? value : undefined);
-const id: Check<string> = (value) =>
-  typeof value === "string" && value !== "" ? value : undefined;
-const time: Check<number> = (value) =>
-  typeof value === "number" && Number.isFinite(value) ? value : undefined;
-const flag: Check<boolean> = (value) => (typeof value === "boolean" ? value : undefined);
-const texts: Check<string[]> = (value) =>
-  Array.isArray(value) && value.every((item) => typeof item === "string") ? value : undefined;
-const listOf =
-  <T extends Table>(table: T): Check<RecordOf<T>[]> =>
-  (value) =>
-    Array.isArray(value) ? readEach(value, reader(table)).items : undefined;
+const isTexts = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
+
+function fits(field: Field, value: unknown): boolean {
+  switch (field.kind) {
+    case "id":
+      return typeof value === "string" && value !== "";
+    case "text":
+      return typeof value === "string";
+    case "time":
+      return typeof value === "number" && Number.isFinite(value);
+    case "flag":
+      return typeof value === "boolean";
+    case "texts":
+      return isTexts(value);
+    case "records":
+      return Array.isArray(value) && value.every((item) => field.item?.(item) === item);
+  }
+}
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type ValueOf<F> = F extends Field<infer V> ? V : never;
@@ -45,18 +78,21 @@ export type RecordOf<T extends Table> = Simplify<
 
 /** Reads a record by `table`; a record that needs no fix is kept as it came. */
 function reader<T extends Table>(table: T): (value: unknown) => RecordOf<T> | undefined {
-  const fields = Object.entries(table);
+  const keys = Object.keys(table);
+  const fields = Object.values(table);
   return (value) => {
     if (!isRecord(value)) return undefined;
     let copy: Record<string, unknown> | undefined;
-    for (const [key, field] of fields) {
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] as string;
+      const field = fields[index] as Field;
       const raw = value[key];
-      const read = field.read(raw, value);
-      if (read === undefined && field.required) return undefined;
-      if (read === raw) continue;
+      if (raw === undefined ? !field.required : fits(field, raw)) continue;
+      const fixed = field.fix(raw, value);
+      if (fixed === undefined && field.required) return undefined;
       copy ??= { ...value };
-      if (read === undefined) delete copy[key];
-      else copy[key] = read;
+      if (fixed === undefined) delete copy[key];
+      else copy[key] = fixed;
     }
     return (copy ?? value) as RecordOf<T>;
   };
@@ -78,69 +114,72 @@ export function readEach<T>(
 }
 
 const TOKEN_FIELDS = {
-  role: required(text),
-  scopes: orElse(texts, []),
-  createdAtMs: orElse(time, 0),
-  rotatedAtMs: optional(time),
-  revokedAtMs: optional(time),
-  lastUsedAtMs: optional(time),
+  role: required("text"),
+  scopes: orElse("texts", []),
+  createdAtMs: orElse("time", 0),
+  rotatedAtMs: optional("time"),
+  revokedAtMs: optional("time"),
+  lastUsedAtMs: optional("time"),
 };
 
 // A request must say which roles and scopes it asks for: it is never shown asking for less.
 const PENDING_FIELDS = {
-  requestId: required(id),
-  deviceId: required(id),
-  publicKey: orElse(text, ""),
-  displayName: optional(text),
-  platform: optional(text),
-  deviceFamily: optional(text),
-  clientId: optional(text),
-  clientMode: optional(text),
-  browserOrigin: optional(text),
-  role: required((value, record) => (value === undefined ? texts(record.roles)?.[0] : id(value))),
-  roles: required((value, record) =>
-    value === undefined ? (id(record.role) ? [record.role as string] : []) : texts(value),
+  requestId: required("id"),
+  deviceId: required("id"),
+  publicKey: orElse("text", ""),
+  displayName: optional("text"),
+  platform: optional("text"),
+  deviceFamily: optional("text"),
+  clientId: optional("text"),
+  clientMode: optional("text"),
+  browserOrigin: optional("text"),
+  // Either may stand for the other; one that is there but unreadable drops the request.
+  role: required("id", (value, { roles }) =>
+    value === undefined && isTexts(roles) ? roles[0] : undefined,
   ),
-  scopes: required(texts),
-  remoteIp: optional(text),
-  silent: orElse(flag, false),
-  isRepair: orElse(flag, false),
-  ts: required(time),
+  roles: required("texts", (value, { role }) =>
+    value === undefined ? (typeof role === "string" && role ? [role] : []) : undefined,
+  ),
+  scopes: required("texts"),
+  remoteIp: optional("text"),
+  silent: orElse("flag", false),
+  isRepair: orElse("flag", false),
+  ts: required("time"),
 };
 
 // Unreadable scope or role lists read as empty: a request from the device then shows all it
 // asks for as added, erring on the side of showing more.
 const PAIRED_FIELDS = {
-  deviceId: required(id),
-  publicKey: orElse(text, ""),
-  displayName: optional(text),
-  platform: optional(text),
-  deviceFamily: optional(text),
-  clientId: optional(text),
-  clientMode: optional(text),
-  role: optional(text),
-  roles: orElse(texts, []),
-  scopes: orElse(texts, []),
-  approvedScopes: optional(texts),
-  approvedVia: optional(text),
-  createdAtMs: orElse(time, 0),
-  approvedAtMs: optional(time),
-  lastSeenAtMs: optional(time),
-  lastSeenReason: optional(text),
-  connected: optional(flag),
+  deviceId: required("id"),
+  publicKey: orElse("text", ""),
+  displayName: optional("text"),
+  platform: optional("text"),
+  deviceFamily: optional("text"),
+  clientId: optional("text"),
+  clientMode: optional("text"),
+  role: optional("text"),
+  roles: orElse("texts", []),
+  scopes: orElse("texts", []),
+  approvedScopes: optional("texts"),
+  approvedVia: optional("text"),
+  createdAtMs: orElse("time", 0),
+  approvedAtMs: optional("time"),
+  lastSeenAtMs: optional("time"),
+  lastSeenReason: optional("text"),
+  connected: optional("flag"),
   /** The admin's name for the device in the spec and older gateways. */
-  label: optional(text),
+  label: optional("text"),
   /** Where the real gateway keeps `device.pair.rename` (observed on 2026.9.6). */
-  operatorLabel: optional(text),
-  remoteIp: optional(text),
-  tokens: optional(listOf(TOKEN_FIELDS)),
+  operatorLabel: optional("text"),
+  remoteIp: optional("text"),
+  tokens: recordsOf(TOKEN_FIELDS),
 };
 
 const RESOLVED_FIELDS = {
-  requestId: required(id),
-  deviceId: orElse(text, ""),
-  decision: required(text),
-  ts: orElse(time, 0),
+  requestId: required("id"),
+  deviceId: orElse("text", ""),
+  decision: required("text"),
+  ts: orElse("time", 0),
 };
 
 export type DeviceTokenSummary = RecordOf<typeof TOKEN_FIELDS>;

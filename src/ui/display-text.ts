@@ -223,16 +223,15 @@ function asciiLookalikeKey(value: string): string | undefined {
 export function findNameClashes(
   entries: readonly { id: string; name: string }[],
 ): ReadonlySet<string> {
-  const byKey = new Map<string, Set<string>>();
+  const firstId = new Map<string, string>();
+  const clashing = new Set<string>();
   for (const { id, name } of entries) {
     const key = lookalikeKey(name);
     if (!key) continue;
-    const ids = byKey.get(key) ?? new Set<string>();
-    ids.add(id);
-    byKey.set(key, ids);
+    const other = firstId.get(key);
+    if (other === undefined) firstId.set(key, id);
+    else if (other !== id) clashing.add(other).add(id);
   }
-  const clashing = new Set<string>();
-  for (const ids of byKey.values()) if (ids.size > 1) ids.forEach((id) => clashing.add(id));
   return clashing;
 }
 

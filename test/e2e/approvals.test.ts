@@ -120,6 +120,10 @@ describe("approving scope upgrades in a real browser", () => {
     const confirm = dialog(page, `Give “${device.name}” full control?`);
     await confirm.waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // A modal dialog: the page behind is inert, so focus cannot reach the card's buttons.
+    expect(await confirm.evaluate((node) => node.matches(":modal"))).toBe(true);
+    await approve.evaluate((button: HTMLElement) => button.focus());
+    expect(await confirm.evaluate((node) => node.contains(document.activeElement))).toBe(true);
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await confirm.waitFor({ state: "detached" });
     await card.waitFor();

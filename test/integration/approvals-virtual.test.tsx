@@ -26,7 +26,7 @@ function views(count: number) {
       isRepair: false,
       ts: NOW - i,
     };
-    return toRequestView(request, new Map());
+    return toRequestView(request, undefined);
   });
 }
 

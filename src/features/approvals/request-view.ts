@@ -15,7 +15,7 @@ import {
 } from "../../policy";
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
 import { scopesToAdd, scopesToApprove } from "./approval-scopes";
-import { lookalikeKey, shownText } from "../../ui/display-text";
+import { shownText } from "../../ui/display-text";
 
 // Everything a request row and the details view show, derived once from the wire objects
 // with the rules in src/policy (never re-implemented here).
@@ -37,7 +37,7 @@ export type RequestView = {
   addsAdmin: boolean;
   /** Scopes the approving session must hold (the gateway refuses the approval otherwise). */
   approverNeeds: string[];
-  /** Of those, the ones this session lacks, fewest first (list views only: see listedView). */
+  /** Of those, the ones this session lacks, fewest first. */
   missingScopes: string[];
   fingerprint: string;
   expiresAt: number;
@@ -58,8 +58,8 @@ export const KIND_LABELS: Record<RequestKind, string> = {
   "re-approval": "Changed identity",
 };
 
-/** What a view derives from its request and paired record beyond the name. */
-type Derived = Pick<
+/** What a view works out from its request and paired record beyond the name. */
+type Details = Pick<
   RequestView,
   | "shownName"
   | "client"
@@ -71,7 +71,7 @@ type Derived = Pick<
   | "whyNotSilent"
 >;
 
-function derive(request: PendingRequest, paired: PairedDevice | undefined, name: string): Derived {
+function details(request: PendingRequest, paired: PairedDevice | undefined, name: string): Details {
   // A paired record with another public key is a different identity: compare against nothing.
   const sameIdentity = paired && paired.publicKey === request.publicKey ? paired : undefined;
   const compared = scopeDiff(sameIdentity ? approvedScopesOf(sameIdentity) : [], request.scopes);
@@ -91,137 +91,78 @@ function derive(request: PendingRequest, paired: PairedDevice | undefined, name:
   };
 }
 
-// Deriving a view costs tens of microseconds (scope sets, locality, display text) and a list
-// of 10,000 renders a dozen rows: the name is known at once (it is searched and clash-checked),
-// the rest is worked out on first read. It is kept in one Worked shared by every view of the
-// same request object and paired record, so a view made again for new marks reuses it.
-class Worked {
-  derived: Derived | undefined;
-  kind: RequestKind | undefined;
-  searchText: string | undefined;
-  constructor() {
-    this.derived = undefined;
-    this.kind = undefined;
-    this.searchText = undefined;
-  }
-}
-
-// A list of 10,000 makes one of these per request on its first update, so its fields are
-// declared (not class fields, which would define each one and then assign it) and it holds
-// only what every listed request needs: the rest waits for the first read.
-export class ListedView implements RequestView {
-  declare readonly request: PendingRequest;
-  declare readonly paired: PairedDevice | undefined;
-  declare readonly name: string;
-  /** The look-alike key of the name, for the name-clash index. */
-  declare readonly key: string;
-  /** Set by listed-views.ts before it hands the view out; never changed after that. */
-  declare nameClash: boolean;
-  /** The session's scopes; undefined leaves missingScopes empty (not worked out). */
-  declare held: readonly string[] | undefined;
-  /** Which update of the list made it, and which last held it (set by listed-views.ts). */
-  declare readonly madeAt: number;
-  declare listedAt: number;
-  declare private worked: Worked | undefined;
-  declare private missing: string[] | undefined;
+// A list of 10,000 makes a view per request on every update and renders a dozen rows: the
+// name is known at once (it is searched), the rest is worked out on first read.
+class LazyView implements RequestView {
+  readonly name: string;
+  private worked: Details | undefined;
+  private kindOf: RequestKind | undefined;
+  private missing: string[] | undefined;
+  private search: string | undefined;
 
   constructor(
-    request: PendingRequest,
-    paired: PairedDevice | undefined,
-    held: readonly string[] | undefined,
-    madeAt: number,
-    like?: ListedView,
+    readonly request: PendingRequest,
+    readonly paired: PairedDevice | undefined,
+    readonly nameClash: boolean,
+    private readonly held: readonly string[],
   ) {
-    this.request = request;
-    this.paired = paired;
-    this.name = like ? like.name : requestName(request, paired);
-    this.key = like
-      ? like.key
-      : lookalikeKey(
-          ownName({ ...request, operatorLabel: paired?.operatorLabel, label: paired?.label }) ?? "",
-        );
-    this.nameClash = like ? like.nameClash : false;
-    this.held = held;
-    this.madeAt = madeAt;
-    this.listedAt = madeAt;
-    this.worked = like ? (like.worked ??= new Worked()) : undefined;
-    this.missing = undefined;
+    this.name = requestName(request, paired);
   }
 
-  /** The same request and paired record with other marks (what was worked out is shared). */
-  remarked(nameClash: boolean, held: readonly string[], update: number): ListedView {
-    const view = new ListedView(this.request, this.paired, held, update, this);
-    view.nameClash = nameClash;
-    return view;
+  private get details(): Details {
+    return (this.worked ??= details(this.request, this.paired, this.name));
   }
-
-  private get work(): Worked {
-    return (this.worked ??= new Worked());
-  }
-  private get derived(): Derived {
-    const work = this.work;
-    return (work.derived ??= derive(this.request, this.paired, this.name));
-  }
-
   get expiresAt() {
     return expiresAt(this.request);
   }
-  get shownName() {
-    return this.derived.shownName;
-  }
-  get client() {
-    return this.derived.client;
-  }
   get kind() {
-    const work = this.work;
-    return (work.kind ??= requestKind(this.request, this.paired));
-  }
-  get diff() {
-    return this.derived.diff;
-  }
-  get addedRoles() {
-    return this.derived.addedRoles;
-  }
-  get addsAdmin() {
-    return this.derived.addsAdmin;
-  }
-  get approverNeeds() {
-    return this.derived.approverNeeds;
+    return (this.kindOf ??= requestKind(this.request, this.paired));
   }
   get missingScopes() {
-    return (this.missing ??= this.held ? scopesToAdd(this.held, this.approverNeeds) : []);
-  }
-  get fingerprint() {
-    return this.derived.fingerprint;
-  }
-  get whyNotSilent() {
-    return this.derived.whyNotSilent;
+    return (this.missing ??= scopesToAdd(this.held, this.approverNeeds));
   }
   get searchText() {
-    const work = this.work;
     const { displayName, deviceId, remoteIp } = this.request;
-    return (work.searchText ??= [this.name, displayName, deviceId, remoteIp]
+    return (this.search ??= [this.name, displayName, deviceId, remoteIp]
       .join(SEARCH_SEPARATOR)
       .toLowerCase());
   }
+  get shownName() {
+    return this.details.shownName;
+  }
+  get client() {
+    return this.details.client;
+  }
+  get diff() {
+    return this.details.diff;
+  }
+  get addedRoles() {
+    return this.details.addedRoles;
+  }
+  get addsAdmin() {
+    return this.details.addsAdmin;
+  }
+  get approverNeeds() {
+    return this.details.approverNeeds;
+  }
+  get fingerprint() {
+    return this.details.fingerprint;
+  }
+  get whyNotSilent() {
+    return this.details.whyNotSilent;
+  }
 }
 
-/** A view of one request, not marked for name clashes or the session's scopes. */
+/** `held` is the session's scopes: what an approval misses is worked out against them. */
 export function toRequestView(
   request: PendingRequest,
-  pairedByDevice: ReadonlyMap<string, PairedDevice>,
+  paired: PairedDevice | undefined,
+  options: { nameClash?: boolean; held?: readonly string[] } = {},
 ): RequestView {
-  return new ListedView(request, pairedByDevice.get(request.deviceId), undefined, 0);
+  return new LazyView(request, paired, options.nameClash ?? false, options.held ?? []);
 }
 
-const pairedIndexes = new WeakMap<readonly PairedDevice[], ReadonlyMap<string, PairedDevice>>();
-
-/** Paired records by device id; the same map for the same list (it changes far less often). */
-export function indexPaired(paired: readonly PairedDevice[]): ReadonlyMap<string, PairedDevice> {
-  const known = pairedIndexes.get(paired);
-  if (known) return known;
-  const index = new Map<string, PairedDevice>();
-  for (const device of paired) index.set(device.deviceId, device);
-  pairedIndexes.set(paired, index);
-  return index;
+/** The name a request can clash on: its label or reported name (a nameless one clashes with none). */
+export function clashName(request: PendingRequest, paired: PairedDevice | undefined): string {
+  return ownName({ ...request, operatorLabel: paired?.operatorLabel, label: paired?.label }) ?? "";
 }

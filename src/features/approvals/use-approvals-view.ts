@@ -3,7 +3,7 @@ import { useShallow } from "zustand/react/shallow";
 import { usePendingRequests } from "../../api/pair-list";
 import { useApprovalsStore } from "../../stores/approvals-store";
 import { useConnectionStatus } from "../../stores/connection-store";
-import { clientOptions, createRequestViews, filterAndSort } from "./listed-views";
+import { clientOptions, filterAndSort, toRequestViews } from "./listed-views";
 import type { RequestView } from "./request-view";
 
 // What the screen shows, derived from the cache (server data) and the store (client state).
@@ -29,15 +29,12 @@ export function useApprovalsView() {
   const held = heldKey ?? lastHeld;
   const heldScopes = useMemo(() => (held ? held.split(" ") : []), [held]);
 
-  // Kept views (see listed-views.ts); calling it again with the same lists returns the same.
-  const [viewsOf] = useState(createRequestViews);
-  const all = useMemo(
-    () => viewsOf(pending, paired, heldScopes),
-    [viewsOf, pending, paired, heldScopes],
+  // A request past its first five minutes stays: the feed asks the gateway, which keeps it
+  // alive when the device asked again, and drops it when it really expired.
+  const live = useMemo(
+    () => toRequestViews(pending, paired, heldScopes),
+    [pending, paired, heldScopes],
   );
-  // A request past its first five minutes stays: the subscription asks the gateway, which
-  // keeps it alive when the device asked again, and drops it when it really expired.
-  const live = all;
   const visible = useMemo(() => filterAndSort(live, filters), [live, filters]);
   const clients = useMemo(() => clientOptions(live), [live]);
   const selectedShown = useMemo(

@@ -8,7 +8,7 @@ import { DECISIONS, type PairList, type PendingRequest } from "../../protocol";
 import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
 import { usePreferences } from "../../stores/preferences-store";
 import { shownText } from "../../ui/display-text";
-import { indexPaired, KIND_LABELS, toRequestView } from "./request-view";
+import { KIND_LABELS, toRequestView } from "./request-view";
 
 // Turns what the live list reports into words: notes for requests that left, an
 // announcement for new ones, and a desktop notification when the tab is hidden.
@@ -39,7 +39,8 @@ export function useLiveUpdates(): { announcement: string } {
   const [announcement, setAnnouncement] = useState("");
 
   usePairOutcomes((outcomes) => {
-    const paired = indexPaired(queryClient.getQueryData<PairList>(pairListQueryKey)?.paired ?? []);
+    const list = queryClient.getQueryData<PairList>(pairListQueryKey);
+    const paired = new Map(list?.paired.map((device) => [device.deviceId, device]));
     const nameOf = (request: PendingRequest) =>
       shownText(requestName(request, paired.get(request.deviceId)));
     const notes: Omit<ResolutionNote, "id">[] = [];
@@ -50,7 +51,7 @@ export function useLiveUpdates(): { announcement: string } {
     for (const outcome of outcomes) {
       if (outcome.kind === "requested") {
         if (arrived === 0) {
-          const view = toRequestView(outcome.request, paired);
+          const view = toRequestView(outcome.request, paired.get(outcome.request.deviceId));
           firstArrived = `${view.shownName} (${KIND_LABELS[view.kind].toLowerCase()})`;
         }
         arrived += 1;

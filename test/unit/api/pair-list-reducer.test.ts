@@ -3,7 +3,6 @@ import {
   applyPairEvents as apply,
   expiresAt,
   removePending,
-  sharePairList,
   upsertPaired,
   type HeldRejections,
   type PairEvent,
@@ -202,33 +201,6 @@ describe("applyPairEvents: a device's request within a batch", () => {
       "superseded",
       "requested",
     ]);
-  });
-});
-
-describe("sharePairList", () => {
-  const a = pending("r1", "d1");
-  const b = pending("r2", "d2");
-  const c = pending("r3", "d3");
-  const device = { deviceId: "d9", publicKey: "k", scopes: ["operator.read"] } as PairedDevice;
-
-  it("keeps every unchanged request and device as the same object, matched by id", () => {
-    const before: PairList = { pending: [a, b, c], paired: [device] };
-    // A re-read list: equal but new objects, with the first request gone.
-    const reread = structuredClone({ pending: [b, c], paired: [device] });
-    const shared = sharePairList(before, reread) as PairList;
-    expect(shared.pending[0]).toBe(b);
-    expect(shared.pending[1]).toBe(c);
-    expect(shared.paired).toBe(before.paired);
-  });
-
-  it("takes what changed and returns the old list when nothing did", () => {
-    const before: PairList = { pending: [a, b], paired: [device] };
-    expect(sharePairList(before, structuredClone(before))).toBe(before);
-    const refreshed = { ...b, ts: T0 + 60_000 };
-    const shared = sharePairList(before, { pending: [a, refreshed], paired: [device] });
-    expect((shared as PairList).pending[0]).toBe(a);
-    expect((shared as PairList).pending[1]).toEqual(refreshed);
-    expect(sharePairList(undefined, before)).toBe(before);
   });
 });
 
