@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { usePairList } from "../../api/pair-list";
 import { adminLabel, deviceName } from "../../policy";
 import type { PairList } from "../../protocol";
@@ -12,8 +12,8 @@ import { DeviceDetails } from "./DeviceDetails";
 import { DeviceList } from "./DeviceList";
 import { DeviceNotes } from "./DeviceNotes";
 import { DevicesToolbar } from "./DevicesToolbar";
-import { createDeviceSorter } from "./device-order";
-import { filterChoices, filterDevices, prepareSearch } from "./device-search";
+import { sortDevices } from "./device-order";
+import { filterChoices, filterDevices } from "./device-search";
 import { useCallerScopes } from "./use-caller-scopes";
 import { useDeviceDialogs } from "./use-device-dialogs";
 
@@ -97,11 +97,8 @@ function Overview({ list, callerScopes, now, onAction }: OverviewProps) {
   const connectedFilter = useDevicesStore((state) => state.connectedFilter);
   const approvedFilter = useDevicesStore((state) => state.approvedFilter);
   const sort = useDevicesStore((state) => state.sort);
-  // Sorted once per list and sort (a changed list from the last order); a search or filter
-  // only filters that sorted list, and clearing it hands the sorted list back as it was.
-  const [sorter] = useState(createDeviceSorter);
-  const sorted = useMemo(() => sorter(list.paired, sort), [sorter, list.paired, sort]);
-  useEffect(() => prepareSearch(list.paired), [list.paired]);
+  // Sorted once per list and sort; a search or filter only filters the sorted list.
+  const sorted = useMemo(() => sortDevices(list.paired, sort), [list.paired, sort]);
   const shown = useMemo(
     () =>
       filterDevices(sorted, { search, roleFilter, clientFilter, connectedFilter, approvedFilter }),

@@ -2,68 +2,28 @@ import { adminLabel, describeClient, deviceName } from "../../policy";
 import type { PairedDevice } from "../../protocol";
 import type { DevicesState } from "../../stores/devices-store";
 
-// Search and filters of the devices screen. The text a search looks through is built once per
-// device record (the list keeps the records of devices that did not change), ahead of the
-// first keystroke while the page is idle.
-
 export type DeviceFilters = Pick<
   DevicesState,
   "search" | "roleFilter" | "clientFilter" | "connectedFilter" | "approvedFilter"
 >;
 
-const haystacks = new WeakMap<PairedDevice, string>();
-
 /** Everything a search matches in, lower case, one field a line. */
 export function searchText(device: PairedDevice): string {
-  let text = haystacks.get(device);
-  if (text === undefined) {
-    text = [
-      deviceName(device),
-      device.displayName,
-      adminLabel(device),
-      device.deviceId,
-      device.clientId,
-      describeClient(device.clientId, device.clientMode),
-      device.platform,
-      device.deviceFamily,
-      ...device.roles,
-      ...device.scopes,
-    ]
-      .filter(Boolean)
-      .join("\n")
-      .toLowerCase();
-    haystacks.set(device, text);
-  }
-  return text;
-}
-
-// An idle callback may be granted up to 50 ms; a keystroke waits for a running slice, so
-// each slice stops after a few milliseconds and the next one is asked for.
-const SLICE_MS = 4;
-
-/** Builds the search texts a slice at a time while the page is idle. Returns a cancel. */
-export function prepareSearch(devices: readonly PairedDevice[]): () => void {
-  let next = 0;
-  let handle: number | ReturnType<typeof setTimeout> | undefined;
-  const idle = typeof requestIdleCallback === "function";
-  const step = (deadline?: IdleDeadline) => {
-    const stopAt = performance.now() + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
-    for (; next < devices.length && performance.now() < stopAt; next += 1) {
-      const device = devices[next];
-      if (device) searchText(device);
-    }
-    if (next < devices.length) schedule();
-    else handle = undefined;
-  };
-  const schedule = () => {
-    handle = idle ? requestIdleCallback(step) : setTimeout(step, 0);
-  };
-  schedule();
-  return () => {
-    if (handle === undefined) return;
-    if (idle) cancelIdleCallback(handle as number);
-    else clearTimeout(handle);
-  };
+  return [
+    deviceName(device),
+    device.displayName,
+    adminLabel(device),
+    device.deviceId,
+    device.clientId,
+    describeClient(device.clientId, device.clientMode),
+    device.platform,
+    device.deviceFamily,
+    ...device.roles,
+    ...device.scopes,
+  ]
+    .filter(Boolean)
+    .join("\n")
+    .toLowerCase();
 }
 
 /** True when the filters let every device through. */
@@ -100,20 +60,8 @@ export function filterDevices(
 }
 
 /** The roles and client ids in the list, each once and sorted: the filter menus' choices. */
-export function filterChoices(devices: readonly PairedDevice[]): {
-  roles: string[];
-  clients: string[];
-} {
-  const roles = new Set<string>();
-  const clients = new Set<string>();
-  // Runs once per list, cold, before the first row shows: plain index loops, no iterators.
-  for (let index = 0; index < devices.length; index += 1) {
-    const device = devices[index] as PairedDevice;
-    for (let at = 0; at < device.roles.length; at += 1) {
-      const role = device.roles[at];
-      if (role) roles.add(role);
-    }
-    if (device.clientId) clients.add(device.clientId);
-  }
+export function filterChoices(devices: readonly PairedDevice[]) {
+  const roles = new Set(devices.flatMap((device) => device.roles).filter(Boolean));
+  const clients = new Set(devices.map((device) => device.clientId ?? "").filter(Boolean));
   return { roles: [...roles].sort(), clients: [...clients].sort() };
 }
