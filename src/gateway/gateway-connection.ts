@@ -1,26 +1,14 @@
-import type { CredentialStore } from "./credential-store";
-import type { DeviceIdentity } from "./device-identity";
-import type { ReconnectPolicy } from "./client-info";
-import { startGatewaySession, type GatewaySession } from "./gateway-session";
-import { validateGatewayUrl, type WebSocketFactory } from "./socket";
+import {
+  startGatewaySession,
+  type GatewayConnectionDeps,
+  type GatewaySession,
+} from "./gateway-session";
+
+export type { GatewayConnectionDeps };
+import { validateGatewayUrl } from "./socket";
 import type { ConnectionStatus, ConnectSettings, GatewayConnection } from "./types";
 import { METHODS, type EventFrame } from "../protocol";
 import { elevationRoute } from "./elevation";
-
-export type GatewayConnectionDeps = {
-  credentials: CredentialStore;
-  loadIdentity: () => Promise<DeviceIdentity>;
-  /** Reported as client.version. */
-  appVersion: string;
-  createWebSocket?: WebSocketFactory;
-  now?: () => number;
-  /** The page's origin, named in the origin-not-allowed explanation. */
-  pageOrigin?: string;
-  reconnect?: ReconnectPolicy;
-  requestTimeoutMs?: number;
-  handshakeTimeoutMs?: number;
-  randomId?: () => string;
-};
 
 /** Unreadable frames may have been lost events: re-read state, at most this often. */
 const UNREADABLE_RESYNC_MS = 250;

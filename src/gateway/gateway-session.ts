@@ -8,9 +8,12 @@ import {
   type GatewayProtocolCloseContext,
 } from "@openclaw/gateway-client/browser";
 import { PROTOCOL_VERSION, type ErrorShape, type EventFrame } from "../protocol";
+import type { CredentialStore } from "./credential-store";
+import type { DeviceIdentity } from "./device-identity";
 import {
   clientInfo,
   DEFAULT_RECONNECT,
+  type ReconnectPolicy,
   REQUESTED_ROLE,
   REQUESTED_SCOPES,
   reconnectDelayMs,
@@ -23,9 +26,23 @@ import {
   type ProblemContext,
 } from "./connect-problems";
 import { createFrameScreen } from "./frame-screen";
-import type { GatewayConnectionDeps } from "./gateway-connection";
-import { openBrowserSocket } from "./socket";
+import { openBrowserSocket, type WebSocketFactory } from "./socket";
 import type { ConnectionStatus, ConnectProblem, ConnectSettings } from "./types";
+
+export type GatewayConnectionDeps = {
+  credentials: CredentialStore;
+  loadIdentity: () => Promise<DeviceIdentity>;
+  /** Reported as client.version. */
+  appVersion: string;
+  createWebSocket?: WebSocketFactory;
+  now?: () => number;
+  /** The page's origin, named in the origin-not-allowed explanation. */
+  pageOrigin?: string;
+  reconnect?: ReconnectPolicy;
+  requestTimeoutMs?: number;
+  handshakeTimeoutMs?: number;
+  randomId?: () => string;
+};
 
 // One connect() worth of wire client: handshake, device auth, reconnect policy, and the
 // translation of every outcome into a ConnectionStatus.
