@@ -3,7 +3,7 @@ import {
   GATEWAY_CLIENT_MODES as MODES,
 } from "@openclaw/gateway-protocol/client-info";
 import { METHODS, OPERATOR_SCOPES as S, ROLES, type PairingReason } from "../../src/protocol";
-import type { ScenarioContext, SimulatedResult, VirtualDeviceSpec } from "./simulator";
+import type { ScenarioContext, SimulatedResult, VirtualDeviceSpec } from "./simulated";
 import {
   cronDevice,
   lan,

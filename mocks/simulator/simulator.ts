@@ -1,9 +1,4 @@
-import {
-  DEFAULT_GATEWAY_URL,
-  DETAIL_CODES,
-  type ErrorShape,
-  type ResponseFrame,
-} from "../../src/protocol";
+import { DEFAULT_GATEWAY_URL, DETAIL_CODES, type ErrorShape } from "../../src/protocol";
 import type { ConnectDecision, MockGateway } from "../core/types";
 import { createDeviceIdentity, type DeviceIdentity } from "./device-identity";
 import {
@@ -14,43 +9,17 @@ import {
 } from "./device-client";
 import { openInProcessTransport } from "./in-process-transport";
 import { SCENARIOS, type ScenarioName } from "./scenarios";
+import type { ScenarioContext, SimulatedResult, VirtualDeviceSpec } from "./simulated";
+
+export type {
+  ScenarioContext,
+  SimulatedCall,
+  SimulatedResult,
+  VirtualDeviceSpec,
+} from "./simulated";
 
 // Simulated clients: virtual devices with chosen socket facts that connect through the very
 // same core as the app (in-process, no network), so every rule the UI explains can be staged.
-
-export type VirtualDeviceSpec = {
-  /** Names the device inside the simulator; the same label reuses the same identity. */
-  label: string;
-  client: {
-    id: string;
-    mode: string;
-    platform: string;
-    deviceFamily?: string;
-    displayName?: string;
-  };
-  role: string;
-  scopes: string[];
-  remoteAddress: string;
-  /** Upgrade headers (lower-case names); `host` defaults to the default gateway URL's host. */
-  headers?: Record<string, string>;
-  auth: "token" | "password" | "none" | "device-token" | "wrong-token";
-  /** Reuse to model the same device coming back. */
-  identity?: DeviceIdentity;
-};
-
-/** A method call a scenario made on an open session, and what the gateway answered. */
-export type SimulatedCall = { method: string; response: ResponseFrame };
-
-export type SimulatedResult = {
-  spec: VirtualDeviceSpec;
-  deviceId: string;
-  outcome: "hello" | "pending" | "refused";
-  requestId?: string;
-  error?: ErrorShape;
-  decision?: ConnectDecision;
-  session?: DeviceSession;
-  calls?: SimulatedCall[];
-};
 
 export interface Simulator {
   connect(spec: VirtualDeviceSpec): Promise<SimulatedResult>;
@@ -91,12 +60,6 @@ function pendingRequestId(error: ErrorShape): string | undefined {
   if (details?.code !== DETAIL_CODES.pairingRequired) return undefined;
   return typeof details.requestId === "string" ? details.requestId : undefined;
 }
-
-export type ScenarioContext = {
-  connect(spec: VirtualDeviceSpec): Promise<SimulatedResult>;
-  /** Labels in a burst get a `#n` suffix so each run is a different device. */
-  label(base: string): string;
-};
 
 export function createSimulator(gateway: MockGateway, secrets: Secrets): Simulator {
   const identities = new Map<string, DeviceIdentity>();

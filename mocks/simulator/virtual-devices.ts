@@ -3,7 +3,7 @@ import {
   GATEWAY_CLIENT_MODES as MODES,
 } from "@openclaw/gateway-protocol/client-info";
 import { OPERATOR_SCOPES as S, ROLES } from "../../src/protocol";
-import type { VirtualDeviceSpec } from "./simulator";
+import type { VirtualDeviceSpec } from "./simulated";
 
 // The recurring virtual devices of the scenarios and where they sit on the network.
 
