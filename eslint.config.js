@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import pluginQuery from "@tanstack/eslint-plugin-query";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import testingLibrary from "eslint-plugin-testing-library";
@@ -44,23 +45,43 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
-    // One direction of imports (see README "Architecture").
+    // One direction of imports (see README "Architecture"), and no import cycles.
+    files: ["src/**/*.{ts,tsx}", "mocks/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [
+        createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] }),
+      ],
+    },
+    rules: {
+      "import-x/no-cycle": "error",
+      "import-x/no-restricted-paths": ["error", { zones: layerZones() }],
+    },
+  },
+  {
+    // The dev-only dynamic import that starts the mock is the one way from src/ to mocks/.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/main.tsx"],
+    plugins: { "import-x": importX },
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            ...layerZones(),
+            { target: "./src", from: "./mocks", message: "src/ never imports mocks/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            {
-              group: ["**/mocks/**", "../mocks/*", "../../mocks/*"],
-              message:
-                "src/ must not import mocks/ (only src/main.tsx starts the mock, dynamically).",
-            },
-            {
-              group: ["@openclaw/gateway-protocol/schema"],
-              message: "The schema module is ~87 KB gzipped: keep it out of the production bundle.",
-            },
-          ],
+          paths: validatorModules("The root and schema modules carry ~87 KB of validators."),
         },
       ],
     },
@@ -76,39 +97,45 @@ export default tseslint.config(
               group: ["react", "react-dom", "zustand", "@tanstack/*"],
               message: "Pure modules: no React, no stores.",
             },
-            {
-              group: ["../gateway/*", "../api/*", "../stores/*", "../features/*", "../app/*"],
-              message: "policy/protocol import nothing above them.",
-            },
-            {
-              group: ["@openclaw/gateway-protocol/schema"],
-              message: "Keep the schema module out of the bundle.",
-            },
           ],
-        },
-      ],
-    },
-  },
-  {
-    files: ["mocks/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "**/src/gateway/*",
-                "**/src/api/*",
-                "**/src/stores/*",
-                "**/src/features/*",
-                "**/src/app/*",
-              ],
-              message: "mocks/ imports only src/protocol and src/policy.",
-            },
-          ],
+          paths: validatorModules("Keep the validators out of the bundle."),
         },
       ],
     },
   },
 );
+
+function validatorModules(message) {
+  return ["@openclaw/gateway-protocol", "@openclaw/gateway-protocol/schema"].map((name) => ({
+    name,
+    message,
+  }));
+}
+
+/** Layers import downwards only; features never import each other or the app. */
+function layerZones() {
+  const layers = ["protocol", "policy", "gateway", "api", "stores", "features", "app"];
+  const above = (index) => layers.slice(index + 1).map((layer) => `./src/${layer}`);
+  const features = ["approvals", "connect", "devices", "history"];
+  return [
+    ...layers.slice(0, -1).map((layer, index) => ({
+      target: `./src/${layer}`,
+      from: above(index),
+      message: `src/${layer} imports nothing above it.`,
+    })),
+    { target: "./src/protocol", from: "./src/policy", message: "protocol is below policy." },
+    { target: ["./src/ui", "./src/routing"], from: ["./src/features", "./src/app"] },
+    ...features.map((feature) => ({
+      target: `./src/features/${feature}`,
+      from: "./src/features",
+      except: [`./${feature}`],
+      message: "Features never import each other.",
+    })),
+    {
+      target: "./mocks",
+      from: "./src",
+      except: ["./protocol", "./policy"],
+      message: "mocks/ imports only src/protocol and src/policy.",
+    },
+  ];
+}

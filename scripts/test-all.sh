@@ -22,7 +22,7 @@ stage() {
 }
 
 stage typecheck npx tsc --noEmit -p tsconfig.json
-stage lint npx eslint --max-warnings=0 .
+stage lint npm run --silent lint
 stage format npx prettier --check --log-level warn .
 stage vitest npx vitest run --project unit --project integration --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 stage build npx vite build --logLevel warn

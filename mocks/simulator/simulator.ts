@@ -1,12 +1,7 @@
 import { DEFAULT_GATEWAY_URL, DETAIL_CODES, type ErrorShape } from "../../src/protocol";
 import type { ConnectDecision, MockGateway } from "../core/types";
 import { createDeviceIdentity, type DeviceIdentity } from "./device-identity";
-import {
-  connectDevice,
-  TransportRefusedError,
-  type DeviceConnectOptions,
-  type DeviceSession,
-} from "./device-client";
+import { connectDevice, TransportRefusedError, type DeviceConnectOptions } from "./device-client";
 import { openInProcessTransport } from "./in-process-transport";
 import { SCENARIOS, type ScenarioName } from "./scenarios";
 import type { ScenarioContext, SimulatedResult, VirtualDeviceSpec } from "./simulated";
