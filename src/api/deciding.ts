@@ -9,12 +9,11 @@ export const decisionMutationKey = ["gateway", "device.pair.decide"] as const;
 
 export type DecisionVariables = { decision: Decision; requestIds: string[] };
 
-/** What a decision mutation's result says about one request. */
 export type DecidedRequest = { requestId: string; status: string; request?: PendingRequest };
 
 /**
- * The requests a decision mutation is sending, or sent and the gateway did: with the request
- * as it was asked once answered (the list no longer holds it by then).
+ * The requests a decision mutation is sending, or sent and the gateway did: with the request as it
+ * was asked once answered (the list no longer holds it by then).
  */
 function decidedBy({ state }: Mutation): [string, PendingRequest | undefined][] {
   if (state.status === "pending") {

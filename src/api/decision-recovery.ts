@@ -16,7 +16,6 @@ export type DropOutcome =
   /** Gone, but the paired record disagrees: someone else decided it, or it expired. */
   | "gone";
 
-/** How long to wait for the connection to come back before giving up on finding out. */
 export const RECOVERY_WAIT_MS = 30_000;
 
 function whenConnected(connection: GatewayConnection, timeoutMs: number): Promise<boolean> {

@@ -55,7 +55,6 @@ function patchToken(device: PairedDevice, role: string, patch: Record<string, nu
   return { ...device, tokens };
 }
 
-/** What the list should show while the gateway works on `action`. */
 export function optimisticPatch(list: PairList, action: DeviceAction, now: number): PairList {
   return patchDevice(list, action.deviceId, (device) => {
     switch (action.type) {

@@ -9,23 +9,16 @@ export type HistoryPatch = {
   changes: Partial<Omit<HistoryEntry, "id" | "seq">>;
 };
 
-/** One batch of changes, stored in a single transaction. */
 export type HistoryWrite = {
-  /** Entries to add or replace (by seq). */
   put: readonly HistoryEntry[];
-  /** Deletes every entry with seq ≤ this (the bound that keeps the log small); 0: none. */
   deleteThrough: number;
-  /** Changes to stored entries (rare: an update long after its entry left memory). */
   patch?: readonly HistoryPatch[];
 };
 
-/** The newest stored entries (oldest first) and how many are stored in all. */
 export type StoredTail = { entries: HistoryEntry[]; total: number };
 
 export type HistoryPersistence = {
-  /** Every stored entry, oldest first. */
   load(): Promise<HistoryEntry[]>;
-  /** The newest `count` stored entries, oldest first, and the number stored. */
   loadNewest(count: number): Promise<StoredTail>;
   save(write: HistoryWrite): Promise<void>;
   clear(): Promise<void>;

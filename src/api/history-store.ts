@@ -3,49 +3,34 @@ import { createIndexedDbHistory, createMemoryHistory, type HistoryPersistence } 
 import type { HistoryEntry, NewHistoryEntry } from "./history-types";
 import { createHistoryWriter } from "./history-writer";
 
-// The history log: IndexedDB holds it, memory only its newest entries. Not server state, so
-// not in the query cache: the gateway keeps no such log, and it must survive reloads and
-// gateway switches. One store per app instance (tests get fresh ones).
+// The history log: IndexedDB holds it, memory only its newest entries. Not server state, so not in
+// the query cache: the gateway keeps no such log, and it must survive reloads and gateway switches.
 
-/** The log keeps the newest entries only, so IndexedDB and the table stay small. */
 export const HISTORY_LIMIT = 5000;
 
 /**
- * Entries held in memory while no screen shows the whole log: as many as the History view
- * shows first. Heap use then does not grow with the log, however many events arrive.
+ * Entries held in memory while no screen shows the whole log: as many as the History view shows
+ * first. Heap use then does not grow with the log, however many events arrive.
  */
 export const HISTORY_MEMORY_LIMIT = 200;
 
-/**
- * How long changes gather before they are written. A burst of events then costs one IndexedDB
- * transaction per quarter second instead of one per socket message; `pagehide` writes at once.
- */
 export const HISTORY_WRITE_DELAY_MS = 250;
 
 export type HistoryView = {
-  /** Newest first: the whole log while a screen holds it open (see `open`), else the newest. */
   entries: readonly HistoryEntry[];
-  /** How many entries the log holds. */
   total: number;
-  /** True when `entries` is the whole log. */
   complete: boolean;
 };
 
 export type HistoryStore = {
-  /** A new object after every change (safe for useSyncExternalStore). */
   getView(): HistoryView;
-  /** `getView().entries`. */
   getEntries(): readonly HistoryEntry[];
-  /** Listeners hear once per batch of changes (a microtask later), not once per entry. */
   subscribe(listener: () => void): () => void;
-  /** Reads the whole log into memory until the returned function is called. */
   open(): () => void;
   record(entry: NewHistoryEntry): HistoryEntry;
   update(id: string, patch: Partial<Omit<HistoryEntry, "id" | "seq">>): void;
   clear(): Promise<void>;
-  /** Settles once the newest stored entries are loaded. */
   ready: Promise<void>;
-  /** Writes what is waiting now; settles once every change so far is stored. */
   flush(): Promise<void>;
 };
 
@@ -56,7 +41,6 @@ export type HistoryStoreOptions = {
   now?: () => number;
   randomId?: () => string;
   writeDelayMs?: number;
-  /** Where `pagehide` is heard (the window by default; none outside a browser). */
   page?: Pick<EventTarget, "addEventListener">;
 };
 
@@ -247,9 +231,4 @@ export function useHistoryView(): HistoryView {
   const store = useHistoryStore();
   useEffect(() => store.open(), [store]);
   return useSyncExternalStore(store.subscribe, store.getView, store.getView);
-}
-
-/** The log's entries, newest first (the whole log once it is read in). */
-export function useHistoryEntries(): readonly HistoryEntry[] {
-  return useHistoryView().entries;
 }

@@ -22,9 +22,7 @@ export const DECIDERS = {
 export type Decider = (typeof DECIDERS)[keyof typeof DECIDERS];
 
 export type HistoryEntry = {
-  /** Stable id (React keys, updates). */
   id: string;
-  /** Storage order: increases by one per entry, kept across reloads. */
   seq: number;
   /** When it happened (gateway time for events, this browser's clock for actions). */
   at: number;
@@ -37,9 +35,7 @@ export type HistoryEntry = {
   scopesAsked?: string[];
   scopesDecided?: string[];
   decidedBy?: Decider;
-  /** For actions from this browser: whether the gateway did it. */
   outcome?: "done" | "refused";
-  /** A short explanation: the new label, a refusal reason. */
   note?: string;
 };
 

@@ -1,35 +1,24 @@
 import type { HistoryPatch, HistoryPersistence } from "./history-db";
 import type { HistoryEntry } from "./history-types";
 
-// What the history log still has to store, and when: changes gather for a short while and go
-// out as one IndexedDB transaction, with at most one write in flight. A burst of events then
-// costs a few transactions instead of one per socket message, and nothing backs up. A
-// transaction carries at most PUTS_PER_WRITE entries (each put clones its entry on the main
-// thread: 500 at once took 70 ms in a burst); the rest follow in the next task.
+// What the history log still has to store, and when: changes gather for a short while and go out as
+// one IndexedDB transaction, with at most one write in flight.
 export const PUTS_PER_WRITE = 100;
 
 export type HistoryWriter = {
-  /** An entry to add or replace. */
   put(entry: HistoryEntry): void;
-  /** A change to an entry that may already be stored; merged into a waiting put if there is one. */
   patch(id: string, changes: HistoryPatch["changes"]): void;
-  /** Every entry with seq ≤ `seq` is past the log's limit: delete it, and never write it. */
   dropThrough(seq: number): void;
-  /** Entries and changes not stored yet (a read from storage misses them). */
   waitingEntries(): Iterable<HistoryEntry>;
   waitingChanges(id: string): HistoryPatch["changes"] | undefined;
-  /** Writes may start (once the stored log is loaded, so new entries number after it). */
   start(): void;
-  /** Writes what is waiting now; settles once every change so far is stored. */
   flush(): Promise<void>;
-  /** Forgets what is waiting and empties storage. */
   clear(): Promise<void>;
 };
 
 export type HistoryWriterOptions = {
   persistence: HistoryPersistence;
   delayMs: number;
-  /** Bounds what waits when storage is slow: past this many, entries past the limit go. */
   limit: number;
   page?: Pick<EventTarget, "addEventListener">;
 };

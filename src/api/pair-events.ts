@@ -28,9 +28,7 @@ import { scheduleFlush } from "./schedule-flush";
 export type OutcomeListener = (outcomes: readonly PairOutcome[]) => void;
 
 export type PairFeed = {
-  /** Listeners may subscribe before `start` and hear every batch after it. */
   subscribe(listener: OutcomeListener): () => void;
-  /** Starts listening to the connection; returns a stop. */
   start(): () => void;
 };
 
@@ -159,7 +157,6 @@ export function createPairFeed(
 
 export const PairFeedContext = createContext<PairFeed | null>(null);
 
-/** Calls `listener` with every batch of outcomes while the calling component is mounted. */
 export function usePairOutcomes(listener: OutcomeListener): void {
   const feed = useContext(PairFeedContext);
   if (!feed) throw new Error("usePairOutcomes needs a <PairFeedContext.Provider>");

@@ -14,9 +14,7 @@ export type PairEvent =
   { type: "requested"; request: PendingRequest } | { type: "resolved"; resolved: PairResolved };
 
 export type PairOutcome =
-  /** A request the list did not hold before. */
   | { kind: "requested"; request: PendingRequest }
-  /** The same device asked again under a new requestId. */
   | { kind: "superseded"; previous: PendingRequest; next: PendingRequest }
   /** `request` is undefined when the list never held it (a silent approval, say). */
   | {
@@ -44,12 +42,7 @@ export function expiresAt(request: Pick<PendingRequest, "ts">): number {
   return request.ts + PAIRING_REQUEST_TTL_MS;
 }
 
-/**
- * Applies a batch of events in order; the list is the same object when nothing changed.
- * The gateway supersedes a request by rejecting it and announcing the device's new one: a
- * rejection followed, in its batch or the next, by a request from the same device is one
- * supersede. Rejections `held` from the previous batch that nothing followed are resolved.
- */
+/** Applies a batch of events in order; the list is the same object when nothing changed. */
 export function applyPairEvents(
   list: PairList,
   events: readonly PairEvent[],

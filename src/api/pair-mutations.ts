@@ -18,9 +18,7 @@ import { isGone, settleAfterDrop, type DropOutcome } from "./decision-recovery";
 import { pairListQueryKey } from "./pair-list";
 import { removePending, upsertPaired } from "./pair-list-reducer";
 
-// Approve / reject one or many requests. The optimistic part is in the list itself: a
-// request being decided is hidden (usePendingRequests) until the gateway answers, and shows
-// again on its own if the gateway refuses — that is the rollback.
+// Approve / reject one or many requests.
 
 export type DecisionResult =
   | { requestId: string; decision: Decision; status: "done"; request?: PendingRequest }

@@ -11,7 +11,6 @@ import { PreferencesStoreProvider } from "../stores/preferences-store";
 import { ClockContext } from "../ui/clock";
 import type { AppDeps } from "./create-app";
 
-/** The one place the connection, the query cache and the stores meet. */
 export function AppProviders({ deps, children }: { deps: AppDeps; children: ReactNode }) {
   useConnectionBridge(deps);
   return (

@@ -1,6 +1,6 @@
 import type { ConnectionStatus as Status } from "../gateway/types";
 import { useConnectionStatus } from "../stores/connection-store";
-import { useSecondsUntil } from "./clock";
+import { useNow } from "../ui/clock";
 
 /** The connection state, always visible in the header and announced politely when it changes. */
 export function ConnectionStatus() {
@@ -38,7 +38,7 @@ function StatusText({ status }: { status: Status }) {
 }
 
 function Reconnecting({ url, retryAtMs }: { url: string; retryAtMs: number }) {
-  const seconds = useSecondsUntil(retryAtMs);
+  const seconds = Math.max(0, Math.ceil((retryAtMs - useNow(250)) / 1000));
   return (
     <span>
       Reconnecting to {url}

@@ -20,16 +20,12 @@ export type AppDeps = {
   connection: GatewayConnection;
   credentials: CredentialStore;
   connectionStore: ConnectionStore;
-  /** The pairing events of `connection`, decided once for the cache, the log and the notes. */
   pairFeed: PairFeed;
-  /** Every pairing event seen and every action taken here, kept in IndexedDB. */
   history: HistoryStore;
-  /** The clock for countdowns; tests may inject their own. */
   now: () => number;
 };
 
 export type AppOverrides = Partial<AppDeps> & {
-  /** Passed to createGatewayConnection when no connection is given. */
   gateway?: Partial<GatewayConnectionDeps>;
 };
 

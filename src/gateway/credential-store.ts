@@ -21,11 +21,8 @@ export type SavedConnection = ConnectSettings & {
 export interface CredentialStore {
   load(): SavedConnection | undefined;
   save(settings: ConnectSettings): void;
-  /** Keeps the settings but stops reconnecting on the next page load. */
   pauseAutoConnect(): void;
-  /** Removes the secret and this gateway's device token from both storages. */
   forget(url: string): void;
-  /** The device-token store for one gateway, writing where that gateway's secret is kept. */
   deviceTokens(url: string, remember: boolean): GatewayBrowserDeviceTokenStore;
 }
 

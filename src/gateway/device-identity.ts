@@ -49,10 +49,7 @@ export async function identityFromKeys(keys: CryptoKeyPair): Promise<DeviceIdent
   };
 }
 
-/**
- * Loads the stored key pair, or makes and stores one on first use. Concurrent callers share
- * one in-flight load so two quick connects never mint two identities.
- */
+/** Loads the stored key pair, or makes and stores one on first use. */
 export function createDeviceIdentityLoader(store: DeviceKeyStore): () => Promise<DeviceIdentity> {
   let loading: Promise<DeviceIdentity> | undefined;
   return () => {

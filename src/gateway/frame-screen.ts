@@ -1,26 +1,17 @@
 import { EVENTS, parseFrame, type ErrorShape } from "../protocol";
 
-// Decides, per socket message, whether the wire client may have it, and notices the ones
-// nobody can read. The wire client parses every frame itself, so parsing it here as well
-// doubled the cost of the largest answers (a 10,000-item list is ~10 MB of JSON): once the
-// handshake is done, a frame is parsed only by the wire client, and whether it was readable
-// is learnt from the client's own callbacks.
+// Decides, per socket message, whether the wire client may have it, and notices the ones nobody can
+// read.
 
 export type FrameScreenHooks = {
-  /** A frame that is not JSON, not a frame, or not one a gateway sends. */
   unreadable(): void;
-  /** The gateway refused the handshake (the answer to `connect`). */
   refused(error: ErrorShape): void;
 };
 
 export type FrameScreen = {
-  /** Passes `data` on to `deliver` (the wire client's message handler) unless it must not. */
   message(data: string, deliver: (data: string) => void): void;
-  /** A new socket: its handshake starts over. */
   opened(): void;
-  /** The handshake succeeded on the current socket. */
   hello(): void;
-  /** The wire client took the current frame as an event or a response (its onActivity). */
   used(): void;
 };
 
@@ -67,11 +58,7 @@ export function createFrameScreen(hooks: FrameScreenHooks): FrameScreen {
   };
 }
 
-/**
- * A challenge is a couple of hundred bytes; a frame this long is a list answer. Scanning a
- * 10 MB answer for the challenge's name took 10 ms of the first render; were such a frame a
- * challenge after all, the wire client closes the socket and the app connects again.
- */
+/** A challenge is a couple of hundred bytes; a frame this long is a list answer. */
 export const CHALLENGE_SCAN_LIMIT = 64 * 1024;
 
 /**

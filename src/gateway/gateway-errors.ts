@@ -8,11 +8,8 @@ import {
 // One reader for every failed request, so screens branch on codes, never on message text.
 
 export type GatewayErrorInfo = {
-  /** The gateway's `error.code` (FORBIDDEN, INVALID_REQUEST, …) or a local one (see below). */
   code: string;
-  /** `error.details.code` (MISSING_SCOPE, PAIRING_REQUIRED, …) when the gateway sent one. */
   detailCode?: string;
-  /** For people; gateway text as sent, or a local explanation for transport failures. */
   message: string;
   missingScope?: string;
   requiredScopes?: string[];
@@ -25,10 +22,6 @@ export const LOCAL_ERROR_CODES = {
   notConnected: "CLIENT_NOT_CONNECTED",
   transport: "CLIENT_TRANSPORT",
 } as const;
-
-export function isGatewayRequestError(error: unknown): error is GatewayProtocolRequestError {
-  return error instanceof GatewayProtocolRequestError;
-}
 
 export function readGatewayError(error: unknown): GatewayErrorInfo {
   if (error instanceof GatewayProtocolRequestError) {

@@ -25,14 +25,10 @@ export type ConnectProblem = {
     | "other";
   title: string;
   detail: string;
-  /** e.g. "NOT_PAIRED / PAIRING_REQUIRED". */
   code?: string;
   requestId?: string;
-  /** A command the admin can run, e.g. `openclaw devices approve <requestId>`. */
   command?: string;
-  /** For insufficient-scope: the missing scope. */
   missingScope?: string;
-  /** For origin-not-allowed: the origin to add to gateway.controlUi.allowedOrigins. */
   origin?: string;
 };
 
@@ -45,7 +41,6 @@ export type ConnectionStatus =
       url: string;
       retryAtMs: number;
       attempt: number;
-      /** Why the last attempt failed, when it did not simply drop after a good connection. */
       problem?: ConnectProblem;
     }
   | { kind: "failed"; url: string; problem: ConnectProblem }
@@ -54,21 +49,18 @@ export type ConnectionStatus =
 export interface GatewayConnection {
   /** Sends a request; rejects with GatewayRequestError (gateway refusal) or a transport error. */
   request<T>(method: string, params?: unknown, options?: { timeoutMs?: number }): Promise<T>;
-  /** Every event frame after the handshake, in order. Returns an unsubscribe. */
   onEvent(listener: (event: EventFrame) => void): () => void;
   /** After each hello (first connect and every reconnect) and on an event-sequence gap. */
   onResync(listener: (why: "hello" | "gap") => void): () => void;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   readonly status: ConnectionStatus;
-  /** Scopes this socket holds (hello-ok auth.scopes); empty when not connected. */
   readonly scopes: readonly string[];
   /**
-   * Messages from the gateway Pairdesk could not read since the last connect(): frames that
-   * are not JSON or not a frame, and payloads the query layer had to drop.
+   * Messages from the gateway Pairdesk could not read since the last connect(): frames that are not
+   * JSON or not a frame, and payloads the query layer had to drop.
    */
   readonly unreadableFrames: number;
   onUnreadable(listener: (count: number) => void): () => void;
-  /** The query layer dropped `count` unusable items (a malformed event or list entry). */
   reportUnreadable(count?: number): void;
   connect(settings: ConnectSettings): void;
   /**
@@ -77,7 +69,6 @@ export interface GatewayConnection {
    * access on its own. The extra scopes last until disconnect() or the next connect().
    */
   requestScopes(extra: readonly string[]): void;
-  /** The extra scopes this tab asked for on top of the base ones (empty unless elevated). */
   readonly extraScopes: readonly string[];
   disconnect(): void;
 }

@@ -26,10 +26,7 @@ export function approvedRoles(paired: PairedAccess): string[] {
   return unique([...(paired.roles ?? []), paired.role]);
 }
 
-/**
- * Approved roles that can still be used. When the record lists its tokens, a role whose
- * tokens are all revoked no longer counts: asking for it again is a role upgrade.
- */
+/** Approved roles that can still be used. */
 export function liveApprovedRoles(paired: PairedAccess): string[] {
   const roles = approvedRoles(paired);
   if (paired.tokens === undefined) return roles;

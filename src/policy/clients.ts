@@ -69,11 +69,7 @@ export function describeClientMode(mode: string): string {
   return MODE_WORDS[mode] ?? `mode "${mode}"`;
 }
 
-/**
- * Plain words for a client id and mode, e.g. "node host (cron scheduler)". The mode is added
- * only when it is not the one the client normally runs in ("command-line tool, running as a
- * backend service"). Ids outside the closed set read "unknown client (<id>)".
- */
+/** Plain words for a client id and mode, e.g. "node host (cron scheduler)". */
 export function describeClient(clientId?: string, clientMode?: string): string {
   const id = clientId?.trim() ?? "";
   const mode = clientMode?.trim().toLowerCase() ?? "";

@@ -5,13 +5,11 @@ import { isLoopbackHostName, originHostName } from "./host-names";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
 import { REQUEST_KINDS, requestKind } from "./request-kind";
 
-// Why the gateway did not approve a pending request by itself, from the facts the request
-// carries: remoteIp, browserOrigin, clientId, clientMode and the derived kind. The auth method,
-// Host header and forwarding headers are not on the request, so nothing here claims them.
+// Why the gateway did not approve a pending request by itself, from the facts the request carries:
+// remoteIp, browserOrigin, clientId, clientMode and the derived kind.
 
 export type NotSilentExplanation = {
   locality: Locality | "unknown";
-  /** True when at least one reason follows from the request's facts alone. */
   certain: boolean;
   reasons: string[];
 };

@@ -28,10 +28,7 @@ function isForwardingHeaderName(name: string): boolean {
   return lower === "forwarded" || lower === "x-real-ip" || lower.startsWith("x-forwarded-");
 }
 
-/**
- * `Forwarded`, `X-Real-IP` or any `X-Forwarded-*`, in any case. A header counts as present
- * even when empty: a proxy that sends one at all means the socket peer is not the client.
- */
+/** `Forwarded`, `X-Real-IP` or any `X-Forwarded-*`, in any case. */
 export function hasForwardingHeaders(headers: HeaderBag): boolean {
   // Checked on every socket and every connect: a plain loop, no [name, value] pairs.
   for (const name of Object.keys(headers)) {
@@ -56,11 +53,7 @@ export type IngressInput = {
   trustedProxies?: readonly string[];
 };
 
-/**
- * direct-local: loopback peer, no forwarding headers. Forwarding headers from a peer that is
- * not a trusted proxy: refused (HTTP 403, observed). A trusted proxy is never local: it speaks
- * for a client elsewhere, so its traffic is direct-remote like any other.
- */
+/** direct-local: loopback peer, no forwarding headers. */
 export function classifyIngress({ remoteAddress, headers, trustedProxies }: IngressInput): Ingress {
   if (hasForwardingHeaders(headers)) {
     return isTrustedProxy(remoteAddress, trustedProxies) ? INGRESS.directRemote : INGRESS.refused;
@@ -69,10 +62,8 @@ export function classifyIngress({ remoteAddress, headers, trustedProxies }: Ingr
 }
 
 /**
- * The gateway's "local client" (locality rule 1): direct-local ingress that also addressed
- * the gateway by a loopback host name. Without the Host check, locality rule 3 could never
- * apply, since its conditions (loopback peer, no forwarding headers) already make the
- * ingress direct-local; a container reaching the gateway through a private Host is rule 3.
+ * The gateway's "local client" (locality rule 1): direct-local ingress that also addressed the
+ * gateway by a loopback host name.
  */
 export function isDirectLocalClient(ingress: Ingress, requestHost: string | undefined): boolean {
   return ingress === INGRESS.directLocal && isLoopbackHostName(requestHost);

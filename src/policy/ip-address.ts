@@ -50,10 +50,7 @@ function parseIpv6Groups(text: string): number[] | undefined {
   return [...head, ...new Array<number>(8 - given).fill(0), ...rest, ...tail];
 }
 
-/**
- * Parses an IPv4 or IPv6 literal (brackets, zone ids and case tolerated). IPv4-mapped IPv6
- * addresses (::ffff:a.b.c.d) come back as IPv4 so every rule sees one form.
- */
+/** Parses an IPv4 or IPv6 literal (brackets, zone ids and case tolerated). */
 export function parseIpAddress(raw: string | undefined): ParsedAddress | undefined {
   const key = raw ?? "";
   const known = parsedMemo.get(key);
@@ -68,7 +65,6 @@ export function parseIpAddress(raw: string | undefined): ParsedAddress | undefin
 
 // One connect asks about the same few strings (peer address, Host, forwarded headers) several
 // times; the mock gateway decides thousands of connects a second, so answers are remembered.
-// Bounded: cleared whole when full.
 const PARSED_MEMO_LIMIT = 512;
 const parsedMemo = new Map<string, ParsedAddress | undefined>();
 
@@ -102,9 +98,8 @@ export function isLoopbackAddress(addr: string | undefined): boolean {
 }
 
 /**
- * Loopback, RFC 1918, IPv4 link-local 169.254/16, CGNAT 100.64/10, IPv6 ULA fc00::/7 and
- * link-local fe80::/10. CGNAT is included because the real gateway counts it as private:
- * Tailscale hands out addresses from that range, and tailnet peers are the owner's machines.
+ * Loopback, RFC 1918, IPv4 link-local 169.254/16, CGNAT 100.64/10, IPv6 ULA fc00::/7 and link-local
+ * fe80::/10.
  */
 export function isPrivateOrLoopbackAddress(addr: string | undefined): boolean {
   const parsed = parseIpAddress(addr);

@@ -7,18 +7,14 @@ import { isLoopbackAddress, isPrivateOrLoopbackAddress } from "./ip-address";
 // Pairing locality (spec §4): who counts as local for silent pairing. First match wins.
 
 export type LocalityInput = {
-  /** Ingress was direct-local (loopback peer, no forwarding headers). */
   isLocalClient: boolean;
   remoteAddress: string | undefined;
-  /** The upgrade request's Host header. */
   requestHost: string | undefined;
-  /** The upgrade request's Origin header. */
   requestOrigin?: string;
   hasProxyHeaders: boolean;
   hasBrowserOriginHeader: boolean;
   client: { id: string; mode: string };
   authMethod: AuthMethod;
-  /** The shared token or password was checked and matched. */
   sharedAuthOk: boolean;
 };
 

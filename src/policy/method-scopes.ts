@@ -30,9 +30,7 @@ export function requiredScopesFor(method: string): string[] | undefined {
 
 export type TokenAction = {
   callerScopes: readonly string[];
-  /** The role of the token being rotated or revoked. */
   targetRole: string;
-  /** The scopes the resulting token would carry. */
   requestedScopes?: readonly string[];
 };
 

@@ -33,12 +33,7 @@ function metadataChanged(pinned: string | undefined, claimed: string | undefined
   return pin !== "" && pin !== normalizeDeviceMetadata(claimed);
 }
 
-/**
- * `paired` is the record stored for the connecting device id (undefined when there is none).
- * Scopes use the gateway's own check (`operator.admin` covers every operator scope), so a
- * device approved for admin that reconnects asking for `operator.read` pairs nothing new.
- * The UI's request kind uses plain containment instead (spec §7, see request-kind.ts).
- */
+/** `paired` is the record stored for the connecting device id (undefined when there is none). */
 export function pairingReason(paired: PairedForReason | undefined, ask: PairingAsk): PairingNeed {
   // A different key under the same device id is a different device.
   if (!paired || (ask.publicKey !== undefined && ask.publicKey !== paired.publicKey)) {

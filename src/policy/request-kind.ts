@@ -16,9 +16,7 @@ type PendingForKind = Pick<PendingRequest, "deviceId" | "publicKey" | "role" | "
 
 /**
  * Scopes compare by plain string containment (spec §7), unlike the gateway's own check where
- * `operator.admin` covers every operator scope. The two disagree only on a request the gateway
- * raised for another reason, e.g. a changed platform asking for `operator.read` while approved
- * for `operator.admin`: it shows here as a scope upgrade, which errs toward the admin looking.
+ * `operator.admin` covers every operator scope.
  */
 export function requestKind(
   pending: PendingForKind,

@@ -1,12 +1,6 @@
 import { OPERATOR_SCOPES } from "../protocol";
 
-// Scope comparisons. Two notions live here on purpose:
-// - scopesSatisfy / missingScopes: what the gateway checks for method calls and for a
-//   connect's pairing reason — `operator.admin` satisfies every `operator.*` scope (spec §2),
-//   and `operator.write` also satisfies `operator.read` and `operator.talk` (observed in the
-//   2026.9.6 gateway's operator-scope check).
-// - scopeDiff: plain string containment, for showing an admin what a request adds, keeps and
-//   drops, and for the UI's request kind (spec §7).
+// Scope comparisons.
 
 const OPERATOR_PREFIX = "operator.";
 

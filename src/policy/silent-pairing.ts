@@ -12,7 +12,6 @@ export type SilentPairingInput = {
   authMethod: AuthMethod;
   /** `gateway.autoApproveLocal`; undefined means on. */
   autoApproveLocal?: boolean;
-  /** Defaults to what the client id and mode say (mode `ui`, a native app id). */
   isNativeAppUi?: boolean;
 };
 

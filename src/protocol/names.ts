@@ -40,7 +40,6 @@ export const OPERATOR_SCOPES = {
   talkSecrets: "operator.talk.secrets",
 } as const;
 export type OperatorScope = (typeof OPERATOR_SCOPES)[keyof typeof OPERATOR_SCOPES];
-export const ALL_OPERATOR_SCOPES: readonly OperatorScope[] = Object.values(OPERATOR_SCOPES);
 
 export const PAIRING_REASONS = {
   notPaired: "not-paired",

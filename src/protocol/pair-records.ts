@@ -1,6 +1,5 @@
-// The pairing records a gateway sends, each described once by a field table: the table gives
-// the TypeScript type, the check where a record enters, and what a copy fixes. Every string is
-// device-supplied: shown as text, never as HTML.
+// The pairing records a gateway sends, each described once by a field table: the table gives the
+// TypeScript type, the check where a record enters, and what a copy fixes.
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -12,9 +11,7 @@ type Kind = keyof Kinds | "records";
 type Field<T = unknown, Required extends boolean = boolean> = {
   kind: Kind;
   required: Required;
-  /** For a list of records: reads one. */
   item?: (value: unknown) => unknown;
-  /** The value to use instead, or undefined to drop the record (or leave an optional out). */
   fix: (value: unknown, record: Readonly<Record<string, unknown>>) => T | undefined;
 };
 type Table = Record<string, Field>;

@@ -1,9 +1,8 @@
 import { createStore, type StoreApi } from "zustand";
 import { storeContext } from "./store-context";
 
-// Client state of the approvals screen only: what is selected, how the list is filtered and
-// sorted, and the short notes about requests that left the list. Server data stays in the
-// query cache. One store per app instance (tests get fresh ones).
+// Client state of the approvals screen only: what is selected, how the list is filtered and sorted,
+// and the short notes about requests that left the list. Server data stays in the query cache.
 
 export type KindFilter = "all" | "new-device" | "role-upgrade" | "scope-upgrade" | "re-approval";
 export type SortOrder = "newest" | "oldest";
@@ -33,7 +32,6 @@ export type ApprovalsActions = {
   requestToggled(requestId: string): void;
   requestsSelected(requestIds: readonly string[]): void;
   selectionCleared(): void;
-  /** Requests that left the list (decided, expired, superseded) can no longer be selected. */
   requestsLeft(requestIds: readonly string[]): void;
   requestSuperseded(previousId: string, nextId: string): void;
   kindFilterChanged(kind: KindFilter): void;

@@ -6,10 +6,6 @@ import { storeContext } from "./store-context";
 
 export type ConnectionState = {
   status: ConnectionStatus;
-  /**
-   * True once the current connect reached hello. A drop after that keeps the screens up while
-   * reconnecting; a first attempt that never got in keeps the connect form up instead.
-   */
   hasConnected: boolean;
   actions: {
     statusChanged: (status: ConnectionStatus) => void;

@@ -5,7 +5,6 @@ import { storeContext } from "./store-context";
 // Preferences are not secrets, so they live in localStorage. Nothing else goes here.
 
 export type PreferencesState = {
-  /** Desktop notifications for new requests while the tab is hidden. */
   notifications: boolean;
   actions: {
     notificationsToggled(on: boolean): void;

@@ -7,11 +7,8 @@ import { describeHidden, hiddenMarker, SHORT_TEXT_LIMIT, toDisplayText } from ".
 
 type Props = {
   value: string | undefined;
-  /** Shown when the value is missing or blank. */
   fallback?: string;
-  /** Characters shown before the cut; Infinity shows the whole value (details views). */
   limit?: number;
-  /** The "(contains hidden characters)" note; off where a row repeats it elsewhere. */
   note?: boolean;
   className?: string;
 };

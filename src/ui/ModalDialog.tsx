@@ -2,20 +2,16 @@ import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react"
 import { createPortal } from "react-dom";
 import "./ui.css";
 
-// The one modal of every screen: a native <dialog> opened with showModal(), so the page behind
-// it is inert and Escape cancels. Focus goes in on open and, on close, back to the opener or
-// to where `focusAfter` says (the opener's row is gone, or about to go).
+// The one modal of every screen: a native <dialog> opened with showModal(), so the page behind it
+// is inert and Escape cancels.
 
 type Props = {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  /** Gets focus on open; else the first `[data-autofocus]` element, else the first focusable. */
   initialFocus?: RefObject<HTMLElement | null>;
-  /** Where focus goes on close; nothing means back to the opener if it is still on the page. */
   focusAfter?: (openerConnected: boolean) => HTMLElement | null | undefined;
   describedBy?: string;
-  /** Added to the dialog's class (its width, say). */
   className?: string;
 };
 

@@ -7,16 +7,11 @@
 export type TextPart = { kind: "text"; text: string } | { kind: "hidden"; code: string };
 
 export type DisplayText = {
-  /** What to render, in order; hidden characters are their own parts. */
   parts: TextPart[];
-  /** The whole value in visible form (markers instead of hidden characters): for titles. */
   full: string;
-  /** The shown (possibly cut) value in visible form. */
   short: string;
-  /** How many hidden characters were made visible. */
   hidden: number;
   truncated: boolean;
-  /** Alphabets that share look-alike letters and appear together, e.g. ["Latin", "Cyrillic"]. */
   mixedScripts: string[];
 };
 
@@ -73,21 +68,8 @@ function visible(parts: readonly TextPart[]): string {
   return parts.map((part) => (part.kind === "text" ? part.text : hiddenMarker(part.code))).join("");
 }
 
-// Printable ASCII hides nothing (no controls, no marks, one alphabet), nor do the dashes,
-// dots and quotes the app itself joins facts with ("remote — connected from …", "ios · iPhone"):
-// the common case of a row's name and facts, shown without the per-character walk below.
-const PLAIN_TEXT = /^[\x20-\x7e\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]*$/;
-
-function plainDisplayText(value: string, limit: number): DisplayText {
-  const truncated = value.length > limit;
-  const short = truncated ? `${value.slice(0, Math.max(0, limit))}${ELLIPSIS}` : value;
-  const parts: TextPart[] = short ? [{ kind: "text", text: short }] : [];
-  return { parts, full: value, short, hidden: 0, truncated, mixedScripts: [] };
-}
-
 /** Splits a value into text and visible markers; `limit` cuts it (in characters shown). */
 export function toDisplayText(value: string, limit = Number.POSITIVE_INFINITY): DisplayText {
-  if (PLAIN_TEXT.test(value)) return plainDisplayText(value, limit);
   const chars = Array.from(value);
   const parts: TextPart[] = [];
   const shownParts: TextPart[] = [];
@@ -162,8 +144,8 @@ const FOLD: Record<string, string> = {
 };
 
 /**
- * A key under which names that a person would read as the same collide: compatibility
- * forms folded, hidden characters and spacing dropped, case and look-alike letters folded.
+ * A key under which names that a person would read as the same collide: compatibility forms folded,
+ * hidden characters and spacing dropped, case and look-alike letters folded.
  */
 export function lookalikeKey(value: string): string {
   const ascii = asciiLookalikeKey(value);
@@ -211,14 +193,12 @@ function asciiLookalikeKey(value: string): string | undefined {
     } else codes.push(folded);
   }
   // A name that is its own key (lower case, no spaces, nothing folded) is not copied.
-  // (Built from the codes in one call: measured faster here than joining strings, and the
-  // key is hashed at once by the name-clash index, which a joined string must flatten first.)
   return changed ? String.fromCharCode(...codes) : value;
 }
 
 /**
- * Ids whose names collide (identically or by look-alike) with a name of another id:
- * two devices that a person could mistake for each other by name alone.
+ * Ids whose names collide (identically or by look-alike) with a name of another id: two devices
+ * that a person could mistake for each other by name alone.
  */
 export function findNameClashes(
   entries: readonly { id: string; name: string }[],

@@ -6,11 +6,6 @@ import {
 } from "@tanstack/react-virtual";
 
 // What both long lists give TanStack Virtual so that no layout is read while React commits.
-// By default the virtualizer reads the scroller's box, each row's box and writes the scroll
-// offset from the commit's effects, and each read forces a layout of the whole page: 20–30 ms
-// for a fresh screen, before the first rows count as shown. Here sizes come from a
-// ResizeObserver's report (after layout, at no extra cost) and, until one arrives, from the
-// estimate; the first render fills the viewport the CSS allows.
 
 type Rect = { width: number; height: number };
 

@@ -20,7 +20,6 @@ import { useLiveUpdates } from "./use-live-updates";
 import { usePendingTitle } from "./use-pending-title";
 import { useShortcuts } from "./use-shortcuts";
 
-/** Countdowns to expiry show seconds. */
 const COUNTDOWN_TICK_MS = 1000;
 
 export function ApprovalsPage() {

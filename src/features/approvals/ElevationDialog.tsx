@@ -6,13 +6,10 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
 
-// The gateway refuses an approval that grants scopes the approver does not hold. Pairdesk
-// connects with the least it needs, so it says so plainly and offers to reconnect with exactly
-// the missing scopes, for this tab only. Cancel has focus: widening access is a choice.
+// The gateway refuses an approval that grants scopes the approver does not hold.
 
 type Props = {
   views: RequestView[];
-  /** The scopes to add, fewest first. */
   scopes: string[];
   held: readonly string[];
   onConfirm: () => void;

@@ -12,7 +12,6 @@ import { formatExpiry } from "./time-format";
 
 type Props = {
   view: RequestView | undefined;
-  /** What the dialog showed before the request left the list (to tell "expired" apart). */
   lastSeen?: RequestView;
   now: number;
   listHref: string;

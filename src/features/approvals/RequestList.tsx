@@ -4,10 +4,8 @@ import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { RequestCard } from "./RequestCard";
 import type { RequestView } from "./request-view";
 
-// Up to VIRTUALIZE_ABOVE requests render as a plain list (every row reachable by role, even
-// in jsdom where nothing has a size); a longer list renders only the rows near the viewport.
-// Kept low: a storm of requests can add a whole plain list's worth of cards in one update,
-// and building a hundred cards at once blocked the page for longer than a frame budget allows.
+// Up to VIRTUALIZE_ABOVE requests render as a plain list (every row reachable by role, even in
+// jsdom where nothing has a size); a longer list renders only the rows near the viewport.
 
 export const VIRTUALIZE_ABOVE = 30;
 const ESTIMATED_ROW_PX = 280;
@@ -27,7 +25,6 @@ type Props = CardCallbacks & {
   activeId: string | undefined;
   now: number;
   hrefFor: (requestId: string) => string;
-  /** Bumped by keyboard moves: scroll the active row into view and focus it. */
   focusNonce: number;
 };
 
@@ -72,11 +69,7 @@ function card(props: Props, view: RequestView) {
   );
 }
 
-/**
- * Only the rows near the viewport, for a long list. Sizes come from ResizeObservers, which
- * report right after the browser lays the list out: the defaults read sizes (and write the
- * scroll offset) while React commits, forcing that layout inside the update.
- */
+/** Only the rows near the viewport, for a long list. */
 function useRowVirtualizer(
   scrollRef: RefObject<HTMLDivElement | null>,
   views: readonly RequestView[],

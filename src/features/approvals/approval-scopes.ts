@@ -1,9 +1,7 @@
 import { approvedScopesOf, missingScopes, normalizeScopes, scopesSatisfy } from "../../policy";
 import { OPERATOR_SCOPES, ROLES, type PairedDevice, type PendingRequest } from "../../protocol";
 
-// What approving a request asks of the approver. The real gateway lets a caller grant only
-// operator scopes it holds itself, counting the scopes the device keeps (approval merges),
-// and lets only operator.admin approve any role other than operator (observed on 2026.9.6).
+// What approving a request asks of the approver.
 
 const OPERATOR_PREFIX = "operator.";
 
@@ -21,8 +19,8 @@ export function scopesToApprove(
 }
 
 /**
- * The fewest scopes to add to `held` so it satisfies `needed`: a scope another missing one
- * already implies is left out (operator.admin stands in for all, operator.write for read).
+ * The fewest scopes to add to `held` so it satisfies `needed`: a scope another missing one already
+ * implies is left out (operator.admin stands in for all, operator.write for read).
  */
 export function scopesToAdd(held: readonly string[], needed: readonly string[]): string[] {
   const missing = missingScopes(held, needed);

@@ -23,21 +23,15 @@ import { shownText } from "../../ui/display-text";
 export type RequestView = {
   request: PendingRequest;
   paired: PairedDevice | undefined;
-  /** As the device (or a label) gives it: render with DeviceText, search on it. */
   name: string;
-  /** The name cut and with hidden characters as ⟨U+…⟩ markers: for notes, titles and labels. */
   shownName: string;
-  /** Another device has the same or a look-alike name: only the fingerprint tells them apart. */
   nameClash: boolean;
   client: string;
   kind: RequestKind;
   diff: ScopeDiff;
-  /** Roles the device asks for that it does not hold yet. */
   addedRoles: string[];
   addsAdmin: boolean;
-  /** Scopes the approving session must hold (the gateway refuses the approval otherwise). */
   approverNeeds: string[];
-  /** Of those, the ones this session lacks, fewest first. */
   missingScopes: string[];
   fingerprint: string;
   expiresAt: number;

@@ -9,11 +9,7 @@ export function formatCountdown(leftMs: number): string {
   return `${minutes}:${String(seconds).padStart(2, "0")}`;
 }
 
-/**
- * The countdown, honestly: five minutes after `ts` is the earliest a request can expire. A
- * device asking again keeps it alive without a new `ts` (observed), so once that time has
- * passed and the gateway still lists the request, the device must have asked again.
- */
+/** The countdown, honestly: five minutes after `ts` is the earliest a request can expire. */
 export function formatExpiry(leftMs: number): string {
   return leftMs > 0
     ? `Expires in ${formatCountdown(leftMs)}`

@@ -3,9 +3,7 @@ import { navigate, type Route } from "../../routing/router";
 import { useApprovalsStore } from "../../stores/approvals-store";
 import type { RequestView } from "./request-view";
 
-// /requests/:requestId opens that request's details. Clients that retry churn requestIds, so
-// an id we saw superseded is followed to the device's newest request (the address is
-// replaced, not pushed: Back should not land on a dead id).
+// /requests/:requestId opens that request's details.
 
 export function useDetailsRoute(route: Route, live: readonly RequestView[], loaded: boolean) {
   const successors = useApprovalsStore((state) => state.successors);

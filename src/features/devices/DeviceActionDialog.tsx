@@ -3,14 +3,12 @@ import type { DeviceAction } from "../../api/device-mutations";
 import { shownText, toDisplayText } from "../../ui/display-text";
 import { ModalDialog } from "../../ui/ModalDialog";
 
-// The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so
-// they ask first; rename asks for the new label. Titles are plain text: the device's name
-// and role appear in their visible form (hidden characters as ⟨U+…⟩ markers, cut).
+// The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so they
+// ask first; rename asks for the new label.
 
 export type DialogState = {
   type: DeviceAction["type"];
   deviceId: string;
-  /** As the device or its label gives it. */
   deviceName: string;
   currentLabel?: string;
   role?: string;

@@ -10,10 +10,7 @@ import { DeviceTokens } from "./DeviceTokens";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
 
-// One paired device. Everything the device supplied (names, client, platform, roles, scopes)
-// goes through DeviceText: text only, hidden characters made visible, cut in the list and
-// whole on the device's own page. Memoised: the list re-renders it only when its record (a
-// new object whenever the device changes), the admin's scopes or the clock change.
+// One paired device.
 
 export type OpenAction = (
   type: "rename" | "remove" | "rotate" | "revoke",
@@ -26,9 +23,7 @@ type Props = {
   callerScopes: readonly string[];
   now: number;
   onAction: OpenAction;
-  /** In the list: a link to the device's own page. */
   withDetailsLink?: boolean;
-  /** On the device's own page: values are shown whole, not cut. */
   whole?: boolean;
 };
 

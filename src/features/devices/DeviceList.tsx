@@ -4,9 +4,8 @@ import type { PairedDevice } from "../../protocol";
 import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
 
-// Up to VIRTUALIZE_ABOVE devices render as a plain list, every row in the page (and reachable
-// by role in jsdom, which has no layout). Beyond that only the rows near the viewport render,
-// so thousands of devices stay responsive.
+// Up to VIRTUALIZE_ABOVE devices render as a plain list, every row in the page (and reachable by
+// role in jsdom, which has no layout).
 
 export const VIRTUALIZE_ABOVE = 200;
 // A card with one token is about 370 px tall at desktop widths.

@@ -6,9 +6,8 @@ import { actionNeeds } from "./device-view";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
 
-// A device's tokens, one per role. The list carries summaries only: the secret never leaves
-// the gateway, so there is nothing to show or copy here. A role is the device's word too:
-// shown through DeviceText, and as plain visible text in button names.
+// A device's tokens, one per role. The list carries summaries only: the secret never leaves the
+// gateway, so there is nothing to show or copy here.
 
 type Props = {
   tokens: readonly DeviceTokenSummary[];

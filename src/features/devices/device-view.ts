@@ -12,10 +12,7 @@ export function approvedHow(via: string | undefined): string {
   return via ? `via “${via}”` : "unknown";
 }
 
-/**
- * The scopes this admin lacks for `action` (empty when allowed). Token actions on another
- * role, or rotating a token broader than the admin's own, need operator.admin too (spec §3).
- */
+/** The scopes this admin lacks for `action` (empty when allowed). */
 export function actionNeeds(
   type: DeviceAction["type"],
   callerScopes: readonly string[],

@@ -93,7 +93,6 @@ export function useDeviceDialogs(list: PairList | undefined) {
   return {
     dialog: missing ? undefined : dialog,
     open,
-    /** True when focus should go to the page, not back to the button that opened the dialog. */
     leavesPage: (openerConnected: boolean) => removing.current || !openerConnected,
     cancel: () => setDialog(undefined),
     confirm: (action: DeviceAction) => {

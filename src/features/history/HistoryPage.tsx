@@ -6,9 +6,8 @@ import { exportFileName, historyToCsv, historyToJson } from "./history-export";
 import "./history.css";
 import { HistoryTable } from "./HistoryTable";
 
-// Rows are shown a page at a time: the log holds up to HISTORY_LIMIT entries, and a person
-// reads the newest; the export carries all of them. The first page is what the store keeps in
-// memory anyway, so it shows at once while the rest is read from IndexedDB.
+// Rows are shown a page at a time: the log holds up to HISTORY_LIMIT entries, and a person reads
+// the newest; the export carries all of them.
 export const HISTORY_PAGE_SIZE = HISTORY_MEMORY_LIMIT;
 
 export function HistoryPage() {

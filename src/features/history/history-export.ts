@@ -1,8 +1,6 @@
 import type { HistoryEntry } from "../../api/history-types";
 
-// The history log as files: JSON for tools, CSV for spreadsheets. Device names and notes are
-// device- or admin-supplied, so every CSV cell is quoted, and one that a spreadsheet would
-// run as a formula is defused with a leading apostrophe (OWASP "CSV injection").
+// The history log as files: JSON for tools, CSV for spreadsheets.
 
 export const HISTORY_EXPORT_FORMAT = "pairdesk-history";
 
