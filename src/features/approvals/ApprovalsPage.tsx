@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
@@ -10,7 +10,6 @@ import { ConfirmApprovalDialog } from "./ConfirmApprovalDialog";
 import { ElevationDialog } from "./ElevationDialog";
 import { EmptyState } from "./EmptyState";
 import { NotificationsToggle } from "./NotificationsToggle";
-import { RequestDetailsDialog } from "./RequestDetailsDialog";
 import { openDetails, RequestsPanel } from "./RequestsPanel";
 import { ShortcutsHelpDialog } from "./ShortcutsHelpDialog";
 import { useApprovalsView } from "./use-approvals-view";
@@ -21,6 +20,11 @@ import { usePendingTitle } from "./use-pending-title";
 import { useShortcuts } from "./use-shortcuts";
 
 const COUNTDOWN_TICK_MS = 1000;
+
+// A request's details have an address of their own (/requests/:id): loaded like a route.
+const RequestDetailsDialog = lazy(() =>
+  import("./RequestDetailsDialog").then((module) => ({ default: module.RequestDetailsDialog })),
+);
 
 export function ApprovalsPage() {
   const now = useNow(COUNTDOWN_TICK_MS);
@@ -105,22 +109,24 @@ export function ApprovalsPage() {
         />
       )}
       {details.open && !decisions.confirmation && !decisions.elevation && (
-        <RequestDetailsDialog
-          view={details.view}
-          lastSeen={details.lastSeen}
-          now={now}
-          listHref={hrefFor({ name: "approvals" })}
-          onClose={details.close}
-          onApprove={(v) => {
-            details.close();
-            approve([v]);
-          }}
-          onReject={(v) => {
-            details.close();
-            reject([v]);
-          }}
-          fallbackFocus={focusFallback}
-        />
+        <Suspense fallback={null}>
+          <RequestDetailsDialog
+            view={details.view}
+            lastSeen={details.lastSeen}
+            now={now}
+            listHref={hrefFor({ name: "approvals" })}
+            onClose={details.close}
+            onApprove={(v) => {
+              details.close();
+              approve([v]);
+            }}
+            onReject={(v) => {
+              details.close();
+              reject([v]);
+            }}
+            fallbackFocus={focusFallback}
+          />
+        </Suspense>
       )}
       {decisions.confirmation && (
         <ConfirmApprovalDialog
