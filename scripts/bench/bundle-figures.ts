@@ -8,6 +8,9 @@ import { connectThroughForm } from "../../test/e2e/support/app-page";
 import { openTab } from "../../test/e2e/support/chromium";
 import { addProbe, type ProbeData } from "./page-probe";
 import { budget, info, kb, type Figure } from "./report";
+
+/** The first-load budget (issue #17): the 85 KB one was below the mandated stack's own weight. */
+const FIRST_LOAD_BUDGET_KB = 130;
 import { breakdown } from "./source-map-breakdown";
 
 // What a session that connects and shows the approvals list loaded, gzipped, with a
@@ -66,8 +69,8 @@ export async function bundleFigures(browser: Browser, served: ServedBuild): Prom
       budget(
         "JS + CSS loaded until the approvals list is interactive (gzip)",
         kb(total(first.sizes)),
-        "≤ 85 KB",
-        total(first.sizes) <= 85 * 1024,
+        `≤ ${FIRST_LOAD_BUDGET_KB} KB`,
+        total(first.sizes) <= FIRST_LOAD_BUDGET_KB * 1024,
         `fetches started by the first request row, ${Math.round(interactiveAt)} ms after navigation`,
       ),
       budget(
