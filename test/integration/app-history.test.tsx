@@ -1,23 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  findRequest,
-  otherAdmin,
-  renderApprovalsApp,
-  requestNames,
-  type ApprovalsApp,
-} from "../support/approvals-app";
+import { describe, expect, it } from "vitest";
+import { findRequest, otherAdmin, connectApp, requestNames } from "../support/app-harness";
 
 // The whole app: the history log's code loads after the first screen (the recorder keeps what
 // arrives meanwhile) and with the history screen. What happened on the approvals screen must
 // be on the history screen.
-
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  await app?.harness.close();
-  app = undefined;
-});
 
 function historyRows(table: HTMLElement): string[] {
   return within(table)
@@ -33,7 +20,7 @@ function historyRows(table: HTMLElement): string[] {
 
 describe("the app's history log", () => {
   it("shows the requests and decisions seen on the approvals screen", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
     const admin = await otherAdmin(app.harness);

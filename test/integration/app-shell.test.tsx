@@ -1,22 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "../../mocks/node";
-import type { AppDeps } from "../../src/app/create-app";
-import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
-
-let harness: TestGateway | undefined;
-let deps: AppDeps | undefined;
-
-beforeEach(resetPage);
-afterEach(async () => {
-  deps?.connection.disconnect();
-  await harness?.close();
-  harness = deps = undefined;
-});
+import { describe, expect, it } from "vitest";
+import { connectionStatus, connectWith, openApp, startGateway } from "../support/app-harness";
 
 describe("app shell", () => {
   it("shows the product name, the connection status and the connect form", () => {
-    deps = openApp().deps;
+    openApp();
     expect(screen.getByRole("heading", { level: 1, name: "Pairdesk" })).toBeInTheDocument();
     expect(connectionStatus()).toHaveTextContent("Disconnected");
     expect(screen.getByRole("form", { name: "Connect to a gateway" })).toBeInTheDocument();
@@ -27,9 +15,8 @@ describe("app shell", () => {
   });
 
   it("moves between screens with the nav, keeping the address in step", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
     await connectWith(app.user, { token: harness.token });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
 
@@ -45,9 +32,8 @@ describe("app shell", () => {
   });
 
   it("opens the history screen from the nav", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
     await connectWith(app.user, { token: harness.token });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
 
@@ -59,9 +45,8 @@ describe("app shell", () => {
 
   it("says so when an address matches no screen", async () => {
     window.history.replaceState(null, "", "/nowhere");
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
     await connectWith(app.user, { token: harness.token });
 
     expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();

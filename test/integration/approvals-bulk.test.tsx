@@ -1,42 +1,35 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   findRequest,
   reconnectWith,
-  renderApprovalsApp,
+  connectApp,
   requestNames,
-  type ApprovalsApp,
-} from "../support/approvals-app";
+  type ConnectedApp,
+} from "../support/app-harness";
 
 // A whole app against the mock gateway, on a machine shared with other test runs.
 vi.setConfig({ testTimeout: 15_000 });
 
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.deps.connection.disconnect();
-  await app?.harness.close();
-  app = undefined;
-});
-
-const pendingNames = () =>
-  app?.harness.gateway
+const pendingNames = (app: ConnectedApp) =>
+  app.harness.gateway
     .list()
     .pending.map((request) => request.displayName ?? "command-line tool")
     .sort();
 
-async function select(name: string) {
+async function select(app: ConnectedApp, name: string) {
   const card = await findRequest(name);
-  await app?.user.click(within(card).getByRole("checkbox", { name: `Select ${name}` }));
+  await app.user.click(within(card).getByRole("checkbox", { name: `Select ${name}` }));
 }
 
 describe("approvals: bulk actions", () => {
   it("acts only on requests that are selected and shown", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.harness.simulator.run("role-upgrade");
     await app.harness.simulator.run("metadata-change");
-    await select("Ada's iPhone");
-    await select("Studio Mac");
+    await select(app, "Ada's iPhone");
+    await select(app, "Studio Mac");
 
     await app.user.selectOptions(screen.getByRole("combobox", { name: "Kind" }), "role-upgrade");
     expect(requestNames()).toEqual(["Studio Mac"]);
@@ -50,16 +43,16 @@ describe("approvals: bulk actions", () => {
     expect(again).toHaveTextContent("1 selected (1 more hidden by filters, not included)");
     await app.user.click(within(again).getByRole("button", { name: "Approve selected" }));
 
-    await waitFor(() => expect(pendingNames()).toEqual(["Ada's iPhone", "Desk"]));
+    await waitFor(() => expect(pendingNames(app)).toEqual(["Ada's iPhone", "Desk"]));
     expect(await screen.findByText("“Studio Mac” approved here.")).toBeVisible();
   });
 
   it("confirms a bulk approval that includes operator.admin, without sweeping in newcomers", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.harness.simulator.run("admin-request");
-    await select("Ada's iPhone");
-    await select("command-line tool");
+    await select(app, "Ada's iPhone");
+    await select(app, "command-line tool");
     const bar = screen.getByRole("group", { name: "Selected requests" });
     await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
     // operator.admin covers operator.write too: one scope to add for both.
@@ -76,26 +69,26 @@ describe("approvals: bulk actions", () => {
       within(dialog).getByRole("button", { name: "Approve 2, including full control" }),
     );
 
-    await waitFor(() => expect(pendingNames()).toEqual(["Desk"]));
+    await waitFor(() => expect(pendingNames(app)).toEqual(["Desk"]));
     expect(requestNames()).toEqual(["Desk"]);
   });
 
   it("rejects everything shown with 'Select all shown'", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.harness.simulator.run("role-upgrade");
     await findRequest("Studio Mac");
     await findRequest("Ada's iPhone");
     await app.user.click(screen.getByRole("checkbox", { name: "Select all shown" }));
     await app.user.click(screen.getByRole("button", { name: "Reject selected" }));
-    await waitFor(() => expect(pendingNames()).toEqual([]));
+    await waitFor(() => expect(pendingNames(app)).toEqual([]));
     expect(await screen.findByText(/nothing is waiting for approval/i)).toBeVisible();
   });
 });
 
 describe("approvals: filters, search and sort", () => {
   async function threeRequests() {
-    const view = await renderApprovalsApp();
+    const view = await connectApp();
     const [phone] = await view.harness.simulator.run("phone-lan");
     await view.harness.simulator.run("role-upgrade");
     await view.harness.simulator.run("admin-request");
@@ -104,7 +97,7 @@ describe("approvals: filters, search and sort", () => {
   }
 
   it("filters by kind and client and sorts by age", async () => {
-    app = (await threeRequests()).view;
+    const app = (await threeRequests()).view;
     expect(requestNames()).toEqual(["command-line tool", "Studio Mac", "Ada's iPhone"]);
 
     await app.user.selectOptions(screen.getByRole("combobox", { name: "Sort" }), "oldest");
@@ -120,8 +113,7 @@ describe("approvals: filters, search and sort", () => {
   });
 
   it("searches by name, IP and device id, and says when nothing matches", async () => {
-    const { view, phoneId } = await threeRequests();
-    app = view;
+    const { view: app, phoneId } = await threeRequests();
     const search = screen.getByRole("searchbox", { name: "Search" });
     await app.user.type(search, "studio");
     expect(requestNames()).toEqual(["Studio Mac"]);

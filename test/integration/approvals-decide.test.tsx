@@ -1,31 +1,23 @@
 import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ERROR_CODES, METHODS } from "../../src/protocol";
 import {
   findRequest,
   lastRequestId,
   otherAdmin,
   reconnectWith,
-  renderApprovalsApp,
-  type ApprovalsApp,
-} from "../support/approvals-app";
+  connectApp,
+} from "../support/app-harness";
 
 // A whole app against the mock gateway, on a machine shared with other test runs.
 vi.setConfig({ testTimeout: 15_000 });
-
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.deps.connection.disconnect();
-  await app?.harness.close();
-  app = undefined;
-});
 
 const activity = () => screen.getByRole("list", { name: "Recent activity" });
 
 describe("approvals: deciding one request", () => {
   it("approves a scope upgrade: it leaves the list and the device holds the new scopes", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const results = await app.harness.simulator.run("phone-scope-upgrade");
     const card = await findRequest("Ada's iPhone");
     expect(within(card).getByText("Scope upgrade")).toBeInTheDocument();
@@ -52,7 +44,7 @@ describe("approvals: deciding one request", () => {
   });
 
   it("rejects a request", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
     await app.user.click(within(card).getByRole("button", { name: "Reject" }));
@@ -62,7 +54,7 @@ describe("approvals: deciding one request", () => {
   });
 
   it("sends one decision for a double click", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.user.click(
       within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
@@ -77,7 +69,7 @@ describe("approvals: deciding one request", () => {
   });
 
   it("rolls a refused approval back with the gateway's reason", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.user.click(
       within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
@@ -106,7 +98,7 @@ describe("approvals: deciding one request", () => {
   });
 
   it("says 'already handled' when another admin approved it first", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const requestId = lastRequestId(await app.harness.simulator.run("phone-lan"));
     await app.user.click(
       within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
@@ -134,7 +126,7 @@ describe("approvals: deciding one request", () => {
   });
 
   it("notes a request another admin approved while we watched", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const requestId = lastRequestId(await app.harness.simulator.run("phone-lan"));
     await findRequest("Ada's iPhone");
     const admin = await otherAdmin(app.harness);
@@ -147,7 +139,7 @@ describe("approvals: deciding one request", () => {
 
 describe("approvals: operator.admin asks first", () => {
   it("cancels with Escape and returns focus; confirms with 'Approve full control'", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("admin-request");
     expect(
       within(await findRequest("command-line tool")).getByText("full control"),
@@ -176,7 +168,7 @@ describe("approvals: operator.admin asks first", () => {
     await app.user.click(approve);
     await app.user.click(screen.getByRole("button", { name: "Approve full control" }));
     expect(await within(activity()).findByText("“command-line tool” approved here.")).toBeVisible();
-    await waitFor(() => expect(app?.harness.gateway.list().pending).toEqual([]));
+    await waitFor(() => expect(app.harness.gateway.list().pending).toEqual([]));
     expect(screen.getByRole("heading", { name: /pending requests/i })).toHaveFocus();
   });
 });

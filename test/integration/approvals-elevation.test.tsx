@@ -1,25 +1,12 @@
 import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ERROR_CODES, METHODS, OPERATOR_SCOPES } from "../../src/protocol";
-import {
-  findRequest,
-  otherAdmin,
-  reconnectWith,
-  renderApprovalsApp,
-  type ApprovalsApp,
-} from "../support/approvals-app";
+import { findRequest, otherAdmin, reconnectWith, connectApp } from "../support/app-harness";
 
 // The real gateway lets an approver grant only scopes it holds. Pairdesk connects with
 // operator.read + operator.pairing, so approving more asks to widen the session first.
 vi.setConfig({ testTimeout: 15_000 });
-
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.deps.connection.disconnect();
-  await app?.harness.close();
-  app = undefined;
-});
 
 const BASE = [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing];
 const approvals = (spy: { mock: { calls: unknown[][] } }) =>
@@ -27,7 +14,7 @@ const approvals = (spy: { mock: { calls: unknown[][] } }) =>
 
 describe("approvals: scopes this session lacks", () => {
   it("explains the rule, and Cancel sends nothing and keeps the session as it was", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
     expect(within(card).getByText("Needs operator.write")).toBeVisible();
@@ -56,7 +43,7 @@ describe("approvals: scopes this session lacks", () => {
   });
 
   it("reconnects with exactly the missing scope, then approves; the device holds it", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const [phone] = await app.harness.simulator.run("phone-lan");
     await app.user.click(
       within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
@@ -76,7 +63,7 @@ describe("approvals: scopes this session lacks", () => {
   });
 
   it("asks once for a bulk approval, naming what each request needs", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.harness.simulator.run("role-upgrade");
     await findRequest("Studio Mac");
@@ -91,11 +78,11 @@ describe("approvals: scopes this session lacks", () => {
     await reconnectWith(app, OPERATOR_SCOPES.admin);
 
     await app.user.click(screen.getByRole("button", { name: "Approve selected" }));
-    await waitFor(() => expect(app?.harness.gateway.list().pending).toEqual([]));
+    await waitFor(() => expect(app.harness.gateway.list().pending).toEqual([]));
   });
 
   it("drops the extra scopes on disconnect: the next connect asks the least again", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.user.click(
       within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
@@ -109,7 +96,7 @@ describe("approvals: scopes this session lacks", () => {
       secretKind: "token",
       remember: false,
     });
-    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));
     expect(app.deps.connection.scopes).toEqual(BASE);
     expect(
       within(await findRequest("Ada's iPhone")).getByText("Needs operator.write"),
@@ -117,7 +104,7 @@ describe("approvals: scopes this session lacks", () => {
   });
 
   it("shows a 'device pairing approval denied' refusal when the request is still there", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.user.click(
       within(await findRequest("Ada's iPhone")).getByRole("button", { name: "Approve" }),
@@ -147,7 +134,7 @@ describe("approvals: scopes this session lacks", () => {
 
 describe("approvals: renames and where a request comes from", () => {
   it("follows another admin's rename (device.pair.changed), preferring operatorLabel", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const results = await app.harness.simulator.run("phone-scope-upgrade");
     await findRequest("Ada's iPhone");
     const admin = await otherAdmin(app.harness);
@@ -159,7 +146,7 @@ describe("approvals: renames and where a request comes from", () => {
   });
 
   it("shows the locality only when the request says where it came from", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
     expect(within(card).getByText("Locality")).toBeVisible();
@@ -173,7 +160,7 @@ describe("approvals: renames and where a request comes from", () => {
   });
 
   it("shows a role upgrade that asks no scopes as keeping the approved ones", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("role-upgrade");
     const card = await findRequest("Studio Mac");
     expect(within(card).queryByRole("list", { name: "Scopes dropped" })).not.toBeInTheDocument();

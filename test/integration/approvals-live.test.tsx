@@ -1,23 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { RECHECK_MS } from "../../src/api/pair-events";
 import { METHODS, PAIRING_REQUEST_TTL_MS } from "../../src/protocol";
-import {
-  findRequest,
-  renderApprovalsApp,
-  requestNames,
-  type ApprovalsApp,
-} from "../support/approvals-app";
+import { findRequest, connectApp, requestNames } from "../support/app-harness";
 
 // A whole app against the mock gateway, on a machine shared with other test runs.
 vi.setConfig({ testTimeout: 15_000 });
-
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.deps.connection.disconnect();
-  await app?.harness.close();
-  app = undefined;
-});
 
 describe("approvals: desktop notifications", () => {
   it("notifies only when turned on and the tab is hidden, without ids or addresses", async () => {
@@ -36,7 +24,7 @@ describe("approvals: desktop notifications", () => {
     let visibility: DocumentVisibilityState = "visible";
     vi.spyOn(document, "visibilityState", "get").mockImplementation(() => visibility);
     try {
-      app = await renderApprovalsApp();
+      const app = await connectApp();
       await app.user.click(screen.getByRole("checkbox", { name: "Desktop notifications" }));
       expect(screen.getByRole("checkbox", { name: "Desktop notifications" })).toBeChecked();
       expect(localStorage.getItem("pairdesk.preferences")).toContain('"notifications":true');
@@ -62,7 +50,7 @@ describe("approvals: desktop notifications", () => {
 
 describe("approvals: live list", () => {
   it("shows the empty state, then announces a request that arrives live", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     expect(await screen.findByText(/nothing is waiting for approval/i)).toBeVisible();
     expect(
       screen.getByText("When a device asks to pair or asks for more scopes, it appears here live."),
@@ -85,7 +73,7 @@ describe("approvals: live list", () => {
   });
 
   it("shows what a scope upgrade adds against what the device holds", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-scope-upgrade");
     const card = await findRequest("Ada's iPhone");
     expect(await within(card).findByText("Scope upgrade")).toBeVisible();
@@ -96,7 +84,7 @@ describe("approvals: live list", () => {
   });
 
   it("follows a device that asks again to its newest request", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const [phone] = await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
     expect(within(card).queryByText("operator.approvals")).not.toBeInTheDocument();
@@ -120,7 +108,7 @@ describe("approvals: live list", () => {
   });
 
   it("re-reads the list after a reconnect and shows what arrived while it was away", async () => {
-    app = await renderApprovalsApp({
+    const app = await connectApp({
       connection: { reconnect: { initialMs: 300, multiplier: 1, maxMs: 300 } },
     });
     const request = vi.spyOn(app.deps.connection, "request");
@@ -134,7 +122,7 @@ describe("approvals: live list", () => {
   });
 
   it("counts down and removes a request when its five minutes run out", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
     expect(within(card).getByText(/^Expires in [45]:\d\d$/)).toBeVisible();
@@ -150,7 +138,7 @@ describe("approvals: live list", () => {
   });
 
   it("keeps a request its device refreshed by asking again (the gateway sends no event)", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const [phone] = await app.harness.simulator.run("phone-lan");
     if (!phone) throw new Error("no phone");
     await findRequest("Ada's iPhone");

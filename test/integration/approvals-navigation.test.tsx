@@ -1,34 +1,25 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   findRequest,
   lastRequestId,
   reconnectWith,
-  renderApprovalsApp,
+  connectApp,
   requestNames,
-  type ApprovalsApp,
-} from "../support/approvals-app";
+} from "../support/app-harness";
 
 // A whole app against the mock gateway, on a machine shared with other test runs.
 vi.setConfig({ testTimeout: 15_000 });
 
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.deps.connection.disconnect();
-  await app?.harness.close();
-  app = undefined;
-  window.history.replaceState(null, "", "/");
-});
-
 describe("approvals: each request has its own address", () => {
   it("opens a deep link's details with the raw ids and full scope lists", async () => {
-    const { harness, deps, unmount } = await renderApprovalsApp();
+    const { harness, deps, unmount } = await connectApp();
     const id = lastRequestId(await harness.simulator.run("phone-lan"));
     deps.connection.disconnect();
     unmount();
 
     // A fresh page load straight onto the request's address.
-    app = await renderApprovalsApp({ harness, path: `/requests/${id}` });
+    const app = await connectApp({ harness, path: `/requests/${id}` });
     const dialog = await screen.findByRole("dialog", { name: "Request from “Ada's iPhone”" });
     const pending = app.harness.gateway.list().pending[0];
     expect(within(dialog).getByText(id)).toBeVisible();
@@ -42,7 +33,7 @@ describe("approvals: each request has its own address", () => {
   });
 
   it("says when a linked request is gone, with a way back", async () => {
-    app = await renderApprovalsApp({ path: "/requests/0b7e0d3e-gone" });
+    const app = await connectApp({ path: "/requests/0b7e0d3e-gone" });
     const dialog = await screen.findByRole("dialog", { name: "Request not found" });
     expect(dialog).toHaveTextContent("This request was already handled or has expired");
     await app.user.click(within(dialog).getByRole("link", { name: "Back to pending requests" }));
@@ -51,7 +42,7 @@ describe("approvals: each request has its own address", () => {
   });
 
   it("moves an open link to the device's newest request when it asks again", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const [phone] = await app.harness.simulator.run("phone-lan");
     if (!phone?.requestId) throw new Error("no phone request");
     const card = await findRequest("Ada's iPhone");
@@ -64,7 +55,7 @@ describe("approvals: each request has its own address", () => {
     });
 
     const newest = await waitFor(() => {
-      const id = lastRequestId(app?.harness.gateway.list().pending ?? []);
+      const id = lastRequestId(app.harness.gateway.list().pending ?? []);
       expect(window.location.pathname).toBe(`/requests/${id}`);
       return id;
     });
@@ -75,7 +66,7 @@ describe("approvals: each request has its own address", () => {
 
 describe("approvals: keyboard", () => {
   it("moves with j/k, opens details with Enter, approves with a and rejects with r", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.harness.simulator.run("role-upgrade");
     await app.harness.simulator.run("metadata-change");
@@ -106,7 +97,7 @@ describe("approvals: keyboard", () => {
   });
 
   it("lists the shortcuts with ? and leaves typing alone", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await findRequest("Ada's iPhone");
 

@@ -1,29 +1,16 @@
 import { screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "../../mocks/node";
-import type { AppDeps } from "../../src/app/create-app";
-import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
-
-let harness: TestGateway | undefined;
-let deps: AppDeps | undefined;
-
-beforeEach(resetPage);
-afterEach(async () => {
-  deps?.connection.disconnect();
-  await harness?.close();
-  harness = deps = undefined;
-});
+import { describe, expect, it } from "vitest";
+import { connectionStatus, connectWith, openApp, startGateway } from "../support/app-harness";
 
 describe("losing the gateway", () => {
   it("counts down to the next attempt, reconnects, and catches up on what it missed", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     // The countdown reads this clock; the reconnect timer itself runs on real time.
     let skewMs = 0;
     const app = openApp({
       now: () => Date.now() + skewMs,
       gateway: { reconnect: { initialMs: 3000, multiplier: 1.7, maxMs: 15_000 } },
     });
-    deps = app.deps;
     await connectWith(app.user, { token: harness.token });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
     expect(screen.getByRole("link", { name: "Requests" })).toBeInTheDocument();

@@ -1,19 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gatewayLinkFor } from "../../mocks/handlers";
-import { startTestGateway, type TestGateway } from "../../mocks/node";
-import type { AppDeps } from "../../src/app/create-app";
-import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
-
-let harness: TestGateway | undefined;
-let deps: AppDeps | undefined;
-
-beforeEach(resetPage);
-afterEach(async () => {
-  deps?.connection.disconnect();
-  await harness?.close();
-  harness = deps = undefined;
-});
+import { connectionStatus, connectWith, openApp, startGateway } from "../support/app-harness";
 
 async function findProblem(title: string): Promise<HTMLElement> {
   const alert = await screen.findByRole("alert");
@@ -23,9 +11,8 @@ async function findProblem(title: string): Promise<HTMLElement> {
 
 describe("a refused connect is explained", () => {
   it("says the token was wrong, without repeating it", async () => {
-    harness = await startTestGateway();
+    await startGateway();
     const app = openApp();
-    deps = app.deps;
     const wrong = "not-the-right-token-1234";
 
     await connectWith(app.user, { token: wrong });
@@ -40,9 +27,8 @@ describe("a refused connect is explained", () => {
 
   it("names the setting and the origin to add when the page's origin is not allowed", async () => {
     const pageOrigin = "https://admin.example.com";
-    harness = await startTestGateway({ pageOrigin });
+    const harness = await startGateway({ pageOrigin });
     const app = openApp({ gateway: { pageOrigin } });
-    deps = app.deps;
 
     await connectWith(app.user, { token: harness.token });
 
@@ -55,9 +41,8 @@ describe("a refused connect is explained", () => {
   });
 
   it("shows the request and the approve command when this browser needs pairing", async () => {
-    harness = await startTestGateway({ config: { autoApproveLocal: false } });
+    const harness = await startGateway({ config: { autoApproveLocal: false } });
     const app = openApp();
-    deps = app.deps;
 
     await connectWith(app.user, { token: harness.token });
 
@@ -75,7 +60,7 @@ describe("a refused connect is explained", () => {
 
   it("says the gateway cannot be reached, and keeps trying", async () => {
     const url = "ws://127.0.0.1:9";
-    harness = await startTestGateway();
+    const harness = await startGateway();
     harness.server.use(
       gatewayLinkFor(url).addEventListener("connection", ({ client }) => {
         client.socket.dispatchEvent(new Event("error"));
@@ -83,7 +68,6 @@ describe("a refused connect is explained", () => {
       }),
     );
     const app = openApp();
-    deps = app.deps;
 
     await connectWith(app.user, { url, token: harness.token });
 
@@ -93,9 +77,8 @@ describe("a refused connect is explained", () => {
   });
 
   it("refuses an address that is not a gateway URL before connecting", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
 
     await connectWith(app.user, { url: "http://127.0.0.1:18789", token: harness.token });
 

@@ -1,21 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "../../mocks/node";
-import type { AppDeps } from "../../src/app/create-app";
+import { describe, expect, it } from "vitest";
 import { browserStorages, createCredentialStore } from "../../src/gateway/credential-store";
 import { createDeviceIdentityLoader } from "../../src/gateway/device-identity";
 import { createIndexedDbKeyStore } from "../../src/gateway/indexeddb-key-store";
-import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
-
-let harness: TestGateway | undefined;
-let deps: AppDeps | undefined;
-
-beforeEach(resetPage);
-afterEach(async () => {
-  deps?.connection.disconnect();
-  await harness?.close();
-  harness = deps = undefined;
-});
+import { connectionStatus, connectWith, openApp, startGateway } from "../support/app-harness";
 
 const CLIENT_ID = "openclaw-control-ui";
 const READ_ONLY = ["operator.read"];
@@ -26,7 +14,7 @@ describe("a paired browser without operator.pairing", () => {
     // This browser was paired earlier with operator.read only, and kept its device token.
     const identity = await createDeviceIdentityLoader(createIndexedDbKeyStore())();
     const now = Date.now();
-    harness = await startTestGateway({
+    const harness = await startGateway({
       initialState: {
         pending: [],
         paired: [
@@ -57,7 +45,6 @@ describe("a paired browser without operator.pairing", () => {
       scopes: READ_ONLY,
     });
     const app = openApp();
-    deps = app.deps;
 
     // No shared token: the browser signs in with the device token it was issued.
     await connectWith(app.user, { token: "" });

@@ -1,25 +1,12 @@
 import { screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "../../mocks/node";
-import type { AppDeps } from "../../src/app/create-app";
+import { describe, expect, it } from "vitest";
 import { browserStorages, createCredentialStore } from "../../src/gateway/credential-store";
-import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
-
-let harness: TestGateway | undefined;
-let deps: AppDeps | undefined;
-
-beforeEach(resetPage);
-afterEach(async () => {
-  deps?.connection.disconnect();
-  await harness?.close();
-  harness = deps = undefined;
-});
+import { connectionStatus, connectWith, openApp, startGateway } from "../support/app-harness";
 
 describe("connecting to a gateway", () => {
   it("connects with the token and shows the gateway and scopes in the header", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
 
     expect(connectionStatus()).toHaveTextContent("Disconnected");
     expect(screen.getByLabelText("Gateway URL")).toHaveValue("ws://127.0.0.1:18789");
@@ -39,9 +26,8 @@ describe("connecting to a gateway", () => {
   });
 
   it("keeps the token for this session only unless Remember is ticked", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
     await connectWith(app.user, { token: harness.token });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
 
@@ -52,9 +38,8 @@ describe("connecting to a gateway", () => {
   });
 
   it("remembers the token on this device, and Forget removes it", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
     await connectWith(app.user, { token: harness.token, remember: true });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
     expect(JSON.stringify({ ...localStorage })).toContain(harness.token);
@@ -68,7 +53,7 @@ describe("connecting to a gateway", () => {
   });
 
   it("reconnects by itself after a reload in the same session", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     createCredentialStore(browserStorages()).save({
       url: harness.url,
       secret: harness.token,
@@ -76,29 +61,28 @@ describe("connecting to a gateway", () => {
       remember: false,
     });
 
-    deps = openApp().deps;
+    openApp();
 
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
   });
 
   it("stays disconnected after a reload once Disconnect was pressed", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const first = openApp();
     await connectWith(first.user, { token: harness.token });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
     await first.user.click(screen.getByRole("button", { name: "Disconnect" }));
     first.unmount();
 
-    deps = openApp().deps;
+    openApp();
 
     expect(connectionStatus()).toHaveTextContent("Disconnected");
     expect(screen.getByLabelText("Token")).toHaveValue(harness.token);
   });
 
   it("says so when Disconnect is pressed, and offers the form again", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp();
-    deps = app.deps;
     await connectWith(app.user, { token: harness.token });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
 

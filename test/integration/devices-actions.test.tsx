@@ -1,32 +1,26 @@
 import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ERROR_CODES, METHODS, OPERATOR_SCOPES, ROLES } from "../../src/protocol";
 import {
   claimingScopes,
   findDevice,
   loopbackDevice,
   pairSilently,
-  renderDevicesApp,
-  type DevicesApp,
-} from "./devices-harness";
-
-let app: DevicesApp | undefined;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
+  connectDevicesScreen,
+  type ConnectedApp,
+} from "../support/app-harness";
 
 const activity = () => screen.getByRole("status", { name: "Device activity" });
 
-function pairedInGateway(name: string) {
-  return app?.harness.gateway
+function pairedInGateway(app: ConnectedApp, name: string) {
+  return app.harness.gateway
     .list()
     .paired.find((device) => device.operatorLabel === name || device.displayName === name);
 }
 
-async function withCron(options: Parameters<typeof renderDevicesApp>[0] = {}) {
-  app = await renderDevicesApp({
+async function withCron(options: Parameters<typeof connectDevicesScreen>[0] = {}) {
+  const app = await connectDevicesScreen({
     ...options,
     before: async (harness) => {
       await pairSilently(harness, loopbackDevice("cron"));
@@ -59,12 +53,12 @@ describe("devices: actions that succeed", () => {
     expect(within(renamed).getByRole("definition", { name: "Calls itself" })).toHaveTextContent(
       "cron",
     );
-    expect(pairedInGateway("cron")?.operatorLabel).toBeUndefined();
+    expect(pairedInGateway(app, "cron")?.operatorLabel).toBeUndefined();
     answer();
     expect(
       await within(activity()).findByText("Renamed “cron” to “Nightly backups”."),
     ).toBeVisible();
-    expect(pairedInGateway("Nightly backups")?.operatorLabel).toBe("Nightly backups");
+    expect(pairedInGateway(app, "Nightly backups")?.operatorLabel).toBe("Nightly backups");
   });
 
   it("removes a device after a confirmation that Escape cancels", async () => {
@@ -79,13 +73,13 @@ describe("devices: actions that succeed", () => {
     await app.user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(remove).toHaveFocus();
-    expect(pairedInGateway("cron")).toBeDefined();
+    expect(pairedInGateway(app, "cron")).toBeDefined();
 
     await app.user.click(remove);
     await app.user.click(screen.getByRole("button", { name: "Remove device" }));
     expect(screen.queryByRole("article", { name: "cron" })).not.toBeInTheDocument();
     expect(await within(activity()).findByText("Removed “cron”.")).toBeVisible();
-    expect(pairedInGateway("cron")).toBeUndefined();
+    expect(pairedInGateway(app, "cron")).toBeUndefined();
     expect(screen.getByRole("heading", { name: "Devices" })).toHaveFocus();
   });
 
@@ -103,7 +97,7 @@ describe("devices: actions that succeed", () => {
       await within(activity()).findByText("Rotated the operator token of “cron”."),
     ).toBeVisible();
     await waitFor(() =>
-      expect(pairedInGateway("cron")?.tokens?.[0]?.rotatedAtMs).toEqual(expect.any(Number)),
+      expect(pairedInGateway(app, "cron")?.tokens?.[0]?.rotatedAtMs).toEqual(expect.any(Number)),
     );
 
     await app.user.click(within(card).getByRole("button", { name: "Revoke operator token" }));
@@ -113,13 +107,13 @@ describe("devices: actions that succeed", () => {
     expect(
       await within(activity()).findByText("Revoked the operator token of “cron”."),
     ).toBeVisible();
-    expect(pairedInGateway("cron")?.tokens?.[0]?.revokedAtMs).toEqual(expect.any(Number));
+    expect(pairedInGateway(app, "cron")?.tokens?.[0]?.revokedAtMs).toEqual(expect.any(Number));
   });
 });
 
 describe("devices: actions the admin's scopes do not allow", () => {
   it("shows them disabled with the scope they need", async () => {
-    app = await renderDevicesApp({
+    await connectDevicesScreen({
       before: async (harness) => {
         await pairSilently(
           harness,
@@ -153,7 +147,7 @@ describe("devices: actions the admin's scopes do not allow", () => {
 
 describe("devices: refusals roll back", () => {
   it("puts the token back when the gateway refuses for a missing scope", async () => {
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       // The screen believes it holds operator.admin; the socket does not, so the gateway refuses.
       wrapConnection: (real) =>
         claimingScopes(real, [
@@ -182,7 +176,7 @@ describe("devices: refusals roll back", () => {
     const tokens = within(card).getByRole("list", { name: "Tokens" });
     expect(within(tokens).getByText("Active")).toBeVisible();
     expect(within(tokens).getByRole("button", { name: "Revoke node token" })).toBeEnabled();
-    expect(pairedInGateway("node")?.tokens?.[0]?.revokedAtMs).toBeUndefined();
+    expect(pairedInGateway(app, "node")?.tokens?.[0]?.revokedAtMs).toBeUndefined();
   });
 
   it("puts the old name back when a rename is refused", async () => {

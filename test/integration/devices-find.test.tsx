@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { StoredPairedDevice } from "../../mocks/core/types";
 import { OPERATOR_SCOPES, ROLES } from "../../src/protocol";
 import {
@@ -8,15 +8,8 @@ import {
   loopbackDevice,
   otherAdmin,
   pairSilently,
-  renderDevicesApp,
-  type DevicesApp,
-} from "./devices-harness";
-
-let app: DevicesApp | undefined;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
+  connectDevicesScreen,
+} from "../support/app-harness";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,7 +24,7 @@ function shownNames(): string[] {
 
 describe("devices: search, filter and sort", () => {
   it("narrows the list by search, role, client, connection and approval, and sorts it", async () => {
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       before: async (harness) => {
         await pairSilently(harness, loopbackDevice("alpha cron"));
         await pause(5);
@@ -116,7 +109,7 @@ describe("devices: search, filter and sort", () => {
 describe("devices: one device's page", () => {
   it("opens from the list at /devices/:deviceId and shows the pending request", async () => {
     let phoneId = "";
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       before: async (harness) => {
         const results = await harness.simulator.run("phone-scope-upgrade");
         phoneId = results.at(-1)?.deviceId ?? "";
@@ -143,7 +136,7 @@ describe("devices: one device's page", () => {
   });
 
   it("says so when no paired device has the address's ID", async () => {
-    app = await renderDevicesApp({ path: `/devices/${"0".repeat(64)}` });
+    await connectDevicesScreen({ path: `/devices/${"0".repeat(64)}` });
     expect(await screen.findByText("No paired device has this ID.")).toBeVisible();
   });
 });
@@ -173,7 +166,7 @@ describe("devices: thousands of them", () => {
     vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(800);
     vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(1024);
     vi.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(400);
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       gateway: { initialState: { pending: [], paired: fleet(400, Date.now()) } },
     });
     expect(await screen.findByText("401 paired devices", {}, { timeout: 5000 })).toBeVisible();

@@ -1,5 +1,5 @@
 import { within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OPERATOR_SCOPES } from "../../src/protocol";
 import {
   askFromLan,
@@ -7,15 +7,8 @@ import {
   loopbackDevice,
   otherAdmin,
   pairSilently,
-  renderDevicesApp,
-  type DevicesApp,
-} from "./devices-harness";
-
-let app: DevicesApp | undefined;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
+  connectDevicesScreen,
+} from "../support/app-harness";
 
 function fact(card: HTMLElement, term: string): HTMLElement {
   return within(card).getByRole("definition", { name: term });
@@ -23,7 +16,7 @@ function fact(card: HTMLElement, term: string): HTMLElement {
 
 describe("devices: the list", () => {
   it("shows each paired device in plain words, with its tokens", async () => {
-    app = await renderDevicesApp({
+    await connectDevicesScreen({
       before: async (harness) => {
         await pairSilently(
           harness,
@@ -56,7 +49,7 @@ describe("devices: the list", () => {
   });
 
   it("says how an admin-approved device was approved, and prefers the admin's label", async () => {
-    app = await renderDevicesApp({
+    await connectDevicesScreen({
       before: async (harness) => {
         const { requestId, deviceId } = await askFromLan(harness, "phone", "Ada's iPhone");
         const admin = await otherAdmin(harness);
@@ -73,7 +66,7 @@ describe("devices: the list", () => {
   });
 
   it("shows the exact time on hover and on keyboard focus", async () => {
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       before: (harness) => pairSilently(harness, loopbackDevice("cron")).then(() => undefined),
     });
     const card = await findDevice("cron");

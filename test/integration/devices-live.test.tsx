@@ -1,20 +1,13 @@
 import { screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   askFromLan,
   findDevice,
   loopbackDevice,
   otherAdmin,
   pairSilently,
-  renderDevicesApp,
-  type DevicesApp,
-} from "./devices-harness";
-
-let app: DevicesApp | undefined;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
+  connectDevicesScreen,
+} from "../support/app-harness";
 
 const activity = () => screen.getByRole("status", { name: "Device activity" });
 
@@ -22,7 +15,7 @@ describe("devices: changes made elsewhere while a dialog is open", () => {
   it("keeps the list current, and closes the dialog of a device removed elsewhere", async () => {
     let cronId = "";
     let requests: { requestId: string }[] = [];
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       before: async (harness) => {
         cronId = (await pairSilently(harness, loopbackDevice("cron"))).deviceId;
         requests = [
@@ -55,7 +48,7 @@ describe("devices: changes made elsewhere while a dialog is open", () => {
   it("explains an action on a device the gateway no longer knows, and drops it", async () => {
     let cronId = "";
     let admin: Awaited<ReturnType<typeof otherAdmin>> | undefined;
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       before: async (harness) => {
         cronId = (await pairSilently(harness, loopbackDevice("cron"))).deviceId;
         // Connected first: its own (silent) pairing must not make the list re-read later.

@@ -1,19 +1,13 @@
 import { screen, within } from "@testing-library/react";
 import { createHash } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StoredPairedDevice } from "../../mocks/core/types";
 import { OPERATOR_SCOPES, ROLES } from "../../src/protocol";
-import { findDevice, renderDevicesApp, type DevicesApp } from "./devices-harness";
+import { findDevice, connectDevicesScreen } from "../support/app-harness";
 
 // What a paired device calls itself is the device's word: on the devices screen, in its
 // details and in its dialogs it shows as text, with hidden and direction-changing characters
 // made visible, so "evil\u202Eenohpi" cannot pass for a phone.
-
-let app: DevicesApp | undefined;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
 
 const idFor = (seed: string) => createHash("sha256").update(seed).digest("hex");
 
@@ -61,7 +55,7 @@ function expectNothingHidden() {
 
 describe("devices: device-supplied text", () => {
   it("shows hidden characters as visible markers in the list, with a note", async () => {
-    app = await renderDevicesApp(
+    await connectDevicesScreen(
       withDevices(
         stored(HOSTILE, {
           platform: "io\u200Ds",
@@ -83,7 +77,7 @@ describe("devices: device-supplied text", () => {
   });
 
   it("cuts a long name in the list and shows all of it on the device's page", async () => {
-    app = await renderDevicesApp(withDevices(stored(LONG)));
+    const app = await connectDevicesScreen(withDevices(stored(LONG)));
     const row = await findDevice(/^W+…$/);
     expect(within(row).getByRole("heading", { level: 3 })).not.toHaveTextContent("the-end");
 
@@ -92,7 +86,7 @@ describe("devices: device-supplied text", () => {
   });
 
   it("shows the markers on the device's page and in its dialogs", async () => {
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       ...withDevices(stored(HOSTILE, { clientId: "webchat\u202E" })),
       path: `/devices/${idFor(HOSTILE)}`,
     });

@@ -14,15 +14,11 @@ import {
   loopbackDevice,
   otherAdmin,
   pairSilently,
-  renderDevicesApp,
-  type DevicesApp,
-} from "./devices-harness";
+  connectDevicesScreen,
+} from "../support/app-harness";
 
-let app: DevicesApp | undefined;
 const { createObjectURL, revokeObjectURL } = URL;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
+afterEach(() => {
   URL.createObjectURL = createObjectURL;
   URL.revokeObjectURL = revokeObjectURL;
 });
@@ -82,13 +78,13 @@ async function waitForRows(count: number) {
 
 describe("history: what it records", () => {
   it("records requests and who decided them, and keeps them across a reload", async () => {
-    app = await renderDevicesApp({ page, path: "/history" });
+    const app = await connectDevicesScreen({ page, path: "/history" });
     await screen.findByRole("button", { name: "Export JSON" });
-    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));
     // This browser approves a grant of operator.write below, and the gateway lets only a
     // session holding it do so: elevate first (the approvals screen asks in a dialog).
     app.deps.connection.requestScopes([OPERATOR_SCOPES.write]);
-    await waitFor(() => expect(app?.deps.connection.scopes).toContain(OPERATOR_SCOPES.write));
+    await waitFor(() => expect(app.deps.connection.scopes).toContain(OPERATOR_SCOPES.write));
     expect(screen.getByText(/Nothing recorded yet/)).toBeVisible();
 
     // Another admin's CLI pairs silently on loopback: an automatic approval.
@@ -115,7 +111,7 @@ describe("history: what it records", () => {
     // A silent approval comes without a request; the device's paired record names it.
     expect(rows[4]).toMatch(/^Approved \| command-line tool[0-9a-f]+ \| — \| — \| Automatically$/);
 
-    await app.history.flush();
+    await app.deps.history.flush();
     const reloaded = createHistoryStore({ persistence: createIndexedDbHistory(app.historyDbName) });
     await reloaded.ready;
     expect(reloaded.getEntries().map((entry) => [entry.kind, entry.decidedBy])).toEqual([
@@ -128,7 +124,7 @@ describe("history: what it records", () => {
   }, 20_000);
 
   it("records this browser's device actions, refused ones too", async () => {
-    app = await renderDevicesApp({
+    const app = await connectDevicesScreen({
       page: (
         <>
           <HistoryPage />
@@ -165,8 +161,8 @@ describe("history: what it records", () => {
 
 describe("history: what it shows", () => {
   it("makes hidden characters in a device's name visible", async () => {
-    app = await renderDevicesApp({ page, path: "/history" });
-    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    const app = await connectDevicesScreen({ page, path: "/history" });
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));
     await askFromLan(app.harness, "rlo", "evil\u202Eenohpi");
     await waitForRows(1);
     expect(historyRows()[0]).toMatch(
@@ -175,10 +171,10 @@ describe("history: what it shows", () => {
   });
 
   it("shows the newest page first and older entries on request", async () => {
-    app = await renderDevicesApp({ page, path: "/history" });
+    const app = await connectDevicesScreen({ page, path: "/history" });
     await screen.findByRole("button", { name: "Export JSON" });
     for (let index = 0; index < 250; index += 1) {
-      app.history.record({
+      app.deps.history.record({
         kind: "requested",
         deviceId: `d${index}`,
         deviceName: `Phone ${index}`,
@@ -213,8 +209,8 @@ describe("history: export", () => {
       if (blob) downloads.push({ name: this.download, blob });
     });
 
-    app = await renderDevicesApp({ page, path: "/history" });
-    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    const app = await connectDevicesScreen({ page, path: "/history" });
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));
     await askFromLan(app.harness, "evil", '=HYPERLINK("http://x","click")');
     await waitForRows(1);
 

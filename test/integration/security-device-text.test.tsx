@@ -1,18 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deviceFingerprint } from "../../src/policy";
-import { renderApprovalsApp, type ApprovalsApp } from "../support/approvals-app";
+import { connectApp } from "../support/app-harness";
 import { deviceIdFor, hostilePending, pairedDevice, stateWith } from "./security-hostile-fixtures";
 
 // Device-supplied strings are attacker-controlled: whatever they hold, they show as text,
 // legibly, and never as another device.
-
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  await app?.harness.close();
-  app = undefined;
-});
 
 // 53 characters: under the row's cut, so the whole string shows in the heading.
 const XSS_NAME = "<img src=x onerror=alert(1)><script>alert(2)</script>";
@@ -23,7 +16,7 @@ function cards(): HTMLElement[] {
 
 describe("hostile device data is shown inertly", () => {
   it("renders HTML in names, platforms and origins as literal text, never as markup", async () => {
-    app = await renderApprovalsApp({
+    await connectApp({
       gateway: {
         initialState: stateWith([
           hostilePending("xss", {
@@ -50,7 +43,7 @@ describe("hostile device data is shown inertly", () => {
   });
 
   it("makes right-to-left overrides and zero-width characters visible, with a note", async () => {
-    app = await renderApprovalsApp({
+    await connectApp({
       gateway: {
         initialState: stateWith([
           hostilePending("rlo", { displayName: "evil\u202Eenohpi\u200B", platform: "io\u200Ds" }),
@@ -72,7 +65,7 @@ describe("hostile device data is shown inertly", () => {
 
   it("cuts a 10,000-character name in the row and shows all of it in the title and details", async () => {
     const longName = `${"W".repeat(9_990)}-the-end!`;
-    app = await renderApprovalsApp({
+    const app = await connectApp({
       gateway: { initialState: stateWith([hostilePending("long", { displayName: longName })]) },
     });
     const [card] = await waitFor(() => cards());
@@ -90,7 +83,7 @@ describe("hostile device data is shown inertly", () => {
   });
 
   it("tells apart two devices with the same name, and a look-alike of a paired device", async () => {
-    app = await renderApprovalsApp({
+    await connectApp({
       gateway: {
         initialState: stateWith(
           [
@@ -122,7 +115,7 @@ describe("hostile device data is shown inertly", () => {
   });
 
   it("shows markup and an isolate in a name, and a scope with a hidden character, inertly", async () => {
-    app = await renderApprovalsApp({
+    await connectApp({
       gateway: {
         initialState: stateWith(
           [

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startTestGateway, type TestGateway } from "../../mocks/node";
 import {
   EVENTS,
@@ -13,9 +13,9 @@ import {
   findRequest,
   lastRequestId,
   otherAdmin,
-  renderApprovalsApp,
-  type ApprovalsApp,
-} from "../support/approvals-app";
+  connectApp,
+  type ConnectedApp,
+} from "../support/app-harness";
 import { tapGateway, type LinkTap } from "./security-link-tap";
 
 // Faults against the mock: a socket that drops mid-decision, a restart, a lost event, two
@@ -23,17 +23,10 @@ import { tapGateway, type LinkTap } from "./security-link-tap";
 // while the socket is down, and another admin approving first, are in approvals-live and
 // approvals-decide.)
 
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  await app?.harness.close();
-  app = undefined;
-});
-
-async function tappedApp(): Promise<{ app: ApprovalsApp; tap: LinkTap }> {
+async function tappedApp(): Promise<{ app: ConnectedApp; tap: LinkTap }> {
   const harness = await startTestGateway();
   const tap = tapGateway(harness);
-  app = await renderApprovalsApp({ harness });
+  const app = await connectApp({ harness });
   return { app, tap };
 }
 
@@ -120,7 +113,7 @@ describe("faults while deciding", () => {
   });
 
   it("gives exactly one of two admins approving at once the decision; the other hears 'already handled'", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const results = await askReadOnly(app.harness);
     const requestId = lastRequestId(results);
     const card = await findRequest("Ada's iPhone");
@@ -149,18 +142,18 @@ describe("faults while deciding", () => {
 
 describe("faults in the gateway and the stream", () => {
   it("keeps a pending request through a gateway restart, and it can still be approved", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     const [phone] = await askReadOnly(app.harness);
     await findRequest("Ada's iPhone");
 
     await app.harness.gateway.restart();
-    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("reconnecting"));
-    await waitFor(() => expect(app?.deps.connection.status.kind).toBe("connected"));
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("reconnecting"));
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));
 
     const card = await findRequest("Ada's iPhone");
     await app.user.click(within(card).getByRole("button", { name: "Approve" }));
     await waitFor(() =>
-      expect(app?.harness.gateway.list().paired.map((d) => d.deviceId)).toContain(phone?.deviceId),
+      expect(app.harness.gateway.list().paired.map((d) => d.deviceId)).toContain(phone?.deviceId),
     );
   });
 
@@ -192,7 +185,7 @@ describe("faults in the gateway and the stream", () => {
   });
 
   it("says so in an open details dialog when the request expires, and offers no approve", async () => {
-    app = await renderApprovalsApp();
+    const app = await connectApp();
     await askReadOnly(app.harness);
     const card = await findRequest("Ada's iPhone");
     await app.user.click(within(card).getByRole("link", { name: "Details" }));

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startTestGateway } from "../../mocks/node";
 import { EVENTS, OPERATOR_SCOPES, ROLES } from "../../src/protocol";
-import { renderApprovalsApp, type ApprovalsApp } from "../support/approvals-app";
+import { connectApp } from "../support/app-harness";
 import { createRandom, fuzzFrames, mutateValue } from "../support/fuzz";
 import { hostilePending } from "./security-hostile-fixtures";
 import { tapGateway } from "./security-link-tap";
@@ -13,13 +13,6 @@ import { tapGateway } from "./security-link-tap";
 const SEED = 20_260_901;
 const FRAMES = 5_000;
 const BATCH = 250;
-
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  await app?.harness.close();
-  app = undefined;
-});
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -73,7 +66,7 @@ describe("malformed gateway frames", () => {
       mangled += 1;
       return { replace: JSON.stringify({ ...frame, payload: mutateValue(random, frame.payload) }) };
     };
-    app = await renderApprovalsApp({ harness });
+    const app = await connectApp({ harness });
     await harness.simulator.run("phone-lan");
     expect(await screen.findByRole("article", { name: "Ada's iPhone" })).toBeVisible();
 

@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startTestGateway } from "../../mocks/node";
 import { METHODS, OPERATOR_SCOPES, parseFrame, ROLES } from "../../src/protocol";
-import { renderApprovalsApp, type ApprovalsApp } from "../support/approvals-app";
+import { connectApp } from "../support/app-harness";
 import { tapGateway } from "./security-link-tap";
 
 // Least privilege: the console asks the gateway for exactly what its screens need.
-
-let app: ApprovalsApp | undefined;
-afterEach(async () => {
-  app?.unmount();
-  await app?.harness.close();
-  app = undefined;
-});
 
 describe("least privilege", () => {
   it("connects as an operator with exactly operator.read and operator.pairing, never admin", async () => {
     const harness = await startTestGateway();
     const tap = tapGateway(harness);
-    app = await renderApprovalsApp({ harness });
+    const app = await connectApp({ harness });
 
     const connects = tap.sent
       .map((text) => parseFrame(text))

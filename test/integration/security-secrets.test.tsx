@@ -1,9 +1,8 @@
 import "fake-indexeddb/auto";
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { startTestGateway, type TestGateway } from "../../mocks/node";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppDeps } from "../../src/app/create-app";
-import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
+import { connectionStatus, connectWith, openApp, startGateway } from "../support/app-harness";
 import { tapGateway } from "./security-link-tap";
 
 // The shared token and the device token the gateway issues must never show up anywhere a
@@ -13,23 +12,17 @@ import { tapGateway } from "./security-link-tap";
 const TOKEN = "pdk-SECRET-7Hq2zX-recognisable-token";
 const WRONG_TOKEN = "pdk-WRONG-91Lm-another-recognisable";
 
-let harness: TestGateway | undefined;
 let deps: AppDeps | undefined;
 const consoleCalls: unknown[][] = [];
 
 beforeEach(() => {
-  resetPage();
+  deps = undefined;
   consoleCalls.length = 0;
   for (const level of ["log", "info", "warn", "debug", "trace"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       consoleCalls.push(args);
     });
   }
-});
-afterEach(async () => {
-  deps?.connection.disconnect();
-  await harness?.close();
-  harness = deps = undefined;
 });
 
 /** Everything logged, including what the setup file's console.error spy collected. */
@@ -86,7 +79,7 @@ const storageText = (storage: Storage) => JSON.stringify({ ...storage });
 
 describe("secrets stay secret", () => {
   it("never puts the token or the device token in the DOM, URL, logs or notices", async () => {
-    harness = await startTestGateway({ config: { auth: { mode: "token", token: TOKEN } } });
+    const harness = await startGateway({ config: { auth: { mode: "token", token: TOKEN } } });
     const tap = tapGateway(harness);
     const issued: string[] = [];
     tap.outgoing = (text) => {
@@ -140,7 +133,7 @@ describe("secrets stay secret", () => {
   }, 20_000);
 
   it("with Remember off, closing the tab leaves no secret in localStorage or IndexedDB", async () => {
-    harness = await startTestGateway({ config: { auth: { mode: "token", token: TOKEN } } });
+    const harness = await startGateway({ config: { auth: { mode: "token", token: TOKEN } } });
     const tap = tapGateway(harness);
     const issued: string[] = [];
     tap.outgoing = (text) => {
@@ -149,7 +142,6 @@ describe("secrets stay secret", () => {
       return "pass";
     };
     const app = openApp();
-    deps = app.deps;
     await connectWith(app.user, { token: TOKEN });
     await waitFor(() => expect(connectionStatus()).toHaveTextContent("Connected"));
     expect(issued.length).toBeGreaterThan(0);

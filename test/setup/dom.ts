@@ -25,6 +25,10 @@ configure({ asyncUtilTimeout: 5000 });
 // An unexpected console.error (React warnings, failed prop types, act() warnings) fails the test.
 let consoleErrors: unknown[][] = [];
 beforeEach(() => {
+  // A clean page: no saved credentials, at "/".
+  sessionStorage.clear();
+  localStorage.clear();
+  window.history.replaceState(null, "", "/");
   consoleErrors = [];
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
     consoleErrors.push(args);
