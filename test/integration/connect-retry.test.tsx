@@ -1,12 +1,16 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gatewayLink } from "../../mocks/handlers";
-import { startTestGateway, type TestGateway } from "../../mocks/node";
-import type { AppDeps } from "../../src/app/create-app";
+import type { TestGateway } from "../../mocks/node";
 import { ORIGIN_REFUSALS_BEFORE_GIVING_UP } from "../../src/gateway/gateway-session";
 import { EVENTS } from "../../src/protocol";
-import { otherAdmin } from "../support/approvals-app";
-import { connectionStatus, connectWith, openApp, resetPage } from "./connect-harness";
+import {
+  connectionStatus,
+  connectWith,
+  openApp,
+  otherAdmin,
+  startGateway,
+} from "../support/app-harness";
 
 // Which refusals Pairdesk keeps retrying and which stop it (issue #16): waiting for its own
 // pairing is worth retrying, since the next try after an approval gets in; a wrong token, an
@@ -14,20 +18,10 @@ import { connectionStatus, connectWith, openApp, resetPage } from "./connect-har
 
 const QUICK = { initialMs: 20, multiplier: 1, maxMs: 20 };
 
-let harness: TestGateway | undefined;
-let deps: AppDeps | undefined;
-
-beforeEach(resetPage);
-afterEach(async () => {
-  deps?.connection.disconnect();
-  await harness?.close();
-  harness = deps = undefined;
-});
-
 /** Counts the sockets the app opens to the test gateway from now on. */
-function countSockets(): () => number {
+function countSockets(harness: TestGateway): () => number {
   let count = 0;
-  harness?.server.use(gatewayLink.addEventListener("connection", () => void (count += 1)));
+  harness.server.use(gatewayLink.addEventListener("connection", () => void (count += 1)));
   return () => count;
 }
 
@@ -39,18 +33,17 @@ async function findProblem(title: string): Promise<HTMLElement> {
 
 describe("refusals that are worth retrying", () => {
   it("waits for this browser's pairing with one request, and connects once it is approved", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     // The admin's CLI was paired before the gateway stopped pairing local devices by itself.
     const admin = await otherAdmin(harness);
     harness.gateway.config.autoApproveLocal = false;
     const app = openApp({ gateway: { reconnect: QUICK } });
-    deps = app.deps;
 
     await connectWith(app.user, { token: harness.token });
     await findProblem("This browser needs pairing");
     expect(screen.getByRole("alert")).toHaveTextContent("connects by itself once it is approved");
     // Asking again reuses the request: nothing new piles up while nobody has answered.
-    await waitFor(() => expect(harness?.gateway.decisions().length).toBeGreaterThan(3));
+    await waitFor(() => expect(harness.gateway.decisions().length).toBeGreaterThan(3));
     const pending = harness.gateway.list().pending;
     expect(pending.map((request) => request.clientId)).toEqual(["openclaw-control-ui"]);
     expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
@@ -67,10 +60,9 @@ describe("refusals that are worth retrying", () => {
 describe("refusals that stop the retry loop", () => {
   it("stops after a run of origin refusals, says which origin to allow, and offers Try again", async () => {
     const pageOrigin = "https://admin.example.com";
-    harness = await startTestGateway({ pageOrigin });
-    const sockets = countSockets();
+    const harness = await startGateway({ pageOrigin });
+    const sockets = countSockets(harness);
     const app = openApp({ gateway: { pageOrigin, reconnect: QUICK } });
-    deps = app.deps;
 
     await connectWith(app.user, { token: harness.token });
 
@@ -84,7 +76,7 @@ describe("refusals that stop the retry loop", () => {
   });
 
   it("names the supported releases when the gateway speaks protocol 3, and asks only once", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     // What openclaw@2026.4.29 answers to a protocol-4 connect (observed).
     harness.server.use(
       gatewayLink.addEventListener("connection", ({ client }) => {
@@ -104,9 +96,8 @@ describe("refusals that stop the retry loop", () => {
         });
       }),
     );
-    const sockets = countSockets();
+    const sockets = countSockets(harness);
     const app = openApp({ gateway: { reconnect: QUICK } });
-    deps = app.deps;
 
     await connectWith(app.user, { token: harness.token });
 
@@ -121,9 +112,8 @@ describe("refusals that stop the retry loop", () => {
   });
 
   it("stops on a wrong token, and Try again uses what the form now says", async () => {
-    harness = await startTestGateway();
+    const harness = await startGateway();
     const app = openApp({ gateway: { reconnect: QUICK } });
-    deps = app.deps;
 
     await connectWith(app.user, { token: "not-the-token-5678" });
     await findProblem("The gateway did not accept this token");
