@@ -106,6 +106,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          pool: "threads",
           include: ["test/unit/**/*.test.ts", "test/mock/**/*.test.ts"],
         },
       },
@@ -114,6 +115,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "jsdom",
+          pool: "threads",
           include: ["test/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["test/setup/dom.ts"],
           // jsdom renders whole screens against the mock on 2 shared cores: allow for load.

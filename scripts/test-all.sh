@@ -24,7 +24,7 @@ stage() {
 stage typecheck npx tsc --noEmit -p tsconfig.json
 stage lint npm run --silent lint
 stage format npx prettier --check --log-level warn .
-stage vitest npx vitest run --project unit --project integration --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+stage vitest npx vitest run --project unit --project integration --maxWorkers=3 --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 stage build npx vite build --logLevel warn
 stage bundle-check node scripts/check-bundle.mjs
 stage e2e bash -c "bash scripts/ensure-chromium.sh && npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=test-results/e2e.json"
