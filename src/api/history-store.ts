@@ -1,46 +1,43 @@
-import { createContext, useContext, useEffect, useSyncExternalStore } from "react";
+import { createContext, useContext, useSyncExternalStore } from "react";
 import { createIndexedDbHistory, createMemoryHistory, type HistoryPersistence } from "./history-db";
 import type { HistoryEntry, NewHistoryEntry } from "./history-types";
 import { createHistoryWriter } from "./history-writer";
 
-// The history log: IndexedDB holds it, memory only its newest entries. Not server state, so not in
-// the query cache: the gateway keeps no such log, and it must survive reloads and gateway switches.
+// The history log, kept in IndexedDB and in memory (at most HISTORY_LIMIT entries). Not server
+// state, so not in the query cache: the gateway keeps no such log, and it outlives reloads.
 
 export const HISTORY_LIMIT = 5000;
-
-/**
- * Entries held in memory while no screen shows the whole log: as many as the History view shows
- * first. Heap use then does not grow with the log, however many events arrive.
- */
-export const HISTORY_MEMORY_LIMIT = 200;
 
 export const HISTORY_WRITE_DELAY_MS = 250;
 
 export type HistoryView = {
+  /** Newest first. */
   entries: readonly HistoryEntry[];
   total: number;
+  /** False until the stored log is read. */
   complete: boolean;
 };
 
 export type HistoryStore = {
   getView(): HistoryView;
   getEntries(): readonly HistoryEntry[];
+  /** Listeners hear once per batch of changes (a microtask later), not once per entry. */
   subscribe(listener: () => void): () => void;
-  open(): () => void;
   record(entry: NewHistoryEntry): HistoryEntry;
   update(id: string, patch: Partial<Omit<HistoryEntry, "id" | "seq">>): void;
   clear(): Promise<void>;
   ready: Promise<void>;
+  /** Writes what is waiting now; settles once every change so far is stored. */
   flush(): Promise<void>;
 };
 
 export type HistoryStoreOptions = {
   persistence?: HistoryPersistence;
   limit?: number;
-  memoryLimit?: number;
   now?: () => number;
   randomId?: () => string;
   writeDelayMs?: number;
+  /** Where `pagehide` is heard (the window by default; none outside a browser). */
   page?: Pick<EventTarget, "addEventListener">;
 };
 
@@ -55,39 +52,27 @@ function sequentialIds(): () => string {
   return () => `${prefix}-${(count++).toString(36)}`;
 }
 
-function defaultPage(): HistoryStoreOptions["page"] {
-  return typeof window === "undefined" ? undefined : window;
-}
-
 export function createHistoryStore(options: HistoryStoreOptions = {}): HistoryStore {
   const persistence = options.persistence ?? defaultPersistence();
   const limit = options.limit ?? HISTORY_LIMIT;
-  const memoryLimit = Math.min(options.memoryLimit ?? HISTORY_MEMORY_LIMIT, limit);
   const now = options.now ?? Date.now;
   const randomId = options.randomId ?? sequentialIds();
   const writer = createHistoryWriter({
     persistence,
     limit,
     delayMs: options.writeDelayMs ?? HISTORY_WRITE_DELAY_MS,
-    page: options.page ?? defaultPage(),
+    page: options.page ?? (typeof window === "undefined" ? undefined : window),
   });
   const listeners = new Set<() => void>();
   // Oldest first, changed in place: copying the log per event was the cost of a burst.
   let oldestFirst: HistoryEntry[] = [];
-  let total = 0;
   let view: HistoryView | undefined;
   let notifyQueued = false;
   let nextSeq = 1;
   let loaded = false;
-  // Screens holding the whole log open; while none does, memory keeps `memoryLimit` entries.
-  let openers = 0;
-  // Bumped by clear(), so a read of the whole log that started before it is thrown away.
-  let epoch = 0;
 
   const changed = () => {
-    // Until the stored log is loaded, early entries stay whole: they are renumbered then.
-    const keep = openers > 0 || !loaded ? limit : memoryLimit;
-    if (oldestFirst.length > keep) oldestFirst.splice(0, oldestFirst.length - keep);
+    if (oldestFirst.length > limit) oldestFirst.splice(0, oldestFirst.length - limit);
     view = undefined;
     if (notifyQueued) return;
     notifyQueued = true;
@@ -97,64 +82,32 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     });
   };
 
-  /** Reads the older entries in: storage, then what is not stored yet, then memory. */
-  const readAll = async () => {
-    const started = epoch;
-    const stored = await persistence.load().catch((error: unknown) => {
-      // The newest entries stay shown; the view says the log is not complete.
-      console.warn("history: could not read the log", error);
-      return undefined;
-    });
-    if (!stored || openers === 0 || started !== epoch) return;
-    const bySeq = new Map<number, HistoryEntry>();
-    for (const entry of stored) {
-      const changes = writer.waitingChanges(entry.id);
-      bySeq.set(entry.seq, changes ? { ...entry, ...changes } : entry);
-    }
-    for (const entry of writer.waitingEntries()) bySeq.set(entry.seq, entry);
-    for (const entry of oldestFirst) bySeq.set(entry.seq, entry);
-    const floor = nextSeq - 1 - limit;
-    oldestFirst = [...bySeq.values()]
-      .filter((entry) => entry.seq > floor)
-      .sort((a, b) => a.seq - b.seq);
-    total = oldestFirst.length;
-    changed();
-  };
-
-  /** The log keeps `limit` entries: seqs are consecutive, so older ones are one key range. */
+  /** Seqs are consecutive, so the entries past the limit are one key range. */
   const trimLog = () => {
     if (loaded && nextSeq - 1 > limit) writer.dropThrough(nextSeq - 1 - limit);
   };
 
   const ready = persistence
-    .loadNewest(memoryLimit)
+    .load()
     .catch((error: unknown) => {
       console.warn("history: could not load", error);
-      return { entries: [] as HistoryEntry[], total: 0 };
+      return [] as HistoryEntry[];
     })
     .then((stored) => {
-      // Recorded while loading (all still waiting to be written): numbered after the stored.
-      let seq = stored.entries.at(-1)?.seq ?? 0;
-      const early = [...writer.waitingEntries()]
-        .sort((a, b) => a.seq - b.seq)
-        .map((entry) => ({ ...entry, seq: ++seq }));
+      // Recorded while loading: numbered after the stored entries.
+      let seq = stored.at(-1)?.seq ?? 0;
+      const early = oldestFirst.map((entry) => ({ ...entry, seq: ++seq }));
       nextSeq = seq + 1;
       early.forEach((entry) => writer.put(entry));
-      oldestFirst = [...stored.entries, ...early];
-      total = Math.min(stored.total + early.length, limit);
+      oldestFirst = [...stored, ...early];
       loaded = true;
       trimLog();
       changed();
       writer.start();
-      if (openers > 0 && oldestFirst.length < total) void readAll();
     });
 
   const getView = () =>
-    (view ??= {
-      entries: oldestFirst.toReversed(),
-      total,
-      complete: oldestFirst.length >= total,
-    });
+    (view ??= { entries: oldestFirst.toReversed(), total: oldestFirst.length, complete: loaded });
 
   return {
     getView,
@@ -162,17 +115,6 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
-    },
-    open() {
-      openers += 1;
-      if (openers === 1 && loaded && oldestFirst.length < total) void readAll();
-      let closed = false;
-      return () => {
-        if (closed) return;
-        closed = true;
-        openers -= 1;
-        if (openers === 0) changed();
-      };
     },
     record(input) {
       const entry: HistoryEntry = {
@@ -182,21 +124,16 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
         at: input.at ?? now(),
       };
       oldestFirst.push(entry);
-      total = Math.min(total + 1, limit);
       writer.put(entry);
       trimLog();
       changed();
       return entry;
     },
     update(id, patch) {
-      // Updates follow their entry closely (a supersede, an action's outcome): search from the end.
+      // Updates follow their entry closely (a name found later): search from the end.
       const index = oldestFirst.findLastIndex((entry) => entry.id === id);
       const current = oldestFirst[index];
-      if (!current) {
-        // No longer in memory: changed where it is stored (or about to be).
-        writer.patch(id, patch);
-        return;
-      }
+      if (!current) return;
       const next = { ...current, ...patch };
       oldestFirst[index] = next;
       writer.put(next);
@@ -204,9 +141,7 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     },
     async clear() {
       await ready;
-      epoch += 1;
       oldestFirst = [];
-      total = 0;
       changed();
       await writer.clear();
     },
@@ -226,9 +161,8 @@ export function useHistoryStore(): HistoryStore {
   return store;
 }
 
-/** The whole log, newest first, held in memory while the calling screen is mounted. */
+/** The whole log, newest first. */
 export function useHistoryView(): HistoryView {
   const store = useHistoryStore();
-  useEffect(() => store.open(), [store]);
   return useSyncExternalStore(store.subscribe, store.getView, store.getView);
 }

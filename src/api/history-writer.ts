@@ -1,4 +1,4 @@
-import type { HistoryPatch, HistoryPersistence } from "./history-db";
+import type { HistoryPersistence } from "./history-db";
 import type { HistoryEntry } from "./history-types";
 
 // What the history log still has to store, and when: changes gather for a short while and go out as
@@ -7,10 +7,9 @@ export const PUTS_PER_WRITE = 100;
 
 export type HistoryWriter = {
   put(entry: HistoryEntry): void;
-  patch(id: string, changes: HistoryPatch["changes"]): void;
+  /** Every entry with seq ≤ `seq` is past the log's limit: delete it, and never write it. */
   dropThrough(seq: number): void;
-  waitingEntries(): Iterable<HistoryEntry>;
-  waitingChanges(id: string): HistoryPatch["changes"] | undefined;
+  /** Writes may start (once the stored log is loaded, so new entries number after it). */
   start(): void;
   flush(): Promise<void>;
   clear(): Promise<void>;
@@ -26,15 +25,14 @@ export type HistoryWriterOptions = {
 export function createHistoryWriter(options: HistoryWriterOptions): HistoryWriter {
   const { persistence, delayMs, limit } = options;
   let started = false;
-  // What the next write carries: changed entries by id, changes by id, the trimming bound.
+  // What the next write carries: changed entries by id, and the trimming bound.
   let dirty = new Map<string, HistoryEntry>();
-  let patches = new Map<string, HistoryPatch["changes"]>();
   let dropped = 0;
   let writing: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let leaving = false;
 
-  const waiting = () => dirty.size > 0 || patches.size > 0 || dropped > 0;
+  const waiting = () => dirty.size > 0 || dropped > 0;
   const cancelTimer = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -72,12 +70,10 @@ export function createHistoryWriter(options: HistoryWriterOptions): HistoryWrite
     if (!started || writing || !waiting()) return;
     const bound = dropped;
     const put = nextPuts(bound);
-    const patch = [...patches].map(([id, changes]) => ({ id, changes }));
-    patches = new Map();
     dropped = 0;
     void exclusive(() =>
       persistence
-        .save({ put, deleteThrough: bound, patch })
+        .save({ put, deleteThrough: bound })
         .catch((error: unknown) => console.warn("history: could not save", error)),
     );
   };
@@ -106,24 +102,12 @@ export function createHistoryWriter(options: HistoryWriterOptions): HistoryWrite
       bound();
       schedule();
     },
-    patch(id, changes) {
-      const entry = dirty.get(id);
-      if (entry) dirty.set(id, { ...entry, ...changes });
-      else {
-        patches.set(id, { ...patches.get(id), ...changes });
-        // Only ever a handful: a long-stalled storage is the one way they pile up.
-        if (patches.size > limit) patches.delete(patches.keys().next().value ?? "");
-      }
-      schedule();
-    },
     dropThrough(seq) {
       if (seq <= dropped) return;
       dropped = seq;
       bound();
       schedule();
     },
-    waitingEntries: () => dirty.values(),
-    waitingChanges: (id) => patches.get(id),
     start() {
       started = true;
       schedule();
@@ -136,7 +120,6 @@ export function createHistoryWriter(options: HistoryWriterOptions): HistoryWrite
     },
     async clear() {
       dirty = new Map();
-      patches = new Map();
       dropped = 0;
       cancelTimer();
       while (writing) await writing;

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { HISTORY_LIMIT, HISTORY_MEMORY_LIMIT, useHistoryView } from "../../api/history-store";
+import { HISTORY_LIMIT, useHistoryView } from "../../api/history-store";
 import { useClock } from "../../ui/clock";
 import { downloadText } from "./download";
 import { exportFileName, historyToCsv, historyToJson } from "./history-export";
@@ -8,7 +8,7 @@ import { HistoryTable } from "./HistoryTable";
 
 // Rows are shown a page at a time: the log holds up to HISTORY_LIMIT entries, and a person reads
 // the newest; the export carries all of them.
-export const HISTORY_PAGE_SIZE = HISTORY_MEMORY_LIMIT;
+export const HISTORY_PAGE_SIZE = 200;
 
 export function HistoryPage() {
   const { entries, total, complete } = useHistoryView();
