@@ -11,7 +11,6 @@ import { ProtocolNotice } from "../ui/ProtocolNotice";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { NavBar } from "./NavBar";
 
-// Secondary screens load on first visit.
 const DevicesPage = lazy(() =>
   import("../features/devices/DevicesPage").then((module) => ({ default: module.DevicesPage })),
 );

@@ -3,7 +3,6 @@ import { usePendingRequests } from "../api/pair-list";
 import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useConnectionStatus } from "../stores/connection-store";
 
-/** Only screens that exist are linked. */
 export function NavBar() {
   const route = useRouteMatch();
   const onRequests = route?.name === "approvals" || route?.name === "request";

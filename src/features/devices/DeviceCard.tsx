@@ -10,8 +10,6 @@ import { DeviceTokens } from "./DeviceTokens";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
 
-// One paired device.
-
 export type OpenAction = (
   type: "rename" | "remove" | "rotate" | "revoke",
   device: PairedDevice,

@@ -1,6 +1,5 @@
 import { useDevicesActions, useDevicesStore } from "../../stores/devices-store";
 
-/** What just happened, announced politely; refusals as alerts. */
 export function DeviceNotes() {
   const notes = useDevicesStore((state) => state.notes);
   const { noteDismissed } = useDevicesActions();

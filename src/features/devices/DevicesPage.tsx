@@ -17,7 +17,6 @@ import { filterChoices, filterDevices } from "./device-search";
 import { useCallerScopes } from "./use-caller-scopes";
 import { useDeviceDialogs } from "./use-device-dialogs";
 
-/** "Last seen 3 min ago" needs no finer clock. */
 const AGE_TICK_MS = 15_000;
 
 /** The devices screen (`/devices`) and one device's page (`/devices/:deviceId`). */

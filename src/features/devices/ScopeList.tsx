@@ -1,7 +1,6 @@
 import { isDangerousScope } from "../../policy";
 import { DeviceText } from "../../ui/DeviceText";
 
-/** Scopes as a list; the ones that hand over the gateway or its secrets are marked. */
 export function ScopeList({ scopes, label }: { scopes: readonly string[]; label: string }) {
   if (scopes.length === 0) return <span className="devices-muted">none</span>;
   return (

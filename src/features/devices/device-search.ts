@@ -26,7 +26,6 @@ export function searchText(device: PairedDevice): string {
     .toLowerCase();
 }
 
-/** True when the filters let every device through. */
 export function filtersNothing(f: DeviceFilters): boolean {
   return (
     f.search.trim() === "" &&

@@ -2,7 +2,7 @@ import type { DeviceAction } from "../../api/device-mutations";
 import { missingScopes, requiredScopesFor, tokenActionRequiresAdmin } from "../../policy";
 import { METHODS, OPERATOR_SCOPES, type DeviceTokenSummary } from "../../protocol";
 
-// Pure helpers for the devices screen: words and what an action needs. Order and search live in device-order.ts and device-search.ts.
+// Pure helpers for the devices screen: words, and what an action needs.
 
 export const APPROVED_VIA = { silent: "silent", owner: "owner" } as const;
 

@@ -5,7 +5,6 @@ import { deciderWords, kindWords } from "./history-words";
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
-/** Scopes are what a device asked for: device-supplied text, shown inertly. */
 function Scopes({ scopes }: { scopes: readonly string[] | undefined }) {
   if (scopes === undefined) return <span className="history-muted">—</span>;
   if (scopes.length === 0) return <span className="history-muted">none</span>;
