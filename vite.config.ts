@@ -119,7 +119,7 @@ export default defineConfig({
           include: ["test/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["test/setup/dom.ts"],
           // jsdom renders whole screens against the mock on 2 shared cores: allow for load.
-          testTimeout: 15_000,
+          testTimeout: 30_000,
         },
       },
       {

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   findRequest,
   reconnectWith,
@@ -7,9 +7,6 @@ import {
   requestNames,
   type ConnectedApp,
 } from "../support/app-harness";
-
-// A whole app against the mock gateway, on a machine shared with other test runs.
-vi.setConfig({ testTimeout: 15_000 });
 
 const pendingNames = (app: ConnectedApp) =>
   app.harness.gateway

@@ -10,9 +10,6 @@ import {
   connectApp,
 } from "../support/app-harness";
 
-// A whole app against the mock gateway, on a machine shared with other test runs.
-vi.setConfig({ testTimeout: 15_000 });
-
 const activity = () => screen.getByRole("list", { name: "Recent activity" });
 
 describe("approvals: deciding one request", () => {

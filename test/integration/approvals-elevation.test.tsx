@@ -6,7 +6,6 @@ import { findRequest, otherAdmin, reconnectWith, connectApp } from "../support/a
 
 // The real gateway lets an approver grant only scopes it holds. Pairdesk connects with
 // operator.read + operator.pairing, so approving more asks to widen the session first.
-vi.setConfig({ testTimeout: 15_000 });
 
 const BASE = [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing];
 const approvals = (spy: { mock: { calls: unknown[][] } }) =>

@@ -4,9 +4,6 @@ import { RECHECK_MS } from "../../src/api/pair-events";
 import { METHODS, PAIRING_REQUEST_TTL_MS } from "../../src/protocol";
 import { findRequest, connectApp, requestNames } from "../support/app-harness";
 
-// A whole app against the mock gateway, on a machine shared with other test runs.
-vi.setConfig({ testTimeout: 15_000 });
-
 describe("approvals: desktop notifications", () => {
   it("notifies only when turned on and the tab is hidden, without ids or addresses", async () => {
     const shown: { title: string; body?: string }[] = [];

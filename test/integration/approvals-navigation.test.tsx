@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   findRequest,
   lastRequestId,
@@ -7,9 +7,6 @@ import {
   connectApp,
   requestNames,
 } from "../support/app-harness";
-
-// A whole app against the mock gateway, on a machine shared with other test runs.
-vi.setConfig({ testTimeout: 15_000 });
 
 describe("approvals: each request has its own address", () => {
   it("opens a deep link's details with the raw ids and full scope lists", async () => {

@@ -59,7 +59,7 @@ describe("approvals: long lists", () => {
     expect(within(list).getByText(last)).toBeInTheDocument();
     expect(within(list).getAllByRole("article")).toHaveLength(VIRTUALIZE_ABOVE);
     // jsdom builds a hundred full cards slowly on a busy machine.
-  }, 20_000);
+  });
 
   it("renders only a window of a list of thousands, starting at the top", () => {
     renderList(5000);

@@ -31,5 +31,5 @@ describe("losing the gateway", () => {
     });
     expect(await screen.findByRole("link", { name: "Requests 1 pending" })).toBeInTheDocument();
     // Real reconnect timers run here (3 s), so this test needs more than the default 5 s.
-  }, 15_000);
+  });
 });

@@ -121,7 +121,7 @@ describe("history: what it records", () => {
       ["requested", undefined],
       ["approved", "automatic"],
     ]);
-  }, 20_000);
+  });
 
   it("records this browser's device actions, refused ones too", async () => {
     const app = await connectDevicesScreen({

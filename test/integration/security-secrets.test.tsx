@@ -130,7 +130,7 @@ describe("secrets stay secret", () => {
       timeout: 5000,
     });
     assertNowhere(secrets, "reconnected");
-  }, 20_000);
+  });
 
   it("with Remember off, closing the tab leaves no secret in localStorage or IndexedDB", async () => {
     const harness = await startGateway({ config: { auth: { mode: "token", token: TOKEN } } });
