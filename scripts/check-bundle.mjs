@@ -30,7 +30,7 @@ function files(dir) {
 /** dist-relative paths of the first load: index.html's scripts and styles, and their static imports. */
 function firstLoad() {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
-  const linked = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const linked = [...html.matchAll(/(?:src|href)="\.?\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   const seen = new Set();
   const queue = [...linked];
   while (queue.length > 0) {

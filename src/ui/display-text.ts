@@ -1,8 +1,6 @@
-// Device-supplied text (display names, platforms, labels, origins) comes from whoever holds a
-// token or a key pair, so it is shown inertly: as React text (never HTML), cut to a length
-// that cannot push the fingerprint off screen, and with every invisible or layout-changing
-// character turned into a visible marker, so "evil\u202Eenohpi" cannot pose as "iphone…".
-// Pure: no React, no DOM.
+// Device-supplied text comes from whoever holds a token or a key pair: it is shown as text, cut,
+// with every invisible or layout-changing character made visible, so "evil\u202Eenohpi" cannot
+// pose as "iphone…". Pure: no React, no DOM.
 
 export type TextPart = { kind: "text"; text: string } | { kind: "hidden"; code: string };
 
@@ -157,9 +155,7 @@ export function lookalikeKey(value: string): string {
   return folded.replace(/rn/g, "m").replace(/vv/g, "w");
 }
 
-// Most names are plain ASCII, where normalising, mark stripping and the hidden-character test
-// change nothing and only a few folds apply; this path gives the same key in one pass over the
-// character codes, which matters when a list of 20,000 names is keyed at once.
+// Plain ASCII names (nearly all) get the same key in one pass over their codes (BENCHMARKS.md).
 const ASCII_PATH_MAX = 256;
 const SPACE = 0x20;
 const codeOf = (char: string) => char.charCodeAt(0);

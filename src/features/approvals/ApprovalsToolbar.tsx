@@ -7,8 +7,6 @@ import {
 import { shownText } from "../../ui/display-text";
 import { KIND_LABELS } from "./request-view";
 
-// Filter by kind and client, search by name / device id / IP, sort by age.
-
 const KIND_OPTIONS = Object.entries(KIND_LABELS) as [Exclude<KindFilter, "all">, string][];
 
 export function ApprovalsToolbar({ clients }: { clients: { value: string; label: string }[] }) {
