@@ -17,8 +17,13 @@ export const BROWSER_REMOTE_ADDRESS = "127.0.0.1";
  */
 export const REFUSED_UPGRADE_CLOSE = { code: 1006, reason: "upgrade refused: HTTP 403" } as const;
 
-/** Binary frames are not part of the protocol; a gateway answers them with 1003 (unsupported). */
-const UNSUPPORTED_DATA_CLOSE = { code: 1003, reason: "text frames only" } as const;
+/** A binary frame's bytes as UTF-8 text: the real gateway reads binary frames as text. */
+async function binaryText(data: unknown): Promise<string> {
+  if (data instanceof Blob) return data.text();
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data))
+    return new TextDecoder().decode(data);
+  return String(data);
+}
 
 const links = new Map<string, WebSocketLink>();
 
@@ -80,13 +85,8 @@ export function createGatewayHandlers(
 
       const connection = accepted.connection;
       client.addEventListener("message", (event) => {
-        if (typeof event.data === "string") {
-          connection.receive(event.data);
-          return;
-        }
-        if (!open) return;
-        open = false;
-        client.close(UNSUPPORTED_DATA_CLOSE.code, UNSUPPORTED_DATA_CLOSE.reason);
+        if (typeof event.data === "string") connection.receive(event.data);
+        else void binaryText(event.data).then((text) => connection.receive(text));
       });
       client.addEventListener("close", () => {
         open = false;

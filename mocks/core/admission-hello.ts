@@ -9,14 +9,15 @@ import { tracedDecision, type DecisionTrace } from "./refusal";
 import { ensureToken, type TokenIssuer } from "./tokens";
 import type { ConnectDecision } from "./types";
 
-// hello-ok for an admitted device: first the gateway's bookkeeping (last seen, the role's
-// token), then the session and the frame.
+// hello-ok for an admitted device: first the gateway's bookkeeping (the role's token), then
+// the session and the frame.
 
 type VerifiedAuth = Extract<AuthOutcome, { ok: true }>;
 
 /** What hello-ok grants: the socket's session and the device token it hands out. */
 export type HelloGrant = {
   session: NonNullable<LiveConnection["session"]>;
+  method: VerifiedAuth["method"];
   token?: { deviceToken: string; issuedAtMs: number };
 };
 
@@ -34,25 +35,23 @@ function helloIssuer(params: ConnectParams, auth: VerifiedAuth): TokenIssuer | u
 }
 
 /**
- * Records the connect on the paired device and settles its token; undefined (nothing done)
- * when the device is not paired after all or the socket is already gone.
+ * The session and, when the device has an approved baseline (`baseline`), the role's token;
+ * undefined when the socket is already gone.
  */
 export function grantHello(
   ctx: CoreContext,
   connection: LiveConnection,
   deviceId: string,
-  connect: { params: ConnectParams; auth: VerifiedAuth; remoteIp: string | undefined },
+  connect: { params: ConnectParams; auth: VerifiedAuth; baseline: boolean },
 ): HelloGrant | undefined {
-  const { params, auth, remoteIp } = connect;
-  const device = ctx.state.paired.get(deviceId);
-  if (!device || connection.closed) return undefined;
+  const { params, auth, baseline } = connect;
+  if (connection.closed) return undefined;
   const now = ctx.clock.now();
-  device.lastSeenAtMs = now;
-  device.lastSeenReason = "connect";
-  if (params.client.displayName) device.displayName = params.client.displayName;
-  if (remoteIp) device.remoteIp = remoteIp;
-  const token = ensureToken(device, params.role, params.scopes, now, helloIssuer(params, auth));
-  if (token && auth.method === AUTH_METHODS.deviceToken) token.summary.lastUsedAtMs = now;
+  const device = ctx.state.paired.get(deviceId);
+  const token =
+    baseline && device
+      ? ensureToken(device, params.role, params.scopes, now, helloIssuer(params, auth))
+      : undefined;
   void ctx.state.persist();
   const session = {
     deviceId,
@@ -61,10 +60,11 @@ export function grantHello(
     clientId: params.client.id,
     deviceTokenAuth: auth.method === AUTH_METHODS.deviceToken,
   };
-  if (!token) return { session };
+  if (!token) return { session, method: auth.method };
   const { summary, secret } = token;
   return {
     session,
+    method: auth.method,
     token: { deviceToken: secret.token, issuedAtMs: summary.rotatedAtMs ?? summary.createdAtMs },
   };
 }
@@ -79,13 +79,14 @@ export function sendHello(
 ): void {
   const { session, token } = grant;
   connection.session = session;
-  const auth: HelloAuth = { role: session.role, scopes: session.scopes };
+  const auth: HelloAuth = { method: grant.method, role: session.role, scopes: session.scopes };
   if (token) {
     auth.deviceToken = token.deviceToken;
     auth.issuedAtMs = token.issuedAtMs;
   }
   const hello = buildHelloOk(ctx, connection, auth);
   ctx.send(connection, { type: "res", id: frameId, ok: true, payload: hello });
+  ctx.admitted(connection);
   const record = tracedDecision(decision, trace);
   record.outcome = "hello";
   ctx.recordDecision(record);

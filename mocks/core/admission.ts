@@ -1,90 +1,65 @@
-import {
-  buildPairingConnectCloseReason,
-  buildPairingConnectErrorDetails,
-} from "@openclaw/gateway-protocol/connect-error-details";
-import { approvedRoles, approvedScopesOf } from "../../src/policy/approved-access";
-import { PAIRING_NOT_NEEDED, pairingReason } from "../../src/policy/pairing-reason";
+import { AUTH_METHODS } from "../../src/policy/auth-methods";
+import { skipsLocalBackendPairing } from "../../src/policy/device-identity";
+import { pinClientMetadata } from "../../src/policy/metadata-pin";
+import { pairingReasons } from "../../src/policy/pairing-reason";
 import { normalizeScopes } from "../../src/policy/scopes";
-import { decideSilentPairing } from "../../src/policy/silent-pairing";
-import {
-  CLOSE_POLICY_VIOLATION,
-  DECISIONS,
-  ERROR_CODES,
-  EVENTS,
-  PAIRING_MESSAGES,
-  type PairingReason,
-} from "../../src/protocol";
+import { ERROR_CODES, PAIRING_REASONS, ROLES } from "../../src/protocol";
 import type { AuthOutcome } from "./auth";
 import type { ConnectParams } from "./connect-params";
 import { connectionLocality } from "./connection-locality";
 import type { CoreContext, LiveConnection } from "./context";
-import type { DeviceBlock } from "./device-proof";
 import { grantHello, sendHello, type HelloGrant } from "./admission-hello";
+import { requirePairing, type PairEvent, type PairingStep } from "./admission-pairing";
 import { refuse, type DecisionTrace, type Refusal } from "./refusal";
 import { normalizeNodeHostMetadata, reportedRemoteIp } from "./client-metadata";
-import { approvePairing, requestPairing, type PairingAsk } from "./pairing";
-import { toWirePending } from "./state";
+import { policyRefusal } from "./handshake";
+import { requestNodeSurface, type NodeSurfaceRecord } from "./node-surface";
+import type { PairingAsk } from "./pairing";
 import type { ConnectDecision, StoredPairedDevice } from "./types";
 
-// After a verified proof and credentials: locality, pairing need and silent approval are
-// decided only by src/policy, and the pending/paired bookkeeping is done (decideAdmission);
-// then the pairing events, and the pairing refusal (spec §6) or hello-ok, go out.
+// After a verified proof and credentials, the real gateway's device authorization: a local
+// backend client is not paired at all; an unknown device needs pairing; a paired one is checked
+// for changed identity details, a new role and new scopes, in that order, each a pairing need
+// of its own (admission-pairing.ts). Then the paired record is touched and hello-ok goes out.
 
 export type Verified = {
   params: ConnectParams;
-  device: DeviceBlock;
+  device: NonNullable<ConnectParams["device"]>;
   auth: Extract<AuthOutcome, { ok: true }>;
   decision: ConnectDecision;
 };
 
-function pairingRefusal(
-  reason: PairingReason,
-  requestId: string,
-  ask: PairingAsk,
-  paired?: StoredPairedDevice,
-) {
-  const sameKey = paired?.publicKey === ask.publicKey ? paired : undefined;
-  const roles = sameKey ? approvedRoles(sameKey) : [];
-  const scopes = sameKey ? approvedScopesOf(sameKey) : [];
-  const { message, remediationHint } = PAIRING_MESSAGES[reason];
-  const facts: Parameters<typeof buildPairingConnectErrorDetails>[0] = {
-    reason,
-    requestId,
-    remediationHint,
-    deviceId: ask.deviceId,
-    requestedRole: ask.role,
-    requestedScopes: ask.scopes,
-  };
-  if (roles.length > 0) facts.approvedRoles = roles;
-  if (scopes.length > 0) facts.approvedScopes = scopes;
-  const details = buildPairingConnectErrorDetails(facts);
-  return {
-    code: ERROR_CODES.notPaired,
-    message,
-    details: details as unknown as Record<string, unknown>,
-    close: {
-      code: CLOSE_POLICY_VIOLATION,
-      reason: buildPairingConnectCloseReason({ reason, requestId }),
-    },
-  };
-}
-
-/** A pairing event to broadcast once the decision is made. */
-type PairEvent = { event: string; payload: unknown };
-
 /**
  * What the gateway decided for one verified connect, with its bookkeeping already done
  * (pending request, silent approval, token, save requested); sending is left to the answer.
- * `decision` is the connect's record as handed in; `trace` is what this step adds to it
- * (locality, reason, silent decision). They are merged only when the record is kept, once.
  */
 export type Admission = {
   decision: ConnectDecision;
   trace: DecisionTrace;
   events: PairEvent[];
 } & (
-  { outcome: "pending"; refusal: Refusal } | { outcome: "hello"; grant: HelloGrant | undefined }
+  | { outcome: "pending" | "refused"; refusal: Refusal }
+  | { outcome: "hello"; grant: HelloGrant | undefined }
+  /** The real gateway fails inside its handshake here and closes 1000 without an answer. */
+  | { outcome: "dropped" }
 );
+
+const NODE_IDENTITY_UNAVAILABLE = "authenticated node pairing identity unavailable";
+
+/** A connect of a paired device refreshes what the record says about its last visit. */
+function touch(
+  device: StoredPairedDevice,
+  access: { displayName?: string; remoteIp?: string; at: number; platform?: string },
+) {
+  // The gateway writes these keys even when the connect left them out, clearing them.
+  if (access.displayName) device.displayName = access.displayName;
+  else delete device.displayName;
+  if (access.remoteIp) device.remoteIp = access.remoteIp;
+  else delete device.remoteIp;
+  if (access.platform) device.platform = access.platform;
+  device.lastSeenAtMs = access.at;
+  device.lastSeenReason = "connect";
+}
 
 export function decideAdmission(
   ctx: CoreContext,
@@ -92,12 +67,8 @@ export function decideAdmission(
   { params, device, auth, decision }: Verified,
 ): Admission {
   const locality = connectionLocality(connection, params.client, auth);
-  const { origin, isLocalClient } = locality;
-  const { remoteAddress } = connection.facts;
-  const scopes = normalizeScopes(params.scopes);
   const client = normalizeNodeHostMetadata(params.client);
-  const remoteIp = reportedRemoteIp(remoteAddress, isLocalClient);
-  // Requests carry no browserOrigin, and remoteIp only for non-loopback peers (observed).
+  const remoteIp = reportedRemoteIp(connection.facts.remoteAddress, locality.isLocalClient);
   const ask: PairingAsk = {
     deviceId: device.id,
     publicKey: device.publicKey,
@@ -107,68 +78,87 @@ export function decideAdmission(
     clientId: client.id,
     clientMode: client.mode,
     role: params.role,
-    scopes,
+    scopes: normalizeScopes(params.scopes),
     remoteIp,
   };
+  const events: PairEvent[] = [];
+  const trace: DecisionTrace = { locality: locality.locality, localityWhy: locality.why };
   const paired = ctx.state.paired.get(device.id);
-  const need = pairingReason(paired, ask);
-  const trace: DecisionTrace = {
-    locality: locality.locality,
-    localityWhy: locality.why,
-    reason: need,
+  const isPaired = paired?.publicKey === device.publicKey;
+  const hello = (baseline: boolean, platform = client.platform): Admission => {
+    const grant = grantHello(ctx, connection, device.id, { params, auth, baseline });
+    if (params.role !== ROLES.node) return { outcome: "hello", grant, decision, trace, events };
+    // A node's command surface is asked for right after its device is settled.
+    const record = ctx.state.paired.get(device.id) as NodeSurfaceRecord | undefined;
+    if (!record) return { outcome: "dropped", decision, trace, events };
+    const { displayName, deviceFamily, version } = client;
+    requestNodeSurface(
+      record,
+      ctx.clock,
+      { displayName, platform, version, deviceFamily },
+      remoteIp,
+    );
+    if (grant && (grant.token || auth.method === AUTH_METHODS.deviceToken)) {
+      return { outcome: "hello", grant, decision, trace, events };
+    }
+    const refusal = policyRefusal(ERROR_CODES.notPaired, NODE_IDENTITY_UNAVAILABLE);
+    return { outcome: "refused", refusal, decision, trace, events };
   };
-  const hello = { params, auth, remoteIp };
-
-  if (need === PAIRING_NOT_NEEDED) {
-    const grant = grantHello(ctx, connection, device.id, hello);
-    return { outcome: "hello", grant, decision, trace, events: [] };
-  }
-  const silent = decideSilentPairing({
-    locality: locality.locality,
-    reason: need,
-    hasBrowserOriginHeader: origin !== undefined,
+  const access = { displayName: client.displayName, remoteIp, at: ctx.clock.now() };
+  const facts = {
     client: params.client,
+    locality: locality.locality,
+    hasBrowserOriginHeader: locality.origin !== undefined,
+    sharedAuthOk: auth.sharedSecretOk,
     authMethod: auth.method,
-    autoApproveLocal: ctx.config.autoApproveLocal,
-  });
-  const result = requestPairing(ctx.state, ctx.clock, ask, need, silent.silent);
-  trace.silent = silent.silent;
-  trace.silentWhy = silent.why;
-  trace.requestId = result.request.requestId;
-  const events: PairEvent[] = result.superseded.map((old) => ({
-    event: EVENTS.pairResolved,
-    payload: {
-      requestId: old.requestId,
-      deviceId: old.deviceId,
-      decision: DECISIONS.rejected,
-      ts: ctx.clock.now(),
-    },
-  }));
-  if (!silent.silent) {
-    // A refreshed (reused) request is not announced again, as on the real gateway.
-    if (result.created)
-      events.push({ event: EVENTS.pairRequested, payload: toWirePending(result.request) });
-    void ctx.state.persist();
-    const refusal = pairingRefusal(need, result.request.requestId, ask, paired);
-    trace.outcome = "pending";
-    return { outcome: "pending", refusal, decision, trace, events };
+  };
+  if (skipsLocalBackendPairing(facts)) {
+    trace.reason = "none";
+    if (isPaired && paired) touch(paired, access);
+    return hello(isPaired || auth.method !== AUTH_METHODS.deviceToken);
   }
-  // Silent: approved on the spot; only device.pair.resolved goes out (no requested event).
-  approvePairing(ctx.state, ctx.clock, result.request.requestId, {
-    approvedVia: "silent",
-    access: { displayName: client.displayName, remoteIp, lastSeenAtMs: ctx.clock.now() },
+  const reasons = isPaired && paired ? pairingReasons(paired, ask) : [PAIRING_REASONS.notPaired];
+  trace.reason = reasons[0] ?? "none";
+  const pin = pinClientMetadata({
+    clientId: client.id,
+    clientMode: client.mode,
+    claimedPlatform: client.platform,
+    claimedDeviceFamily: client.deviceFamily,
+    pairedPlatform: paired?.platform,
+    pairedDeviceFamily: paired?.deviceFamily,
   });
-  events.push({
-    event: EVENTS.pairResolved,
-    payload: {
-      requestId: result.request.requestId,
-      deviceId: device.id,
-      decision: DECISIONS.approved,
-      ts: ctx.clock.now(),
-    },
-  });
-  const grant = grantHello(ctx, connection, device.id, hello);
-  return { outcome: "hello", grant, decision, trace, events };
+  const step: PairingStep = {
+    params,
+    client,
+    ask,
+    locality,
+    authMethod: auth.method,
+    events,
+    trace,
+  };
+  // When the identity details match the pin, the connect is taken to carry the pinned ones.
+  if (!pin.mismatch) {
+    step.client = {
+      ...client,
+      ...(pin.platform ? { platform: pin.platform } : {}),
+      ...(pin.deviceFamily ? { deviceFamily: pin.deviceFamily } : {}),
+    };
+  }
+  for (const reason of reasons) {
+    const refusal = requirePairing(ctx, step, reason, paired);
+    if (refusal) {
+      trace.outcome = "pending";
+      return { outcome: "pending", refusal, decision, trace, events };
+    }
+  }
+  const record = ctx.state.paired.get(device.id);
+  if (isPaired && record)
+    touch(record, {
+      ...access,
+      ...(pin.refreshedPlatform ? { platform: pin.refreshedPlatform } : {}),
+    });
+  void ctx.state.persist();
+  return hello(true, step.client.platform);
 }
 
 /** Sends what was decided: the pairing events, then the refusal (spec §6) or hello-ok. */
@@ -179,9 +169,11 @@ export function answerAdmission(
   admission: Admission,
 ): void {
   for (const { event, payload } of admission.events) ctx.broadcastPairingEvent(event, payload);
-  if (admission.outcome === "pending") {
+  if (admission.outcome === "pending" || admission.outcome === "refused") {
     refuse(ctx, connection, frameId, admission.refusal, admission.decision, admission.trace);
-  } else if (admission.grant) {
+  } else if (admission.outcome === "dropped") {
+    ctx.close(connection, 1000, "");
+  } else if (admission.outcome === "hello" && admission.grant) {
     sendHello(ctx, connection, frameId, admission.grant, admission.decision, admission.trace);
   }
 }

@@ -3,16 +3,18 @@ import {
   resolveAuthConnectErrorDetailCode,
 } from "@openclaw/gateway-protocol/connect-error-details";
 import { AUTH_METHODS, type AuthMethod } from "../../src/policy/auth-methods";
-import { isWebchatClient } from "../../src/policy/clients";
-import { approvedRoles, approvedScopesOf } from "../../src/policy/approved-access";
+import { isControlUiClient, isWebchatClient } from "../../src/policy/clients";
+import { approvedScopesOf } from "../../src/policy/approved-access";
 import { scopesSatisfy } from "../../src/policy/scopes";
-import { liveToken, type TokenIssuer } from "./pairing";
-import type { GatewayAuthConfig, StoredPairedDevice } from "./types";
+import type { StoredPairedDevice, GatewayAuthConfig } from "./types";
+import type { TokenIssuer } from "./tokens";
+import type { ConnectAuth } from "./auth-read";
 
-// Connect credentials (spec §2): the gateway's shared token or password, or a device token
-// issued at hello-ok. Messages, reasons and details follow the real gateway's auth failures.
+// Connect credentials (spec §2) in the real gateway's order: the shared token or password
+// first; only when that fails, a device token (sent as deviceToken, else the token field).
+// Messages, reasons and details follow the 2026.9.6 gateway's auth failures.
 
-export type ConnectAuth = { token?: string; password?: string; deviceToken?: string };
+export type { ConnectAuth };
 
 export type AuthOutcome =
   | {
@@ -22,39 +24,105 @@ export type AuthOutcome =
       /** Who issued the device token that authenticated, when one did. */
       deviceTokenIssuer?: TokenIssuer;
     }
-  | { ok: false; reason: string; message: string; details: Record<string, unknown> };
-
-export function readConnectAuth(value: unknown): ConnectAuth {
-  if (typeof value !== "object" || value === null) return {};
-  const auth = value as Record<string, unknown>;
-  const text = (key: string) => {
-    const raw = auth[key];
-    return typeof raw === "string" && raw.trim() ? raw.trim() : undefined;
-  };
-  return { token: text("token"), password: text("password"), deviceToken: text("deviceToken") };
-}
+  | { ok: false; reason: string; method: AuthMethod; sharedSecretOk: boolean };
 
 type Client = { id: string; mode: string };
 
-function isCli(client: Client): boolean {
-  return client.id === "cli" || client.mode === "cli";
+/** Trimmed and non-empty, or undefined (the gateway's reading of every credential). */
+function credential(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
 }
 
-function isUiOrWebchat(client: Client): boolean {
-  const ui = ["openclaw-control-ui", "openclaw-browser-copilot", "openclaw-tui"];
-  return ui.includes(client.id) || isWebchatClient(client.id, client.mode);
+/**
+ * The shared secret alone: ok, or the reason it failed (before any device token is tried). The
+ * gateway takes its secret from its own field, else from the other one (observed: a password
+ * sent as `token` is accepted by a password gateway, and a token sent as `password` too).
+ */
+export function checkSharedSecret(config: GatewayAuthConfig, auth: ConnectAuth): AuthOutcome {
+  if (config.mode === "none") return { ok: true, method: AUTH_METHODS.none, sharedSecretOk: false };
+  const method = config.mode === "password" ? AUTH_METHODS.password : AUTH_METHODS.token;
+  const token = credential(auth.token);
+  const password = credential(auth.password);
+  const sent = config.mode === "password" ? (password ?? token) : (token ?? password);
+  const expected = config.mode === "password" ? config.password : config.token;
+  if (sent !== undefined && sent === expected) return { ok: true, method, sharedSecretOk: true };
+  const reason = `${config.mode}_${sent === undefined ? "missing" : "mismatch"}`;
+  return { ok: false, reason, method, sharedSecretOk: false };
+}
+
+export type DeviceTokenCheck =
+  { ok: true; issuer?: TokenIssuer } | { ok: false; scopeMismatch: boolean };
+
+/** The role's live token must match, lie within the approval and cover the asked scopes. */
+export function checkDeviceToken(
+  paired: StoredPairedDevice | undefined,
+  role: string,
+  scopes: readonly string[],
+  candidate: string,
+): DeviceTokenCheck {
+  const summary = paired?.tokens?.find((token) => token.role === role.trim());
+  const secret = paired?.tokenSecrets.find((entry) => entry.role === role.trim());
+  if (!paired || !summary || !secret || summary.revokedAtMs !== undefined) {
+    return { ok: false, scopeMismatch: false };
+  }
+  if (secret.token !== candidate) return { ok: false, scopeMismatch: false };
+  const within = scopesSatisfy(approvedScopesOf(paired), summary.scopes, role);
+  if (!within || !scopesSatisfy(summary.scopes, scopes, role))
+    return { ok: false, scopeMismatch: true };
+  return secret.issuer ? { ok: true, issuer: secret.issuer } : { ok: true };
+}
+
+/**
+ * A failed shared secret, retried with the device token when the connect carries a device:
+ * the explicit deviceToken, else whatever the token field holds.
+ */
+export function authenticateWithDeviceToken(
+  shared: Extract<AuthOutcome, { ok: false }>,
+  auth: ConnectAuth,
+  check: (candidate: string) => DeviceTokenCheck,
+): AuthOutcome {
+  const explicit = credential(auth.deviceToken);
+  const candidate = explicit ?? credential(auth.token);
+  if (candidate === undefined) return shared;
+  const result = check(candidate);
+  if (result.ok) {
+    return {
+      ok: true,
+      method: AUTH_METHODS.deviceToken,
+      sharedSecretOk: false,
+      ...(result.issuer ? { deviceTokenIssuer: result.issuer } : {}),
+    };
+  }
+  const reason = result.scopeMismatch
+    ? "scope_mismatch"
+    : explicit !== undefined
+      ? "device_token_mismatch"
+      : shared.reason;
+  return { ...shared, reason };
+}
+
+/** What the client sent, as the gateway names it in its failure details. */
+function provided(auth: ConnectAuth): string {
+  if (auth.password) return "password";
+  if (auth.token) return "token";
+  return auth.deviceToken ? "device-token" : "none";
 }
 
 function failureMessage(reason: string, client: Client, isLocalClient: boolean): string {
-  const ui = isUiOrWebchat(client);
-  const tokenHint = isCli(client)
+  const cli = client.mode === "cli";
+  const ui =
+    isControlUiClient(client.id) ||
+    client.id === "openclaw-browser-copilot" ||
+    isWebchatClient(client.id, client.mode);
+  const tokenHint = cli
     ? isLocalClient
       ? "use this gateway's gateway.auth.token or pair the device"
       : "set gateway.remote.token to match gateway.auth.token"
     : ui
       ? "open the dashboard URL and paste the token in Control UI settings"
       : "provide gateway auth token";
-  const passwordHint = isCli(client)
+  const passwordHint = cli
     ? isLocalClient
       ? "use this gateway's gateway.auth.password"
       : "set gateway.remote.password to match gateway.auth.password"
@@ -92,33 +160,21 @@ const NEXT_STEP: Readonly<Record<string, string>> = {
   scope_mismatch: "review_auth_configuration",
 };
 
-type AuthParams = {
-  config: GatewayAuthConfig;
-  auth: ConnectAuth;
-  client: Client;
-  isLocalClient: boolean;
-  /** The connect's device block was present (its proof is checked separately). */
-  hasDevice: boolean;
-  paired: StoredPairedDevice | undefined;
-  publicKey: string;
-  role: string;
-  scopes: string[];
-};
-
-function failure(params: AuthParams, reason: string): AuthOutcome {
-  const { auth } = params;
-  // Only a device that sent the wrong shared token (and no device token) is told to retry
-  // with the device token it may hold.
+/** The error a refused credential gets (the gateway closes with its message after it). */
+export function unauthorizedError(
+  reason: string,
+  auth: ConnectAuth,
+  client: Client,
+  facts: { hasDevice: boolean; isLocalClient: boolean },
+) {
+  // Only a device that sent the wrong shared token (and no device token) may retry with one.
   const canRetryWithDeviceToken =
     reason === "token_mismatch" &&
-    params.hasDevice &&
-    !auth.password &&
-    auth.token !== undefined &&
+    facts.hasDevice &&
+    provided(auth) === "token" &&
     !auth.deviceToken;
   return {
-    ok: false,
-    reason,
-    message: failureMessage(reason, params.client, params.isLocalClient),
+    message: failureMessage(reason, client, facts.isLocalClient),
     details: {
       code: resolveAuthConnectErrorDetailCode(reason),
       authReason: reason,
@@ -130,55 +186,12 @@ function failure(params: AuthParams, reason: string): AuthOutcome {
   };
 }
 
-type TokenCheck = { ok: true; issuer?: TokenIssuer } | { ok: false; scopeMismatch: boolean };
-
-/** The real gateway's device-token check: same key, live role token, scopes within it. */
-function checkDeviceToken(params: AuthParams, candidate: string): TokenCheck {
-  const { paired, publicKey, role, scopes } = params;
-  if (!paired || paired.publicKey !== publicKey || !approvedRoles(paired).includes(role)) {
-    return { ok: false, scopeMismatch: false };
-  }
-  const token = liveToken(paired, role);
-  if (token?.secret.token !== candidate) return { ok: false, scopeMismatch: false };
-  const withinApproval = scopesSatisfy(approvedScopesOf(paired), token.summary.scopes);
-  if (!withinApproval || !scopesSatisfy(token.summary.scopes, scopes)) {
-    return { ok: false, scopeMismatch: true };
-  }
-  return { ok: true, ...(token.secret.issuer ? { issuer: token.secret.issuer } : {}) };
-}
-
-function sharedFailureReason(config: GatewayAuthConfig, auth: ConnectAuth): string {
-  if (config.mode === "password") return auth.password ? "password_mismatch" : "password_missing";
-  return auth.token ? "token_mismatch" : "token_missing";
-}
-
-export function authenticate(params: AuthParams): AuthOutcome {
-  const { config, auth } = params;
-  if (config.mode === "none") return { ok: true, method: AUTH_METHODS.none, sharedSecretOk: false };
-  if (config.mode === "token" && auth.token === config.token) {
-    return { ok: true, method: AUTH_METHODS.token, sharedSecretOk: true };
-  }
-  if (config.mode === "password" && auth.password === config.password) {
-    return { ok: true, method: AUTH_METHODS.password, sharedSecretOk: true };
-  }
-  // A client that stored its device token may send it as auth.token too (gateway-client does).
-  const candidate = params.hasDevice ? (auth.deviceToken ?? auth.token) : undefined;
-  if (candidate === undefined) return failure(params, sharedFailureReason(config, auth));
-  const check = checkDeviceToken(params, candidate);
-  if (check.ok) {
-    return {
-      ok: true,
-      method: AUTH_METHODS.deviceToken,
-      sharedSecretOk: false,
-      ...(check.issuer ? { deviceTokenIssuer: check.issuer } : {}),
-    };
-  }
-  if (check.scopeMismatch) return failure(params, "scope_mismatch");
-  if (auth.deviceToken) return failure(params, "device_token_mismatch");
-  return failure(params, sharedFailureReason(config, auth));
-}
-
 export const DEVICE_IDENTITY_REQUIRED = {
   message: "device identity required",
   detailCode: Codes.DEVICE_IDENTITY_REQUIRED,
+};
+
+export const CONTROL_UI_NEEDS_DEVICE = {
+  message: "control ui requires device identity (use HTTPS or localhost secure context)",
+  detailCode: Codes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED,
 };

@@ -1,65 +1,79 @@
 import {
   CLOSE_POLICY_VIOLATION,
   ERROR_CODES,
+  MAX_FRAME_BYTES,
   METHODS,
   PREAUTH_MAX_FRAME_BYTES,
-  parseFrame,
+  type RequestFrame,
 } from "../../src/protocol";
+import { truncateCloseReason } from "./close-reason";
 import type { CoreContext, LiveConnection } from "./context";
 import { runHandshake } from "./handshake";
 import { dispatchRequest } from "./methods/dispatch";
+import { connectParamsProblem, requestFrameProblem } from "./protocol-checks";
 
-// One incoming text frame on one socket. Never throws: bad input gets an error answer or a
-// close, as on the real gateway, never a crash of the mock.
+// One incoming frame on one socket, in the real gateway's order. Never throws: bad input gets
+// an error answer or a close, as on the real gateway, never a crash of the mock.
 
 const FIRST_FRAME_MESSAGE = "invalid handshake: first request must be connect";
 const INVALID_FRAME_MESSAGE = "invalid request frame";
-
-function readId(text: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    const id =
-      typeof value === "object" && value !== null ? (value as { id?: unknown }).id : undefined;
-    return typeof id === "string" && id.length > 0 ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const CLOSE_NORMAL = 1000;
+/** The socket's size limit; the real gateway's ws library closes with this and no reason. */
+const CLOSE_TOO_BIG = 1009;
 
 type Phase = { handshaking: boolean };
 
-const CLOSE_NORMAL = 1000;
-
-function isJson(text: string): boolean {
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    JSON.parse(text);
-    return true;
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return false;
+    return { ok: false };
   }
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** A first frame that claims to be a worker is refused before it is even read (observed). */
+function claimsWorker(frame: unknown): boolean {
+  if (!isRecord(frame) || !("params" in frame) || !isRecord(frame.params)) return false;
+  const { role, client } = frame.params;
+  if (role === "worker") return true;
+  if (!isRecord(client)) return false;
+  return client.id === "openclaw-worker" || client.mode === "worker";
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
 function receivePreAuth(ctx: CoreContext, connection: LiveConnection, phase: Phase, text: string) {
-  if (new TextEncoder().encode(text).length > PREAUTH_MAX_FRAME_BYTES) {
-    ctx.close(connection, 1009, "preauth payload too large");
+  // A real socket is cut at this size before the frame is read (mocks/server); msw is not.
+  if (text.length > PREAUTH_MAX_FRAME_BYTES / 4 && utf8Length(text) > PREAUTH_MAX_FRAME_BYTES) {
+    ctx.close(connection, CLOSE_TOO_BIG, "");
     return;
   }
   if (phase.handshaking) return;
-  if (!isJson(text)) {
-    // Not JSON at all: the real gateway answers nothing and closes normally (observed).
-    ctx.close(connection, CLOSE_NORMAL, "");
-    return;
+  const parsed = parseJson(text);
+  // Not JSON at all: the real gateway answers nothing and closes normally (observed).
+  if (!parsed.ok) return ctx.close(connection, CLOSE_NORMAL, "");
+  if (claimsWorker(parsed.value))
+    return ctx.close(connection, CLOSE_POLICY_VIOLATION, "invalid-handshake");
+  if (requestFrameProblem(parsed.value) !== undefined) {
+    return ctx.close(connection, CLOSE_POLICY_VIOLATION, INVALID_FRAME_MESSAGE);
   }
-  const parsed = parseFrame(text);
-  if (!parsed.ok || parsed.frame.type !== "req") {
-    ctx.close(connection, CLOSE_POLICY_VIOLATION, INVALID_FRAME_MESSAGE);
-    return;
-  }
-  const frame = parsed.frame;
-  if (frame.method !== METHODS.connect) {
-    const error = { code: ERROR_CODES.invalidRequest, message: FIRST_FRAME_MESSAGE };
+  const frame = parsed.value as RequestFrame;
+  const paramsProblem =
+    frame.method === METHODS.connect ? connectParamsProblem(frame.params) : FIRST_FRAME_MESSAGE;
+  if (paramsProblem !== undefined) {
+    const message =
+      frame.method === METHODS.connect
+        ? `invalid connect params: ${paramsProblem}`
+        : FIRST_FRAME_MESSAGE;
+    const error = { code: ERROR_CODES.invalidRequest, message };
     ctx.send(connection, { type: "res", id: frame.id, ok: false, error });
-    ctx.close(connection, CLOSE_POLICY_VIOLATION, FIRST_FRAME_MESSAGE);
+    ctx.close(connection, CLOSE_POLICY_VIOLATION, truncateCloseReason(message));
     return;
   }
   phase.handshaking = true;
@@ -80,27 +94,25 @@ function receivePreAuth(ctx: CoreContext, connection: LiveConnection, phase: Pha
 }
 
 function receiveAuthed(ctx: CoreContext, connection: LiveConnection, text: string) {
-  const parsed = parseFrame(text);
-  if (!parsed.ok) {
-    // Without a usable id there is nothing to answer; with one, say what was wrong.
-    const id = readId(text);
-    if (id) {
-      const error = {
-        code: ERROR_CODES.invalidRequest,
-        message: `${INVALID_FRAME_MESSAGE}: ${parsed.error}`,
-      };
-      ctx.send(connection, { type: "res", id, ok: false, error });
-    }
+  if (text.length > MAX_FRAME_BYTES / 4 && utf8Length(text) > MAX_FRAME_BYTES) {
+    ctx.close(connection, CLOSE_TOO_BIG, "");
     return;
   }
-  const frame = parsed.frame;
-  if (frame.type !== "req") return;
-  if (frame.method === METHODS.connect) {
-    const error = { code: ERROR_CODES.invalidRequest, message: "already connected" };
-    ctx.send(connection, { type: "res", id: frame.id, ok: false, error });
+  const parsed = parseJson(text);
+  if (!parsed.ok) return;
+  const problem = requestFrameProblem(parsed.value);
+  if (problem !== undefined) {
+    // The answer echoes whatever id the frame had, else "invalid" (observed).
+    const id =
+      isRecord(parsed.value) && parsed.value.id !== undefined ? parsed.value.id : "invalid";
+    const error = {
+      code: ERROR_CODES.invalidRequest,
+      message: `${INVALID_FRAME_MESSAGE}: ${problem}`,
+    };
+    ctx.send(connection, { type: "res", id, ok: false, error });
     return;
   }
-  dispatchRequest(ctx, connection, frame);
+  dispatchRequest(ctx, connection, parsed.value as RequestFrame);
 }
 
 export function createReceiver(ctx: CoreContext, connection: LiveConnection) {

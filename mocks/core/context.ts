@@ -22,6 +22,8 @@ export type LiveConnection = {
     deviceTokenAuth: boolean;
   };
   seq: number;
+  /** Role refusals in a row on this socket (the gateway closes after too many). */
+  roleRefusals: number;
   closed: boolean;
 };
 
@@ -33,11 +35,13 @@ export type CoreContext = {
   connections: Map<string, LiveConnection>;
   cron: CronTable;
   send(connection: LiveConnection, frame: unknown): void;
+  /** hello-ok went out: the adapter may lift the socket's pre-auth frame limit. */
+  admitted(connection: LiveConnection): void;
   close(connection: LiveConnection, code: number, reason: string): void;
   /** Sends an event to every connection whose live scopes allow device.pair.* (spec §7). */
   broadcastPairingEvent(event: string, payload: unknown): void;
   isDeviceConnected(deviceId: string): boolean;
   /** Closes the device's sockets (optionally only those of one role), as the real gateway does. */
-  disconnectDevice(deviceId: string, reason: string, role?: string): void;
+  disconnectDevice(deviceId: string, role?: string): void;
   recordDecision(decision: ConnectDecision): void;
 };

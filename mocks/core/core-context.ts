@@ -1,6 +1,6 @@
 import { classifyIngress, INGRESS } from "../../src/policy/ingress";
 import { scopesSatisfy } from "../../src/policy/scopes";
-import { CLOSE_POLICY_VIOLATION, OPERATOR_SCOPES, buildEvent } from "../../src/protocol";
+import { OPERATOR_SCOPES, ROLES, buildEvent } from "../../src/protocol";
 import { challengeFrameText } from "./challenge";
 import { createReceiver } from "./connection";
 import { randomUuid } from "./random-text";
@@ -20,6 +20,7 @@ import type {
 // acceptance. Kept apart from the factory so the core bench drives the very same context.
 
 const MAX_DECISIONS = 200;
+const DEVICE_REMOVED_CLOSE = { code: 4001, reason: "device removed" } as const;
 const FORWARDING_REFUSED = "forwarding headers from a peer that is not a trusted proxy";
 
 /** An accepted socket: the adapter's handle and the core's own record of it. */
@@ -54,6 +55,9 @@ export function createCoreRuntime(
     send(connection, frame) {
       if (!connection.closed) connection.sink.send(JSON.stringify(frame));
     },
+    admitted(connection) {
+      if (!connection.closed) connection.sink.admitted?.();
+    },
     close(connection, code, reason) {
       if (connection.closed) return;
       connection.closed = true;
@@ -62,8 +66,10 @@ export function createCoreRuntime(
     },
     broadcastPairingEvent(event, payload) {
       for (const connection of connections.values()) {
-        const scopes = connection.session?.scopes;
-        if (!scopes || !scopesSatisfy(scopes, [OPERATOR_SCOPES.pairing])) continue;
+        const session = connection.session;
+        // Only operator sessions get pairing events (a node holding the scope gets none).
+        if (session?.role !== ROLES.operator) continue;
+        if (!scopesSatisfy(session.scopes, [OPERATOR_SCOPES.pairing])) continue;
         connection.seq += 1;
         ctx.send(connection, buildEvent(event, payload, connection.seq));
       }
@@ -71,11 +77,12 @@ export function createCoreRuntime(
     isDeviceConnected(deviceId) {
       return [...connections.values()].some((c) => c.session?.deviceId === deviceId);
     },
-    disconnectDevice(deviceId, reason, role) {
+    disconnectDevice(deviceId, role) {
       for (const connection of [...connections.values()]) {
         const session = connection.session;
         if (session?.deviceId !== deviceId || (role && session.role !== role)) continue;
-        ctx.close(connection, CLOSE_POLICY_VIOLATION, reason);
+        // Removal, rotation and revocation all close this way (observed).
+        ctx.close(connection, DEVICE_REMOVED_CLOSE.code, DEVICE_REMOVED_CLOSE.reason);
       }
     },
     recordDecision(decision) {
@@ -112,6 +119,7 @@ export function createCoreRuntime(
       sink,
       challenge: { nonce: randomUuid(), ts: clock.now() },
       seq: 0,
+      roleRefusals: 0,
       closed: false,
     };
     connections.set(connId, live);

@@ -9,7 +9,7 @@ export type DeviceBlock = {
   publicKey: string;
   signature: string;
   signedAt: number;
-  nonce?: string;
+  nonce: string;
 };
 
 export type ProofInput = {
@@ -31,19 +31,6 @@ export type ProofFailure = { detailCode: string; reason: string; message: string
 
 function fail(detailCode: string, reason: string, message: string): ProofFailure {
   return { detailCode, reason, message };
-}
-
-export function readDeviceBlock(value: unknown): DeviceBlock | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const block = value as Record<string, unknown>;
-  if (typeof block.id !== "string" || typeof block.publicKey !== "string") return undefined;
-  return {
-    id: block.id,
-    publicKey: block.publicKey,
-    signature: typeof block.signature === "string" ? block.signature : "",
-    signedAt: typeof block.signedAt === "number" ? block.signedAt : Number.NaN,
-    ...(typeof block.nonce === "string" ? { nonce: block.nonce } : {}),
-  };
 }
 
 /** The real gateway accepts a signedAt up to two minutes from its own clock, either way. */

@@ -1,45 +1,80 @@
-import { LOCALITIES, ROLES, type Locality } from "../../src/protocol";
-import type { AuthOutcome } from "./auth";
+import { isControlUiClient } from "../../src/policy/clients";
+import {
+  decideMissingDevice,
+  devicelessKeepsScopes,
+  skipsLocalBackendPairing,
+} from "../../src/policy/device-identity";
+import { ERROR_CODES } from "../../src/protocol";
+import {
+  CONTROL_UI_NEEDS_DEVICE,
+  DEVICE_IDENTITY_REQUIRED,
+  unauthorizedError,
+  type AuthOutcome,
+} from "./auth";
 import type { ConnectParams } from "./connect-params";
-import { connectionLocality } from "./connection-locality";
+import { connectionLocality, isLocalConnection } from "./connection-locality";
 import type { CoreContext, LiveConnection } from "./context";
+import { policyRefusal } from "./handshake";
 import { buildHelloOk } from "./hello";
+import { refuse } from "./refusal";
 import type { ConnectDecision } from "./types";
 
-// A connect without a device block. The real gateway (its installed handshake code, and
-// the `openclaw devices …` CLI which sends no device on a loopback URL with the shared
-// token) admits an operator whose shared secret verified, with no pairing at all. Its
-// scopes are cleared unless a local CLI or local backend client asked without an Origin.
+// A connect without a device block (the `openclaw devices …` CLI sends none on a loopback URL
+// with the shared token). The rules of src/policy/device-identity.ts decide: an operator whose
+// shared secret verified is admitted without pairing, its scopes cleared unless it is a local
+// CLI or local backend client; the Control UI always needs a device.
 
-type SharedSecretAuth = Extract<AuthOutcome, { ok: true }>;
+type Deviceless = { params: ConnectParams; shared: AuthOutcome; decision: ConnectDecision };
 
-function keepsRequestedScopes(params: ConnectParams, locality: Locality, hasOrigin: boolean) {
-  if (hasOrigin) return false;
-  const { id, mode } = params.client;
-  if (id === "cli" && mode === "cli") {
-    return locality === LOCALITIES.directLocal || locality === LOCALITIES.cliContainerLocal;
-  }
-  if (id === "gateway-client" && mode === "backend") {
-    return locality === LOCALITIES.directLocal || locality === LOCALITIES.sharedSecretLoopbackLocal;
-  }
-  return false;
-}
-
-/** True when this device-less connect is admitted (and hello-ok was sent). */
 export function admitWithoutDevice(
   ctx: CoreContext,
   connection: LiveConnection,
   frameId: string,
-  params: ConnectParams,
-  auth: SharedSecretAuth,
-  decision: ConnectDecision,
-): boolean {
-  if (params.role !== ROLES.operator || !auth.sharedSecretOk) return false;
-  const locality = connectionLocality(connection, params.client, auth);
-  const origin = locality.origin;
-  const scopes = keepsRequestedScopes(params, locality.locality, origin !== undefined)
-    ? params.scopes
-    : [];
+  { params, shared, decision }: Deviceless,
+): void {
+  const locality = connectionLocality(connection, params.client, shared);
+  const facts = {
+    client: params.client,
+    locality: locality.locality,
+    hasBrowserOriginHeader: locality.origin !== undefined,
+    sharedAuthOk: shared.sharedSecretOk,
+    authMethod: shared.method,
+  };
+  const outcome = decideMissingDevice({
+    role: params.role,
+    isOperatorUi:
+      isControlUiClient(params.client.id) || params.client.id === "openclaw-browser-copilot",
+    localBackend: skipsLocalBackendPairing(facts),
+    sharedAuthOk: shared.sharedSecretOk,
+    authOk: shared.ok,
+    hasSharedAuth: Boolean(params.auth.token || params.auth.password),
+  });
+  const traced = { ...decision, locality: locality.locality, localityWhy: locality.why };
+  if (outcome === "control-ui-needs-device") {
+    const { message, detailCode } = CONTROL_UI_NEEDS_DEVICE;
+    const refusal = policyRefusal(ERROR_CODES.invalidRequest, message, { code: detailCode });
+    return refuse(ctx, connection, frameId, refusal, traced);
+  }
+  if (outcome === "device-required") {
+    const { message, detailCode } = DEVICE_IDENTITY_REQUIRED;
+    const refusal = policyRefusal(ERROR_CODES.notPaired, message, { code: detailCode });
+    return refuse(ctx, connection, frameId, refusal, traced);
+  }
+  if (outcome === "unauthorized" || !shared.ok) {
+    const reason = shared.ok ? "unauthorized" : shared.reason;
+    const { message, details } = unauthorizedError(reason, params.auth, params.client, {
+      hasDevice: false,
+      isLocalClient: isLocalConnection(connection),
+    });
+    return refuse(
+      ctx,
+      connection,
+      frameId,
+      policyRefusal(ERROR_CODES.invalidRequest, message, details),
+      traced,
+    );
+  }
+  const scopes = devicelessKeepsScopes(facts, outcome) ? params.scopes : [];
   connection.session = {
     deviceId: "",
     role: params.role,
@@ -47,18 +82,8 @@ export function admitWithoutDevice(
     clientId: params.client.id,
     deviceTokenAuth: false,
   };
-  const hello = buildHelloOk(ctx, connection, {
-    role: params.role,
-    scopes,
-    issuedAtMs: ctx.clock.now(),
-  });
+  const hello = buildHelloOk(ctx, connection, { method: shared.method, role: params.role, scopes });
   ctx.send(connection, { type: "res", id: frameId, ok: true, payload: hello });
-  ctx.recordDecision({
-    ...decision,
-    locality: locality.locality,
-    localityWhy: locality.why,
-    reason: "none",
-    outcome: "hello",
-  });
-  return true;
+  ctx.admitted(connection);
+  ctx.recordDecision({ ...traced, reason: "none", outcome: "hello" });
 }

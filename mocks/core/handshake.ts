@@ -3,27 +3,41 @@ import {
   GATEWAY_CLIENT_MODES as MODES,
 } from "@openclaw/gateway-protocol/client-info";
 import { ConnectErrorDetailCodes as Codes } from "@openclaw/gateway-protocol/connect-error-details";
+import { AUTH_METHODS } from "../../src/policy/auth-methods";
 import { isWebchatClient } from "../../src/policy/clients";
-import { isDirectLocalClient } from "../../src/policy/ingress";
 import { CLOSE_POLICY_VIOLATION, ERROR_CODES, PROTOCOL_VERSION, ROLES } from "../../src/protocol";
 import { admitDevice } from "./admission";
-import { admitWithoutDevice } from "./deviceless";
-import { authenticate, DEVICE_IDENTITY_REQUIRED } from "./auth";
+import {
+  authenticateWithDeviceToken,
+  checkDeviceToken,
+  checkSharedSecret,
+  unauthorizedError,
+} from "./auth";
 import { readConnectParams, type ConnectParams } from "./connect-params";
+import { isLocalConnection } from "./connection-locality";
 import type { CoreContext, LiveConnection } from "./context";
+import { admitWithoutDevice } from "./deviceless";
 import { withFields } from "./json-copy";
-import { readDeviceBlock, verifyDeviceProof } from "./device-proof";
+import { verifyDeviceProof } from "./device-proof";
 import { checkBrowserOrigin, ORIGIN_NOT_ALLOWED_MESSAGE } from "./origin-check";
 import { refuse, type Refusal } from "./refusal";
 import type { ConnectDecision } from "./types";
 
-// The connect handshake (spec §2), in the real gateway's order: params, protocol, role,
-// browser origin, device proof, credentials; then pairing and hello-ok (admission.ts).
+// The connect handshake (spec §2), in the real gateway's order: protocol, role, client rules,
+// browser origin, shared secret, device identity, device proof, device token; then pairing
+// and hello-ok (admission.ts).
 
 /** Sent with every PROTOCOL_MISMATCH: the oldest protocol a probe may still speak. */
 const MINIMUM_PROBE_PROTOCOL = 3;
+const COPILOT_CAPS = ["run-tool-bindings", "session-scoped-events"];
+const COPILOT_MESSAGE =
+  "browser copilot requires ui mode with run-tool-bindings and session-scoped-events capabilities";
 
-function policyRefusal(code: string, message: string, details?: Record<string, unknown>): Refusal {
+export function policyRefusal(
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): Refusal {
   return { code, message, details, close: { code: CLOSE_POLICY_VIOLATION, reason: message } };
 }
 
@@ -46,7 +60,7 @@ function protocolSupported({ minProtocol, maxProtocol, client, role }: ConnectPa
   return probe || legacyNode;
 }
 
-/** Checks that need no device: protocol, role and the browser origin rule. */
+/** Checks that need no credential: protocol, role, the browser copilot's shape, the Origin. */
 function admissionRefusal(ctx: CoreContext, connection: LiveConnection, params: ConnectParams) {
   const { minProtocol, maxProtocol, client } = params;
   if (!protocolSupported(params)) {
@@ -66,13 +80,18 @@ function admissionRefusal(ctx: CoreContext, connection: LiveConnection, params: 
   if (params.role !== ROLES.operator && params.role !== ROLES.node) {
     return policyRefusal(ERROR_CODES.invalidRequest, "invalid role");
   }
+  const copilotCaps = COPILOT_CAPS.every((cap) => params.caps.includes(cap));
+  if (client.id === IDS.BROWSER_COPILOT && (client.mode !== MODES.UI || !copilotCaps)) {
+    // The mock hosts no copilot: one that qualifies would next need a Chrome extension origin.
+    return policyRefusal(ERROR_CODES.invalidRequest, COPILOT_MESSAGE);
+  }
   const { origin, host } = connection.facts.headers;
   if (needsOriginCheck(client, origin)) {
     const reason = checkBrowserOrigin({
       origin,
       host,
       allowedOrigins: ctx.config.allowedOrigins,
-      isLocalClient: isDirectLocalClient(connection.ingress, host),
+      isLocalClient: isLocalConnection(connection),
     });
     if (reason) {
       return policyRefusal(ERROR_CODES.invalidRequest, ORIGIN_NOT_ALLOWED_MESSAGE, {
@@ -90,53 +109,23 @@ export async function runHandshake(
   frameId: string,
   rawParams: unknown,
 ): Promise<void> {
-  const base: ConnectDecision = {
+  const params = readConnectParams(rawParams);
+  const decision: ConnectDecision = {
     at: ctx.clock.now(),
     connId: connection.connId,
-    clientId: "",
-    clientMode: "",
+    clientId: params.client.id,
+    clientMode: params.client.mode,
     ingress: connection.ingress,
     outcome: "refused",
   };
-  const read = readConnectParams(rawParams);
-  if (!read.ok) {
-    return refuse(
-      ctx,
-      connection,
-      frameId,
-      policyRefusal(ERROR_CODES.invalidRequest, read.message),
-      base,
-    );
-  }
-  const params = read.params;
-  const decision = withFields(base, { clientId: params.client.id, clientMode: params.client.mode });
   const admission = admissionRefusal(ctx, connection, params);
   if (admission) return refuse(ctx, connection, frameId, admission, decision);
 
-  const device = readDeviceBlock(params.device);
-  const paired = device ? ctx.state.paired.get(device.id) : undefined;
-  const auth = authenticate({
-    config: ctx.config.auth,
-    auth: params.auth,
-    client: params.client,
-    isLocalClient: isDirectLocalClient(connection.ingress, connection.facts.headers.host),
-    hasDevice: device !== undefined,
-    paired,
-    publicKey: device?.publicKey ?? "",
-    role: params.role,
-    scopes: params.scopes,
-  });
-  if (!device) {
-    if (auth.ok && admitWithoutDevice(ctx, connection, frameId, params, auth, decision)) return;
-    const refusal = auth.ok
-      ? {
-          ...policyRefusal(ERROR_CODES.notPaired, DEVICE_IDENTITY_REQUIRED.message, {
-            code: DEVICE_IDENTITY_REQUIRED.detailCode,
-          }),
-        }
-      : policyRefusal(ERROR_CODES.invalidRequest, auth.message, auth.details);
-    return refuse(ctx, connection, frameId, refusal, decision);
-  }
+  const isLocalClient = isLocalConnection(connection);
+  const shared = checkSharedSecret(ctx.config.auth, params.auth);
+  const device = params.device;
+  if (!device) return admitWithoutDevice(ctx, connection, frameId, { params, shared, decision });
+
   const withDevice = withFields(decision, { deviceId: device.id });
   const proofFailure = await verifyDeviceProof({
     device,
@@ -158,14 +147,28 @@ export async function runHandshake(
     });
     return refuse(ctx, connection, frameId, refusal, withDevice);
   }
+  const paired = ctx.state.paired.get(device.id);
+  const auth = shared.ok
+    ? shared
+    : authenticateWithDeviceToken(shared, params.auth, (candidate) =>
+        checkDeviceToken(paired, params.role, params.scopes, candidate),
+      );
+  if (auth.ok && auth.method === AUTH_METHODS.deviceToken && paired) {
+    // Verifying a device token records its use at once, whatever the connect comes to.
+    const now = ctx.clock.now();
+    const token = paired.tokens?.find((entry) => entry.role === params.role.trim());
+    if (token) token.lastUsedAtMs = now;
+    paired.lastSeenAtMs = now;
+    paired.lastSeenReason = "device-token-auth";
+    void ctx.state.persist();
+  }
   if (!auth.ok) {
-    return refuse(
-      ctx,
-      connection,
-      frameId,
-      policyRefusal(ERROR_CODES.invalidRequest, auth.message, auth.details),
-      withDevice,
-    );
+    const { message, details } = unauthorizedError(auth.reason, params.auth, params.client, {
+      hasDevice: true,
+      isLocalClient,
+    });
+    const refusal = policyRefusal(ERROR_CODES.invalidRequest, message, details);
+    return refuse(ctx, connection, frameId, refusal, withDevice);
   }
   await admitDevice(ctx, connection, frameId, { params, device, auth, decision: withDevice });
 }

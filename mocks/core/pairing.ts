@@ -211,6 +211,11 @@ export function approvePairing(
   device.approvedScopes = approvedScopes;
   setText(device, "remoteIp", access?.remoteIp ?? request.remoteIp);
   device.approvedVia = approvalKind(existing, options.approvedVia);
+  // A node's command surface (approved or asked for) survives a re-approval of the device.
+  const surfaces = existing as (StoredPairedDevice & Record<string, unknown>) | undefined;
+  for (const key of ["nodeSurface", "pendingNodeSurface"] as const) {
+    if (surfaces?.[key] !== undefined) (device as Record<string, unknown>)[key] = surfaces[key];
+  }
   device.createdAtMs = existing?.createdAtMs ?? now;
   device.approvedAtMs = now;
   if (access) {

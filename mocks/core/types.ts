@@ -78,6 +78,8 @@ export type ConnectDecision = {
 export type SocketSink = {
   send(text: string): void;
   close(code: number, reason: string): void;
+  /** The socket said hello: a real socket may now take frames up to hello-ok's maxPayload. */
+  admitted?(): void;
 };
 
 export type AcceptResult =

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage } from "no
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { MAX_FRAME_BYTES, PREAUTH_MAX_FRAME_BYTES } from "../../src/protocol";
 import type { ConnectionFacts, MockGateway, SocketSink } from "../core/types";
 
 // A real WebSocket server in front of the same core: the facts come from the actual socket
@@ -21,7 +22,6 @@ export type MockWsServerOptions = {
 /** Always loopback: the mock is a developer tool and must not be reachable from the LAN. */
 const HOST = "127.0.0.1";
 const PROBE_TEXT = "OpenClaw mock gateway: connect with a WebSocket.\n";
-const UNSUPPORTED_DATA_CLOSE = { code: 1003, reason: "text frames only" } as const;
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const flat: Record<string, string> = {};
@@ -57,6 +57,17 @@ function textOf(data: RawData): string {
 }
 
 /**
+ * Lifts the socket's frame limit once the connection said hello, as the real gateway does with
+ * the same `ws` receiver field (it has no public setter); false when this ws has no such field.
+ */
+function raisePayloadLimit(socket: WebSocket, bytes: number): boolean {
+  const receiver = (socket as unknown as { _receiver?: Record<string, unknown> })._receiver;
+  if (typeof receiver?._maxPayload !== "number") return false;
+  receiver._maxPayload = bytes;
+  return true;
+}
+
+/**
  * The core speaks (the challenge) inside accept(), before the upgrade has finished; this sink
  * holds what it says until the WebSocket exists, then passes everything straight through.
  */
@@ -64,7 +75,12 @@ function createDeferredSink(): SocketSink & { attach(socket: WebSocket): void } 
   let socket: WebSocket | undefined;
   const queued: string[] = [];
   let closeWith: { code: number; reason: string } | undefined;
+  let admitted = false;
   return {
+    admitted() {
+      admitted = true;
+      if (socket) raisePayloadLimit(socket, MAX_FRAME_BYTES);
+    },
     send(text) {
       if (socket) socket.send(text);
       else if (!closeWith) queued.push(text);
@@ -75,6 +91,7 @@ function createDeferredSink(): SocketSink & { attach(socket: WebSocket): void } 
     },
     attach(ws) {
       socket = ws;
+      if (admitted) raisePayloadLimit(ws, MAX_FRAME_BYTES);
       for (const text of queued.splice(0)) ws.send(text);
       if (closeWith) ws.close(closeWith.code, closeWith.reason);
     },
@@ -90,7 +107,13 @@ export async function startMockWsServer(
     response.writeHead(426, { "Content-Type": "text/plain; charset=utf-8", Upgrade: "websocket" });
     response.end(PROBE_TEXT);
   });
-  const wss = new WebSocketServer({ noServer: true });
+  // Frames are cut at the socket before they are buffered: the pre-auth limit until hello-ok,
+  // then hello-ok's maxPayload (as the real gateway, which closes 1009 with no reason).
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: PREAUTH_MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+  });
 
   http.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const sink = createDeferredSink();
@@ -109,12 +132,11 @@ export async function startMockWsServer(
     // A malformed upgrade is answered by ws itself and never reaches the callback below.
     socket.once("close", closeOnce);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      ws.on("message", (data, isBinary) => {
-        if (isBinary) ws.close(UNSUPPORTED_DATA_CLOSE.code, UNSUPPORTED_DATA_CLOSE.reason);
-        else connection.receive(textOf(data));
-      });
+      // Binary frames are read as UTF-8 text, as the real gateway reads them.
+      ws.on("message", (data) => connection.receive(textOf(data)));
       ws.on("close", closeOnce);
-      ws.on("error", () => ws.terminate());
+      // ws already started the close (1009 for an oversized frame): let its close frame go out.
+      ws.on("error", () => undefined);
       sink.attach(ws);
     });
   });

@@ -49,6 +49,12 @@ export type DeviceTamper = {
   signedAtOffsetMs?: number;
   /** Send no device block at all. */
   skipDevice?: boolean;
+  /** Send the device block without a nonce. */
+  omitNonce?: boolean;
+  /** Sign with this other identity's key while claiming the device's own id and key. */
+  signWith?: DeviceIdentity;
+  /** Sign this credential instead of the one sent in auth. */
+  signedToken?: string;
 };
 
 export type DeviceConnectOptions = {
@@ -62,7 +68,8 @@ export type DeviceConnectOptions = {
     deviceFamily?: string;
   };
   role: string;
-  scopes: string[];
+  /** Undefined sends no `scopes` key at all. */
+  scopes: string[] | undefined;
   auth: { token?: string; password?: string; deviceToken?: string; bootstrapToken?: string };
   /** A node's declared surface (spec §2 sends them empty). */
   caps?: string[];
@@ -121,20 +128,21 @@ async function buildDevice(
     clientId: client.id,
     clientMode: client.mode,
     role: options.role,
-    scopes: options.scopes,
+    scopes: options.scopes ?? [],
     signedAtMs: signedAt,
-    token: signatureToken(options.auth),
+    token: tamper.signedToken ?? signatureToken(options.auth),
     nonce,
     platform: client.platform,
     deviceFamily: client.deviceFamily,
   });
-  const signature = await identity.sign(tamper.badSignature ? `${payload}|tampered` : payload);
+  const signer = tamper.signWith ?? identity;
+  const signature = await signer.sign(tamper.badSignature ? `${payload}|tampered` : payload);
   return {
     id: tamper.wrongDeviceId ? "0".repeat(64) : identity.deviceId,
     publicKey: tamper.badPublicKey ? "bm90LWEta2V5" : identity.publicKey,
     signature,
     signedAt,
-    nonce,
+    ...(tamper.omitNonce ? {} : { nonce }),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   GATEWAY_CLIENT_MODES as MODES,
 } from "@openclaw/gateway-protocol/client-info";
 import { admitDevice, decideAdmission } from "../../mocks/core/admission";
-import { authenticate } from "../../mocks/core/auth";
+import { checkSharedSecret } from "../../mocks/core/auth";
 import type { ConnectParams } from "../../mocks/core/connect-params";
 import { createCoreRuntime } from "../../mocks/core/core-context";
 import type { DeviceBlock } from "../../mocks/core/device-proof";
@@ -28,7 +28,6 @@ import {
   LOOPBACK,
   LOOPBACK_GATEWAY_HOST,
 } from "../../mocks/simulator/virtual-devices";
-import { isDirectLocalClient } from "../../src/policy/ingress";
 import { OPERATOR_SCOPES, PROTOCOL_VERSION, ROLES } from "../../src/protocol";
 import { pendingRequest } from "./fixtures";
 
@@ -75,9 +74,15 @@ function connects(count: number, now: number): Connect[] {
         role: ROLES.operator,
         scopes: [OPERATOR_SCOPES.read],
         auth: { token: TOKEN },
-        device: undefined,
+        caps: [],
       },
-      device: { id: request.deviceId, publicKey: request.publicKey, signature: "", signedAt: now },
+      device: {
+        id: request.deviceId,
+        publicKey: request.publicKey,
+        signature: "",
+        signedAt: now,
+        nonce: "bench",
+      },
     };
   });
 }
@@ -147,18 +152,8 @@ export async function decisionPathRate(
     const accepted = accept(facts, NULL_SINK);
     if ("refused" in accepted) throw new Error("a bench connect was refused at the upgrade");
     const { live, connection } = accepted;
-    const auth = authenticate({
-      config: CONFIG.auth,
-      auth: params.auth,
-      client: params.client,
-      isLocalClient: isDirectLocalClient(live.ingress, facts.headers.host),
-      hasDevice: true,
-      paired: state.paired.get(device.id),
-      publicKey: device.publicKey,
-      role: params.role,
-      scopes: params.scopes,
-    });
-    if (!auth.ok) throw new Error(auth.message);
+    const auth = checkSharedSecret(CONFIG.auth, params.auth);
+    if (!auth.ok) throw new Error(auth.reason);
     const { id: clientId, mode: clientMode } = params.client;
     const { connId, ingress } = live;
     const decision = {

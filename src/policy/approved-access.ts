@@ -26,12 +26,13 @@ export function approvedRoles(paired: PairedAccess): string[] {
   return unique([...(paired.roles ?? []), paired.role]);
 }
 
-/** Approved roles that can still be used. */
+/** Approved roles that can still be used: those with a live token. */
 export function liveApprovedRoles(paired: PairedAccess): string[] {
   const roles = approvedRoles(paired);
-  if (paired.tokens === undefined) return roles;
   const live = new Set(
-    paired.tokens.filter((token) => token.revokedAtMs === undefined).map((token) => token.role),
+    (paired.tokens ?? [])
+      .filter((token) => token.revokedAtMs === undefined)
+      .map((token) => token.role),
   );
   return roles.filter((role) => live.has(role));
 }

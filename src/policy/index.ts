@@ -15,3 +15,5 @@ export * from "./explain";
 export * from "./fingerprint";
 export * from "./device-name";
 export * from "./releases";
+export * from "./metadata-pin";
+export * from "./device-identity";

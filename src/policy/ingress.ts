@@ -1,5 +1,4 @@
 import { addressMatches, isLoopbackAddress } from "./ip-address";
-import { isLoopbackHostName } from "./host-names";
 
 // Per-connection ingress classification from the socket and the HTTP upgrade headers (spec §4).
 
@@ -59,12 +58,4 @@ export function classifyIngress({ remoteAddress, headers, trustedProxies }: Ingr
     return isTrustedProxy(remoteAddress, trustedProxies) ? INGRESS.directRemote : INGRESS.refused;
   }
   return isLoopbackAddress(remoteAddress) ? INGRESS.directLocal : INGRESS.directRemote;
-}
-
-/**
- * The gateway's "local client" (locality rule 1): direct-local ingress that also addressed the
- * gateway by a loopback host name.
- */
-export function isDirectLocalClient(ingress: Ingress, requestHost: string | undefined): boolean {
-  return ingress === INGRESS.directLocal && isLoopbackHostName(requestHost);
 }

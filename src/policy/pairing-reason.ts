@@ -1,11 +1,11 @@
 import { PAIRING_REASONS, type PairedDevice, type PairingReason } from "../protocol";
-import { approvedScopesOf, liveApprovedRoles, normalizeDeviceMetadata } from "./approved-access";
+import { approvedScopesOf, liveApprovedRoles } from "./approved-access";
+import { pinClientMetadata } from "./metadata-pin";
 import { scopesSatisfy } from "./scopes";
 
-// Why a connect needs pairing, if it does (spec §5). Checked in the spec's order.
-
-export const PAIRING_NOT_NEEDED = "none";
-export type PairingNeed = PairingReason | typeof PAIRING_NOT_NEEDED;
+// Why a connect needs pairing, if it does (spec §5), in the order the 2026.9.6 gateway checks
+// a paired device: identity details, then role, then scopes. Each is a separate request the
+// gateway may approve silently before it looks at the next, so all of them are returned.
 
 export type PairingAsk = {
   role: string;
@@ -13,6 +13,8 @@ export type PairingAsk = {
   platform?: string;
   deviceFamily?: string;
   publicKey?: string;
+  clientId?: string;
+  clientMode?: string;
 };
 
 type PairedForReason = Pick<
@@ -27,29 +29,37 @@ type PairedForReason = Pick<
   | "deviceFamily"
 >;
 
-// An absent or blank pinned value pins nothing.
-function metadataChanged(pinned: string | undefined, claimed: string | undefined): boolean {
-  const pin = normalizeDeviceMetadata(pinned);
-  return pin !== "" && pin !== normalizeDeviceMetadata(claimed);
-}
-
-/** `paired` is the record stored for the connecting device id (undefined when there is none). */
-export function pairingReason(paired: PairedForReason | undefined, ask: PairingAsk): PairingNeed {
+/**
+ * `paired` is the record stored for the connecting device id (undefined when there is none).
+ * Scopes use the gateway's role check; an empty list means no pairing is needed.
+ */
+export function pairingReasons(
+  paired: PairedForReason | undefined,
+  ask: PairingAsk,
+): PairingReason[] {
   // A different key under the same device id is a different device.
   if (!paired || (ask.publicKey !== undefined && ask.publicKey !== paired.publicKey)) {
-    return PAIRING_REASONS.notPaired;
+    return [PAIRING_REASONS.notPaired];
   }
+  const reasons: PairingReason[] = [];
+  const pin = pinClientMetadata({
+    clientId: ask.clientId ?? "",
+    clientMode: ask.clientMode ?? "",
+    claimedPlatform: ask.platform,
+    claimedDeviceFamily: ask.deviceFamily,
+    pairedPlatform: paired.platform,
+    pairedDeviceFamily: paired.deviceFamily,
+  });
+  if (pin.mismatch) reasons.push(PAIRING_REASONS.metadataUpgrade);
   if (!liveApprovedRoles(paired).includes(ask.role.trim())) {
-    return PAIRING_REASONS.roleUpgrade;
+    reasons.push(PAIRING_REASONS.roleUpgrade);
   }
-  if (!scopesSatisfy(approvedScopesOf(paired), ask.scopes)) {
-    return PAIRING_REASONS.scopeUpgrade;
-  }
+  const approved = approvedScopesOf(paired);
   if (
-    metadataChanged(paired.platform, ask.platform) ||
-    metadataChanged(paired.deviceFamily, ask.deviceFamily)
+    ask.scopes.length > 0 &&
+    !(approved.length > 0 && scopesSatisfy(approved, ask.scopes, ask.role))
   ) {
-    return PAIRING_REASONS.metadataUpgrade;
+    reasons.push(PAIRING_REASONS.scopeUpgrade);
   }
-  return PAIRING_NOT_NEEDED;
+  return reasons;
 }

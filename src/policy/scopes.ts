@@ -1,6 +1,7 @@
-import { OPERATOR_SCOPES } from "../protocol";
+import { OPERATOR_SCOPES, ROLES } from "../protocol";
 
-// Scope comparisons.
+// Scope comparisons. scopesSatisfy / missingScopes follow the gateway's role check (operator.admin
+// covers operator.*; another role R only holds R.* scopes); scopeDiff is plain containment (spec §7).
 
 const OPERATOR_PREFIX = "operator.";
 
@@ -31,7 +32,14 @@ export function normalizeScopes(list: readonly string[] | undefined): string[] {
   return [...seen];
 }
 
-const IMPLIED_BY_WRITE: ReadonlySet<string> = new Set([OPERATOR_SCOPES.read, OPERATOR_SCOPES.talk]);
+const SESSIONS_READ = "operator.sessions.read";
+const SESSIONS_WRITE = "operator.sessions.write";
+const IMPLIED_BY_WRITE: ReadonlySet<string> = new Set([
+  OPERATOR_SCOPES.read,
+  OPERATOR_SCOPES.talk,
+  SESSIONS_READ,
+  SESSIONS_WRITE,
+]);
 
 /** Held scopes: the normalized list itself while short, a set once scanning would cost more. */
 type HeldScopes = { has(scope: string): boolean };
@@ -42,25 +50,34 @@ function heldScopes(held: readonly string[]): HeldScopes {
   return { has: (scope) => list.includes(scope) };
 }
 
-function satisfies(held: HeldScopes, scope: string): boolean {
-  if (held.has(scope)) return true;
+function satisfies(held: HeldScopes, scope: string, role: string): boolean {
+  if (role !== ROLES.operator) return scope.startsWith(`${role}.`) && held.has(scope);
   if (!scope.startsWith(OPERATOR_PREFIX)) return false;
   return (
+    held.has(scope) ||
     held.has(OPERATOR_SCOPES.admin) ||
-    (IMPLIED_BY_WRITE.has(scope) && held.has(OPERATOR_SCOPES.write))
+    (IMPLIED_BY_WRITE.has(scope) && held.has(OPERATOR_SCOPES.write)) ||
+    (scope === SESSIONS_READ && (held.has(OPERATOR_SCOPES.read) || held.has(SESSIONS_WRITE)))
   );
 }
 
-/** Every needed scope is held, `operator.admin` standing in for any operator scope and
- * `operator.write` for `operator.read` and `operator.talk`. */
-export function scopesSatisfy(held: readonly string[], needed: readonly string[]): boolean {
-  return missingScopes(held, needed).length === 0;
+/** Every needed scope is held for `role` (default operator), implications included. */
+export function scopesSatisfy(
+  held: readonly string[],
+  needed: readonly string[],
+  role: string = ROLES.operator,
+): boolean {
+  return missingScopes(held, needed, role).length === 0;
 }
 
-/** The needed scopes that `held` does not satisfy, normalized, in the order asked. */
-export function missingScopes(held: readonly string[], needed: readonly string[]): string[] {
+/** The needed scopes that `held` does not satisfy for `role`, normalized, in the order asked. */
+export function missingScopes(
+  held: readonly string[],
+  needed: readonly string[],
+  role: string = ROLES.operator,
+): string[] {
   const heldSet = heldScopes(held);
-  return normalizeScopes(needed).filter((scope) => !satisfies(heldSet, scope));
+  return normalizeScopes(needed).filter((scope) => !satisfies(heldSet, scope, role.trim()));
 }
 
 export type ScopeDiff = { added: string[]; kept: string[]; removed: string[] };

@@ -1,4 +1,4 @@
-import { LOCALITIES, PAIRING_REASONS, type Locality, type PairingReason } from "../protocol";
+import { LOCALITIES, PAIRING_REASONS, ROLES, type Locality, type PairingReason } from "../protocol";
 import { AUTH_METHODS, describeAuthMethod, type AuthMethod } from "./auth-methods";
 import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
 
@@ -13,6 +13,9 @@ export type SilentPairingInput = {
   /** `gateway.autoApproveLocal`; undefined means on. */
   autoApproveLocal?: boolean;
   isNativeAppUi?: boolean;
+  /** The requested role and whether the device id already has a paired record. */
+  role?: string;
+  alreadyPaired?: boolean;
 };
 
 export type SilentPairingDecision = { silent: boolean; why: string };
@@ -58,6 +61,9 @@ function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
 
 export function decideSilentPairing(input: SilentPairingInput): SilentPairingDecision {
   const { client, reason, locality } = input;
+  if (input.alreadyPaired && input.role !== undefined && input.role !== ROLES.operator) {
+    return denied(`a paired device asking for role ${input.role} always needs an owner's approval`);
+  }
   if (locality === LOCALITIES.remote) {
     return denied("the connection is remote");
   }

@@ -69,6 +69,8 @@ export const CONTROL_UI_BASE_PATH_ATTRIBUTE = "data-openclaw-control-ui-base-pat
 export const PAIRING_REQUEST_TTL_MS = 5 * 60 * 1000;
 /** Frames before the handshake completes are capped (spec §1). */
 export const PREAUTH_MAX_FRAME_BYTES = 64 * 1024;
+/** After hello-ok the cap is hello-ok's `policy.maxPayload` (observed: 25 MiB). */
+export const MAX_FRAME_BYTES = 25 * 1024 * 1024;
 /** WebSocket close code the gateway uses for pairing and policy refusals. */
 export const CLOSE_POLICY_VIOLATION = 1008;
 /**

@@ -9,6 +9,9 @@ import {
 } from "../support/core-harness";
 import { assertValidResult } from "../support/frame-schemas";
 
+/** Removal, rotation and revocation close the device's sockets alike (observed). */
+const DEVICE_REMOVED = { code: 4001, reason: "device removed" };
+
 afterEach(() => expect(takeSchemaErrors()).toEqual([]));
 
 describe("device.pair.* and device.token.* methods", () => {
@@ -97,7 +100,7 @@ describe("device.pair.* and device.token.* methods", () => {
       ok: true,
       payload: { deviceId },
     });
-    expect((await cron.session.closed).code).toBe(1008);
+    expect(await cron.session.closed).toEqual(DEVICE_REMOVED);
     expect(await admin.session.request("device.pair.remove", { deviceId })).toMatchObject({
       ok: false,
       error: { code: "INVALID_REQUEST", message: "unknown deviceId" },
@@ -122,7 +125,7 @@ describe("device.pair.* and device.token.* methods", () => {
       scopes: ["operator.read"],
       tokenDelivery: "withheld-cross-device",
     });
-    expect((await cron.session.closed).code).toBe(1008);
+    expect(await cron.session.closed).toEqual(DEVICE_REMOVED);
     const stale = await connect(gateway, {
       identity: cron.identity,
       auth: { deviceToken: oldToken },
@@ -189,7 +192,7 @@ describe("device.pair.* and device.token.* methods", () => {
       ok: true,
       payload: { deviceId, role: "operator", revokedAtMs: expect.any(Number) },
     });
-    expect((await cron.session.closed).code).toBe(1008);
+    expect(await cron.session.closed).toEqual(DEVICE_REMOVED);
     const device = gateway.list().paired.find((d) => d.deviceId === deviceId);
     expect(device?.tokens?.[0]?.revokedAtMs).toEqual(expect.any(Number));
     // Loopback with the shared token re-approves it silently, as a role upgrade.

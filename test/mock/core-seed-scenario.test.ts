@@ -15,6 +15,15 @@ import { assertValidResult } from "../support/frame-schemas";
 afterEach(() => expect(takeSchemaErrors()).toEqual([]));
 
 // The seed (spec background): a node-host cron client on loopback with the shared token.
+/** A cron job as the protocol's cron.add schema has it. */
+const NIGHTLY = {
+  name: "nightly",
+  schedule: { kind: "every", everyMs: 86_400_000 },
+  sessionTarget: "main",
+  wakeMode: "now",
+  payload: { kind: "systemEvent", text: "nightly" },
+};
+
 describe("seed scenario: node-host cron on loopback asks for more scopes", () => {
   it("reads with operator.read, is told which scope is missing, upgrades after approval", async () => {
     const { gateway } = await startGateway();
@@ -28,10 +37,7 @@ describe("seed scenario: node-host cron on loopback asks for more scopes", () =>
     const { identity } = reader;
 
     expect((await reader.session.request("cron.list")).ok).toBe(true);
-    const add = await reader.session.request("cron.add", {
-      name: "nightly",
-      schedule: "0 3 * * *",
-    });
+    const add = await reader.session.request("cron.add", NIGHTLY);
     expect(add).toMatchObject({
       ok: false,
       error: {
@@ -127,9 +133,7 @@ describe("seed scenario: node-host cron on loopback asks for more scopes", () =>
       scopes: ["operator.read", "operator.admin"],
     });
     expect(upgraded.hello.auth.scopes).toEqual(["operator.read", "operator.admin"]);
-    expect(
-      await upgraded.session.request("cron.add", { name: "nightly", schedule: "0 3 * * *" }),
-    ).toMatchObject({
+    expect(await upgraded.session.request("cron.add", NIGHTLY)).toMatchObject({
       ok: true,
       payload: { name: "nightly" },
     });

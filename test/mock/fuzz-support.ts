@@ -33,7 +33,7 @@ export function requestBases(target: { requestId: string; deviceId: string }): u
     req("t1", METHODS.tokenRotate, { deviceId, role: "operator", scopes: ["operator.read"] }),
     req("v1", METHODS.tokenRevoke, { deviceId, role: "operator" }),
     req("c1", METHODS.cronList, {}),
-    req("c2", METHODS.cronAdd, { name: "job", schedule: "* * * * *" }),
+    req("c2", METHODS.cronAdd, { name: "job", schedule: { kind: "every", everyMs: 60_000 } }),
     req("c3", METHODS.connect, { minProtocol: 4, maxProtocol: 4 }),
     { type: "res", id: "x", ok: true, payload: {} },
     { type: "event", event: "device.pair.requested", payload: {}, seq: 1 },

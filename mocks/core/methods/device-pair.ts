@@ -9,19 +9,12 @@ import {
 import { approvePairing, rejectPairing } from "../pairing";
 import { toWirePaired, toWirePending } from "../state";
 import type { StoredPairedDevice } from "../types";
-import { checkParams, invalid, type ParamRule } from "./params";
+import { checkParams, invalid } from "./params";
 import type { MethodCall, MethodHandler, Session } from "./types";
 
 // device.pair.* (spec §7), with the real gateway's schemas and its management rules: a
 // non-admin caller that authenticated with a device token manages only its own device, and
 // only an admin approves a non-operator role.
-
-const REQUEST_ID: Record<"requestId", ParamRule> = { requestId: { kind: "string" } };
-const DEVICE_ID: Record<"deviceId", ParamRule> = { deviceId: { kind: "string" } };
-const RENAME: Record<"deviceId" | "label", ParamRule> = {
-  deviceId: { kind: "string" },
-  label: { kind: "string", maxLength: 64 },
-};
 
 function isAdmin(session: Session): boolean {
   return session.scopes.includes(OPERATOR_SCOPES.admin);
@@ -53,7 +46,7 @@ function deniesRoleManagement(session: Session, device: StoredPairedDevice | und
 }
 
 function approve({ ctx, method, params, session }: MethodCall) {
-  const read = checkParams(method, params, REQUEST_ID);
+  const read = checkParams(method, params);
   if (!read.ok) return read.result;
   const requestId = (read.values.requestId as string).trim();
   if (!isAdmin(session)) {
@@ -82,7 +75,7 @@ function approve({ ctx, method, params, session }: MethodCall) {
 }
 
 function reject({ ctx, method, params, session }: MethodCall) {
-  const read = checkParams(method, params, REQUEST_ID);
+  const read = checkParams(method, params);
   if (!read.ok) return read.result;
   const requestId = (read.values.requestId as string).trim();
   const own = boundDevice(session);
@@ -104,7 +97,7 @@ function reject({ ctx, method, params, session }: MethodCall) {
 
 export const devicePairHandlers: Record<string, MethodHandler> = {
   [METHODS.pairList]: ({ ctx, method, params, session }) => {
-    const read = checkParams(method, params, {});
+    const read = checkParams(method, params);
     if (!read.ok) return read.result;
     ctx.state.pruneExpired();
     const own = isAdmin(session) ? undefined : boundDevice(session);
@@ -124,7 +117,7 @@ export const devicePairHandlers: Record<string, MethodHandler> = {
   [METHODS.pairReject]: reject,
 
   [METHODS.pairRemove]: ({ ctx, method, params, session }) => {
-    const read = checkParams(method, params, DEVICE_ID);
+    const read = checkParams(method, params);
     if (!read.ok) return read.result;
     const deviceId = (read.values.deviceId as string).trim();
     const target = ctx.state.paired.get(deviceId);
@@ -139,12 +132,12 @@ export const devicePairHandlers: Record<string, MethodHandler> = {
     return {
       ok: true,
       payload: { deviceId },
-      after: () => ctx.disconnectDevice(deviceId, "device removed"),
+      after: () => ctx.disconnectDevice(deviceId),
     };
   },
 
   [METHODS.pairRename]: ({ ctx, method, params, session }) => {
-    const read = checkParams(method, params, RENAME);
+    const read = checkParams(method, params);
     if (!read.ok) return read.result;
     const deviceId = read.values.deviceId as string;
     const label = (read.values.label as string).trim();

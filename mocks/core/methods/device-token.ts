@@ -14,23 +14,13 @@ import {
   tokenScopes,
 } from "../tokens";
 import type { StoredPairedDevice } from "../types";
-import { checkParams, invalid, type ParamRule } from "./params";
+import { checkParams, invalid } from "./params";
 import type { MethodCall, MethodHandler, MethodResult } from "./types";
 
 // device.token.rotate / revoke as the real gateway answers them: every refusal is the same
 // INVALID_REQUEST "device token rotation denied" (or "…revocation denied") with no details,
 // whether the caller lacks operator.admin for another role, lacks a scope the token carries,
 // or names an unknown device or role (observed).
-
-const ROTATE: Record<"deviceId" | "role" | "scopes", ParamRule> = {
-  deviceId: { kind: "string" },
-  role: { kind: "string" },
-  scopes: { kind: "strings", optional: true },
-};
-const REVOKE: Record<"deviceId" | "role", ParamRule> = {
-  deviceId: { kind: "string" },
-  role: { kind: "string" },
-};
 
 type Target = { device: StoredPairedDevice; role: string };
 
@@ -54,7 +44,7 @@ function callerLacks(call: MethodCall, role: string, scopes: readonly string[]):
 
 function rotate(call: MethodCall): MethodResult {
   const { ctx, method, params, session } = call;
-  const read = checkParams(method, params, ROTATE);
+  const read = checkParams(method, params);
   if (!read.ok) return read.result;
   const {
     deviceId,
@@ -89,13 +79,13 @@ function rotate(call: MethodCall): MethodResult {
       rotatedAtMs: rotated.summary.rotatedAtMs ?? rotated.summary.createdAtMs,
       tokenDelivery: inBand ? "in-band" : "withheld-cross-device",
     },
-    after: () => ctx.disconnectDevice(device.deviceId, "device token rotated", found.role),
+    after: () => ctx.disconnectDevice(device.deviceId, found.role),
   };
 }
 
 function revoke(call: MethodCall): MethodResult {
   const { ctx, method, params } = call;
-  const read = checkParams(method, params, REVOKE);
+  const read = checkParams(method, params);
   if (!read.ok) return read.result;
   const { deviceId, role } = read.values as { deviceId: string; role: string };
   const found = target(call, deviceId, role);
@@ -113,7 +103,7 @@ function revoke(call: MethodCall): MethodResult {
       role: found.role,
       revokedAtMs: revoked.revokedAtMs,
     },
-    after: () => ctx.disconnectDevice(found.device.deviceId, "device token revoked", found.role),
+    after: () => ctx.disconnectDevice(found.device.deviceId, found.role),
   };
 }
 

@@ -43,6 +43,8 @@ function pairedTo(pending: PendingRequest, extra: Partial<PairedDevice> = {}): P
     approvedScopes: ["operator.read"],
     createdAtMs: T0,
     approvedAtMs: T0,
+    // A role counts as approved only while a live token holds it.
+    tokens: [{ role: "operator", scopes: ["operator.read"], createdAtMs: T0 }],
     ...extra,
   };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   classifyIngress,
   hasForwardingHeaders,
-  isDirectLocalClient,
   headerValue,
   type HeaderBag,
 } from "../../../src/policy";
@@ -94,19 +93,5 @@ describe("classifyIngress", () => {
       trustedProxies: ["127.0.0.1"],
     });
     expect(ingress).toBe("direct-remote");
-  });
-});
-
-describe("isDirectLocalClient", () => {
-  it.each([
-    ["direct-local", "127.0.0.1:18789", true],
-    ["direct-local", "localhost:18789", true],
-    ["direct-local", "[::1]:18789", true],
-    ["direct-local", "172.17.0.2:18789", false],
-    ["direct-local", undefined, false],
-    ["direct-remote", "127.0.0.1:18789", false],
-    ["refused", "127.0.0.1:18789", false],
-  ] as const)("ingress %s with Host %s → %s", (ingress, host, expected) => {
-    expect(isDirectLocalClient(ingress, host)).toBe(expected);
   });
 });

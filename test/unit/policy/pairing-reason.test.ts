@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PairedDevice } from "../../../src/protocol";
-import { pairingReason, type PairingAsk } from "../../../src/policy";
+import { pairingReasons, type PairingAsk } from "../../../src/policy";
 import { PUBLIC_KEY, pairedDevice } from "./fixtures";
 
 const sameAsk: PairingAsk = {
@@ -10,7 +10,12 @@ const sameAsk: PairingAsk = {
   publicKey: PUBLIC_KEY,
 };
 
-describe("pairingReason", () => {
+/** The reasons in the gateway's order, or "none". */
+function reasons(paired: PairedDevice | undefined, ask: PairingAsk): string {
+  return pairingReasons(paired, ask).join(" + ") || "none";
+}
+
+describe("pairingReasons", () => {
   it.each<[string, PairedDevice | undefined, Partial<PairingAsk>, string]>([
     ["no paired record", undefined, {}, "not-paired"],
     [
@@ -29,7 +34,7 @@ describe("pairingReason", () => {
     ],
     ["no scopes at all", pairedDevice(), { scopes: [] }, "none"],
   ])("%s → %s", (_name, paired, change, expected) => {
-    expect(pairingReason(paired, { ...sameAsk, ...change })).toBe(expected);
+    expect(reasons(paired, { ...sameAsk, ...change })).toBe(expected);
   });
 
   describe("role-upgrade", () => {
@@ -42,6 +47,8 @@ describe("pairingReason", () => {
         "role-upgrade",
       ],
       ["tokens listed but empty", { tokens: [] }, {}, "role-upgrade"],
+      // The gateway counts a role only while the device holds a live token for it.
+      ["no tokens listed: no role counts", { tokens: undefined }, {}, "role-upgrade"],
       [
         "a live token for another role only",
         { roles: ["operator", "node"], tokens: [{ role: "node", scopes: [], createdAtMs: 1 }] },
@@ -59,65 +66,84 @@ describe("pairingReason", () => {
         {},
         "none",
       ],
-      ["no tokens listed: roles alone count", { tokens: undefined }, {}, "none"],
       ["the role only in the legacy role field", { roles: [], role: "operator" }, {}, "none"],
       [
-        "a role and a scope upgrade together (role is reported)",
+        "a role and a scope upgrade together: both, role first",
         {},
         { role: "node", scopes: ["operator.write"] },
-        "role-upgrade",
+        "role-upgrade + scope-upgrade",
       ],
     ])("%s → %s", (_name, pairedChange, askChange, expected) => {
-      expect(pairingReason(pairedDevice(pairedChange), { ...sameAsk, ...askChange })).toBe(
-        expected,
-      );
+      expect(reasons(pairedDevice(pairedChange), { ...sameAsk, ...askChange })).toBe(expected);
     });
   });
 
   describe("scope-upgrade", () => {
-    it.each<[string, Partial<PairedDevice>, readonly string[], string]>([
+    it.each<[string, Partial<PairedDevice>, Partial<PairingAsk>, string]>([
       [
         "the seed: paired read, asking write",
         {},
-        ["operator.read", "operator.write"],
+        { scopes: ["operator.read", "operator.write"] },
         "scope-upgrade",
       ],
-      ["asking admin", {}, ["operator.admin"], "scope-upgrade"],
+      ["asking admin", {}, { scopes: ["operator.admin"] }, "scope-upgrade"],
       [
         "admin approved covers every operator scope",
         { scopes: ["operator.admin"] },
-        ["operator.read", "operator.write", "operator.talk.secrets"],
+        { scopes: ["operator.read", "operator.write", "operator.talk.secrets"] },
         "none",
       ],
       [
         "admin approved does not cover other roles' scopes",
         { scopes: ["operator.admin"] },
-        ["node.invoke"],
+        { scopes: ["node.invoke"] },
         "scope-upgrade",
+      ],
+      [
+        "an operator never holds a scope outside operator.*, approved or not",
+        { scopes: ["operator.read", "node.exec"] },
+        { scopes: ["node.exec"] },
+        "scope-upgrade",
+      ],
+      [
+        "a node holds node.* scopes exactly as approved",
+        {
+          roles: ["node"],
+          role: "node",
+          scopes: ["node.exec"],
+          tokens: [{ role: "node", scopes: ["node.exec"], createdAtMs: 1 }],
+        },
+        { role: "node", scopes: ["node.exec"] },
+        "none",
       ],
       [
         "approvedScopes wins over scopes",
         { scopes: ["operator.write"], approvedScopes: ["operator.read"] },
-        ["operator.write"],
+        { scopes: ["operator.write"] },
         "scope-upgrade",
       ],
       [
         "approvedScopes grants what scopes lacks",
         { scopes: [], approvedScopes: ["operator.write"] },
-        ["operator.write"],
+        { scopes: ["operator.write"] },
         "none",
       ],
-    ])("%s → %s", (_name, pairedChange, scopes, expected) => {
-      expect(pairingReason(pairedDevice(pairedChange), { ...sameAsk, scopes })).toBe(expected);
-    });
-
-    it("is reported before a metadata change", () => {
-      const ask = { ...sameAsk, scopes: ["operator.write"], platform: "darwin" };
-      expect(pairingReason(pairedDevice(), ask)).toBe("scope-upgrade");
+      ["no approved scopes cover no asked scope", { scopes: [] }, {}, "scope-upgrade"],
+      ["no approved scopes, nothing asked", { scopes: [] }, { scopes: [] }, "none"],
+      [
+        "a changed platform is reported first",
+        {},
+        { scopes: ["operator.write"], platform: "darwin" },
+        "metadata-upgrade + scope-upgrade",
+      ],
+    ])("%s → %s", (_name, pairedChange, askChange, expected) => {
+      expect(reasons(pairedDevice(pairedChange), { ...sameAsk, ...askChange })).toBe(expected);
     });
   });
 
   describe("metadata-upgrade", () => {
+    const nodeHost = { clientId: "node-host", clientMode: "node" };
+    const ios = { clientId: "openclaw-ios", clientMode: "ui" };
     it.each<[string, Partial<PairedDevice>, Partial<PairingAsk>, string]>([
       ["another platform", {}, { platform: "darwin" }, "metadata-upgrade"],
       [
@@ -155,10 +181,32 @@ describe("pairingReason", () => {
         "metadata-upgrade",
       ],
       ["a new display name alone", { displayName: "old name" }, {}, "none"],
+      [
+        "a node host naming macOS the Node.js way",
+        { platform: "macos" },
+        { ...nodeHost, platform: "darwin" },
+        "none",
+      ],
+      [
+        "another client naming macOS the Node.js way",
+        { platform: "macos" },
+        { platform: "darwin" },
+        "metadata-upgrade",
+      ],
+      [
+        "an iOS app on a newer iOS",
+        { platform: "ios 18.1" },
+        { ...ios, platform: "ios 18.2" },
+        "none",
+      ],
+      [
+        "an iOS app claiming another OS",
+        { platform: "ios 18.1" },
+        { ...ios, platform: "android 15" },
+        "metadata-upgrade",
+      ],
     ])("%s → %s", (_name, pairedChange, askChange, expected) => {
-      expect(pairingReason(pairedDevice(pairedChange), { ...sameAsk, ...askChange })).toBe(
-        expected,
-      );
+      expect(reasons(pairedDevice(pairedChange), { ...sameAsk, ...askChange })).toBe(expected);
     });
   });
 });

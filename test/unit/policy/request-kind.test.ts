@@ -51,10 +51,11 @@ describe("requestKind", () => {
       "re-approval",
     ],
     [
+      // The gateway counts a role only while a live token for it exists.
       "a role approved with no token list",
       { scopes: ["operator.read"] },
       pairedDevice({ tokens: undefined }),
-      "re-approval",
+      "role-upgrade",
     ],
   ])("%s → %s", (_name, change, paired, expected) => {
     expect(requestKind(pendingRequest(change), paired)).toBe(expected);

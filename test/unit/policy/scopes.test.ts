@@ -43,10 +43,25 @@ describe("normalizeScopes", () => {
 
 describe("scopesSatisfy / missingScopes", () => {
   it("checks against a long held list as against a short one", () => {
-    const held = [...Array.from({ length: 30 }, (_, index) => `node.s${index}`), "operator.write"];
-    expect(missingScopes(held, ["operator.read", "node.s29", "operator.admin"])).toEqual([
-      "operator.admin",
+    const held = [...Array.from({ length: 30 }, (_, index) => `node.s${index}`), "node.s30"];
+    expect(missingScopes(held, ["node.s29", "node.s31", "operator.read"], "node")).toEqual([
+      "node.s31",
+      "operator.read",
     ]);
+  });
+
+  it.each<[string, string[], string[], string[]]>([
+    ["operator", ["node.exec", "operator.read"], ["node.exec"], ["node.exec"]],
+    ["operator", ["operator.write"], ["operator.sessions.read"], []],
+    ["operator", ["operator.read"], ["operator.sessions.read"], []],
+    ["operator", ["operator.sessions.write"], ["operator.sessions.read"], []],
+    ["operator", ["operator.read"], ["operator.sessions.write"], ["operator.sessions.write"]],
+    ["node", ["node.exec"], ["node.exec"], []],
+    ["node", ["operator.admin"], ["operator.read"], ["operator.read"]],
+    ["node", ["node.exec"], ["custom.exec"], ["custom.exec"]],
+  ])("for role %s, held %j, needed %j → missing %j", (role, held, needed, missing) => {
+    expect(missingScopes(held, needed, role)).toEqual(missing);
+    expect(scopesSatisfy(held, needed, role)).toBe(missing.length === 0);
   });
 
   it.each<[string[], string[], boolean, string[]]>([

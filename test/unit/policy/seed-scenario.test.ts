@@ -4,7 +4,7 @@ import {
   decideSilentPairing,
   hasForwardingHeaders,
   headerValue,
-  pairingReason,
+  pairingReasons,
   resolvePairingLocality,
   type HeaderBag,
 } from "../../../src/policy";
@@ -27,12 +27,12 @@ function decide(remoteAddress: string, headers: HeaderBag, isLocalClient: boolea
     authMethod: "token",
     sharedAuthOk: true,
   });
-  const reason = pairingReason(pairedDevice(), {
+  const [reason] = pairingReasons(pairedDevice(), {
     role: "operator",
     scopes: ["operator.read", "operator.write"],
     platform: "linux",
   });
-  if (reason === "none") throw new Error("the seed's ask must need pairing");
+  if (!reason) throw new Error("the seed's ask must need pairing");
   const { silent } = decideSilentPairing({
     locality,
     reason,

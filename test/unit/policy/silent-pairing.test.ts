@@ -199,3 +199,29 @@ describe("decideSilentPairing: metadata-upgrade", () => {
     },
   );
 });
+
+describe("decideSilentPairing: roles beyond operator", () => {
+  it.each<[string, Partial<SilentPairingInput>, boolean]>([
+    [
+      "a new device asking for node",
+      { role: "node", alreadyPaired: false, reason: "not-paired" },
+      true,
+    ],
+    [
+      "a paired device asking for node",
+      { role: "node", alreadyPaired: true, reason: "role-upgrade" },
+      false,
+    ],
+    ["a paired node asking for more", { role: "node", alreadyPaired: true }, false],
+    ["a paired device asking as operator", { role: "operator", alreadyPaired: true }, true],
+    ["the role not stated", { alreadyPaired: true }, true],
+  ])("%s → silent %s", (_name, change, silent) => {
+    const decision = decideSilentPairing({
+      ...seedScopeUpgrade,
+      locality: "direct_local",
+      ...change,
+    });
+    expect(decision.silent).toBe(silent);
+    if (!silent) expect(decision.why).toContain("always needs an owner's approval");
+  });
+});
