@@ -47,11 +47,12 @@ export function freePort() {
 }
 
 /**
- * Resolves true once a token-only connect gets hello-ok. The challenge alone is not enough:
+ * Resolves true once a device-less connect with `auth` ({ token } or { password }) gets
+ * hello-ok. The challenge alone is not enough:
  * for a few seconds after it first appears the gateway answers connects with
  * UNAVAILABLE "gateway starting; retry shortly" (details.reason "startup-sidecars").
  */
-export function helloArrives(url, token, timeoutMs) {
+export function helloArrives(url, auth, timeoutMs) {
   return new Promise((resolve) => {
     // The probe only asks whether it is up; a self-signed wss:// certificate is the norm here.
     const socket = new WebSocket(url, { rejectUnauthorized: false });
@@ -71,7 +72,7 @@ export function helloArrives(url, token, timeoutMs) {
         return finish(false);
       }
       if (frame.type === "event" && frame.event === "connect.challenge") {
-        socket.send(JSON.stringify(probeConnect(token)));
+        socket.send(JSON.stringify(probeConnect(auth)));
       } else if (frame.type === "res" && frame.id === "ready-probe") {
         finish(frame.ok === true);
       }
@@ -85,7 +86,7 @@ export function helloArrives(url, token, timeoutMs) {
  * A deviceless probe: it needs no pairing and leaves no paired device behind. It offers
  * protocols 3–4, so a 2026.4.x gateway (protocol 3) says hello too.
  */
-function probeConnect(token) {
+function probeConnect(auth) {
   return {
     type: "req",
     id: "ready-probe",
@@ -99,7 +100,7 @@ function probeConnect(token) {
       caps: [],
       commands: [],
       permissions: {},
-      auth: { token },
+      auth,
     },
   };
 }

@@ -43,8 +43,7 @@ export declare function ensureRealGateway(options?: {
   log?: Log;
   version?: string;
 }): Promise<RealGatewayInstall>;
-export declare function startRealGateway(options: {
-  token: string;
+export type StartOptions = {
   port?: number;
   log?: Log;
   background?: boolean;
@@ -53,7 +52,14 @@ export declare function startRealGateway(options: {
   bind?: "loopback" | "lan";
   /** The config file's `gateway` section: controlUi, tls, … */
   gateway?: Record<string, unknown>;
-}): Promise<StartedRealGateway>;
+};
+export declare function startRealGateway(
+  options: StartOptions & { token: string },
+): Promise<StartedRealGateway>;
+/** A gateway with password auth instead of a token. */
+export declare function startRealGateway(
+  options: StartOptions & { password: string },
+): Promise<Omit<StartedRealGateway, "token"> & { password: string }>;
 export declare function killGateway(pid: number, graceMs?: number): Promise<void>;
 export declare function runOpenclawCli(
   args: string[],

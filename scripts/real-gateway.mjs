@@ -156,10 +156,12 @@ function isolatedEnv(p, dir, gateway) {
 /**
  * Starts a gateway with throwaway state, HOME and config, and waits for it. It listens on
  * 127.0.0.1 unless `bind: "lan"` (every address); `gateway` is its config's `gateway` section
- * (controlUi, tls, …). `background: true` (the CLI) leaves it running after this process exits.
+ * (controlUi, tls, …); `password` instead of `token` gives it password auth. `background: true`
+ * (the CLI) leaves it running after this process exits.
  */
 export async function startRealGateway({
   token,
+  password,
   port,
   log = () => undefined,
   background = false,
@@ -167,7 +169,8 @@ export async function startRealGateway({
   bind = "loopback",
   gateway,
 }) {
-  if (!token) throw new Error("startRealGateway needs a token");
+  if (!token === !password) throw new Error("startRealGateway needs a token or a password");
+  const secret = token ?? password;
   const p = paths(version);
   if (!isInstalled(p))
     throw new Error(`openclaw@${version} is not installed: run ensureRealGateway()`);
@@ -181,9 +184,9 @@ export async function startRealGateway({
     "gateway",
     "run",
     "--auth",
-    "token",
-    "--token",
-    token,
+    token ? "token" : "password",
+    token ? "--token" : "--password",
+    secret,
     "--bind",
     bind,
     "--port",
@@ -212,7 +215,7 @@ export async function startRealGateway({
   if (background) child.unref();
   else process.once("exit", killOnExit);
 
-  const readLog = () => (existsSync(logPath) ? redact(readFileSync(logPath, "utf8"), token) : "");
+  const readLog = () => (existsSync(logPath) ? redact(readFileSync(logPath, "utf8"), secret) : "");
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -229,7 +232,7 @@ export async function startRealGateway({
       if (exited) throw new Error("the gateway exited during start-up");
       if (Date.now() - started > READY_TIMEOUT_MS)
         throw new Error(`the gateway was not ready after ${READY_TIMEOUT_MS / 1000} s`);
-      if (await helloArrives(url, token, 5000)) break;
+      if (await helloArrives(url, token ? { token } : { password }, 5000)) break;
       await new Promise((r) => setTimeout(r, 500));
     }
   } catch (error) {
@@ -239,7 +242,19 @@ export async function startRealGateway({
   }
   const ms = Date.now() - started;
   log(`real gateway ${version}: pid ${pid} ready on ${url} after ${(ms / 1000).toFixed(1)} s`);
-  return { url, port: listenPort, version, token, pid, stateDir, dir, startMs: ms, readLog, stop };
+  return {
+    url,
+    port: listenPort,
+    version,
+    token,
+    password,
+    pid,
+    stateDir,
+    dir,
+    startMs: ms,
+    readLog,
+    stop,
+  };
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { TestProject } from "vitest/node";
-import { startRealGateway } from "./real-gateway";
+import { DIFFERENTIAL_GATEWAY_CONFIG } from "../differential/gateway-config";
+import { startRealGateway, startRealPasswordGateway } from "./real-gateway";
 
-// Once per run: install (first time only) and start ONE real gateway for every compat file,
-// since each start costs 15–40 s. It also serves the production build at "/" (the e2e setup,
-// which runs first, made it), as `gateway.controlUi.root`. Stopping it is checked at the end.
+// Once per run: install (first time only) and start the real gateways the compat files share,
+// since each start costs 15–40 s: one with a token for every file, which also serves the
+// production build at "/" (the e2e setup, which runs first, made it) as
+// `gateway.controlUi.root`, and one with a password for the generated differential, started
+// side by side. Both carry the differential's config (one extra allowed Control UI origin, no
+// failed-auth rate window). Stopping them is checked at the end.
 
 export type ProvidedRealGateway = {
   url: string;
@@ -17,6 +21,8 @@ export type ProvidedRealGateway = {
 declare module "vitest" {
   export interface ProvidedContext {
     realGateway: ProvidedRealGateway;
+    /** `token` holds this gateway's password. */
+    realPasswordGateway: ProvidedRealGateway;
   }
 }
 
@@ -32,16 +38,42 @@ function isRunning(pid: number): boolean {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
   const root = project.getProvidedContext().e2eBuildDir;
-  const gateway = await startRealGateway({
-    token: `compat-${crypto.randomUUID()}`,
-    gateway: { controlUi: { root } },
-  });
-  const { url, token, pid, stateDir, port, version } = gateway;
+  const { controlUi, auth } = DIFFERENTIAL_GATEWAY_CONFIG;
+  const password = `compat-${crypto.randomUUID()}`;
+  const [withToken, withPassword] = await Promise.allSettled([
+    startRealGateway({
+      token: `compat-${crypto.randomUUID()}`,
+      gateway: { controlUi: { ...controlUi, root }, auth },
+    }),
+    startRealPasswordGateway({ password, gateway: DIFFERENTIAL_GATEWAY_CONFIG }),
+  ]);
+  const running = [withToken, withPassword].flatMap((entry) =>
+    entry.status === "fulfilled" ? [entry.value] : [],
+  );
+  const stopAll = async () => {
+    await Promise.all(running.map((entry) => entry.stop()));
+    const survivor = running.find((entry) => isRunning(entry.pid));
+    if (survivor) throw new Error(`the real gateway (pid ${survivor.pid}) survived stop()`);
+  };
+  if (withToken.status === "rejected" || withPassword.status === "rejected") {
+    await stopAll();
+    const failed = [withToken, withPassword].find((entry) => entry.status === "rejected");
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const { url, token, pid, stateDir, port, version } = withToken.value;
   project.provide("realGateway", { url, token, pid, stateDir, port, version });
-  console.log(`compat: real gateway installed and ready in ${elapsed(started)}`);
+  const other = withPassword.value;
+  project.provide("realPasswordGateway", {
+    url: other.url,
+    token: password,
+    pid: other.pid,
+    stateDir: other.stateDir,
+    port: other.port,
+    version: other.version,
+  });
+  console.log(`compat: real gateways installed and ready in ${elapsed(started)}`);
   return async () => {
-    await gateway.stop();
-    if (isRunning(pid)) throw new Error(`the real gateway (pid ${pid}) survived stop()`);
+    await stopAll();
     console.log(`compat: whole run including install and start-up took ${elapsed(started)}`);
   };
 }

@@ -7,9 +7,15 @@ const CUT_REQUEST_ID = /\(requestId: [0-9a-f-]{1,35}$/;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** Secrets compared by identity only: the same token twice gets the same placeholder. */
+const SECRET_KEYS = new Set(["deviceToken", "token"]);
+/** Opaque values whose content is gateway-specific; only their presence is compared. */
+const OPAQUE_KEYS = new Set(["recoveryScope", "revision"]);
+
 export class Placeholders {
   private readonly names = new Map<string, string>();
   private requests = 0;
+  private tokens = 0;
 
   /** Names a device after its scenario label: `<device:cron>`, `<publicKey:cron>`. */
   addDevice(label: string, deviceId: string, publicKey: string): void {
@@ -32,10 +38,23 @@ export class Placeholders {
     return name;
   }
 
+  /** Device tokens are numbered in the order first seen, so a reissue shows as a new number. */
+  secret(value: string): string {
+    let name = this.names.get(value);
+    if (!name) {
+      this.tokens += 1;
+      name = `<token:${this.tokens}>`;
+      this.names.set(value, name);
+    }
+    return name;
+  }
+
   text(value: string, key: string | undefined): string {
     const known = this.names.get(value);
     if (known) return known;
     if (key === "requestId" && UUID.test(value)) return this.request(value);
+    if (key !== undefined && SECRET_KEYS.has(key)) return this.secret(value);
+    if (key !== undefined && OPAQUE_KEYS.has(key)) return "<opaque>";
     let out = value;
     for (const [raw, name] of this.names) out = out.split(raw).join(name);
     return out.replace(CUT_REQUEST_ID, "(requestId: <cut>");

@@ -5,6 +5,7 @@ import {
   startRealGateway as start,
   type CliResult,
   type StartedRealGateway,
+  type StartOptions,
 } from "../../../scripts/real-gateway.mjs";
 import type { PairList } from "../../../src/protocol";
 
@@ -15,9 +16,17 @@ export type RealGateway = Pick<StartedRealGateway, "url" | "token" | "pid" | "st
 
 const log = (line: string) => console.log(line);
 
+type StartWith<Secret> = Omit<StartOptions, "log"> & Secret;
+
 export async function startRealGateway(
-  options: Omit<Parameters<typeof start>[0], "log">,
+  options: StartWith<{ token: string }>,
 ): Promise<StartedRealGateway> {
+  await ensureRealGateway({ log, ...(options.version ? { version: options.version } : {}) });
+  return start({ ...options, log });
+}
+
+/** The same with password auth (the generated differential's second gateway). */
+export async function startRealPasswordGateway(options: StartWith<{ password: string }>) {
   await ensureRealGateway({ log, ...(options.version ? { version: options.version } : {}) });
   return start({ ...options, log });
 }

@@ -18,6 +18,7 @@ export type MockGatewayProcess = {
   /** ws://127.0.0.1:PORT */
   readonly url: string;
   readonly port: number;
+  /** The shared secret: the token, or the password when started with `password: true`. */
   readonly token: string;
   readonly stateDir: string;
   /** Stops the server (SIGTERM, then SIGKILL). Safe to call twice. */
@@ -43,13 +44,22 @@ function kill(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+/** How the mock is configured, beyond its port and state folder. */
+export type MockGatewayOptions = {
+  /** Password auth instead of a token (the secret is then the password). */
+  password?: boolean;
+  allowedOrigins?: readonly string[];
+};
+
 function launch(
   port: number,
   token: string,
   stateDir: string,
+  options: MockGatewayOptions,
 ): Promise<{ child: ChildProcess; url: string }> {
   const args = ["--import", "tsx", "mocks/server/cli.ts", "--port", String(port)];
-  args.push("--token", token, "--state", stateDir);
+  args.push(options.password ? "--password" : "--token", token, "--state", stateDir);
+  for (const origin of options.allowedOrigins ?? []) args.push("--allowed-origin", origin);
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
@@ -95,7 +105,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** A fresh gateway with its own token and empty state, on a port the OS picks. */
-export async function startMockGatewayProcess(): Promise<MockGatewayProcess> {
+export async function startMockGatewayProcess(
+  options: MockGatewayOptions = {},
+): Promise<MockGatewayProcess> {
   const token = `e2e-${randomBytes(12).toString("hex")}`;
   const stateDir = await mkdtemp(join(tmpdir(), "pairdesk-e2e-gateway-"));
   let current: ChildProcess | undefined;
@@ -104,7 +116,7 @@ export async function startMockGatewayProcess(): Promise<MockGatewayProcess> {
 
   const start = async () => {
     if (current && current.exitCode === null && current.signalCode === null) return;
-    const started = await launch(port, token, stateDir);
+    const started = await launch(port, token, stateDir, options);
     current = started.child;
     url = started.url;
     port = Number(new URL(url).port);
