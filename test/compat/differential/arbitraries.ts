@@ -325,6 +325,8 @@ const laterFrames: fc.Arbitrary<RawFrame> = pick<RawFrame>([
   { kind: "binary", text: '{"type":"req","id":"b2","method":"device.pair.list","params":{}}' },
   { kind: "binary", text: "not json" },
   { kind: "oversized", bytes: PREAUTH_LIMIT + 1 },
+  // hello-ok's policy.maxPayload is the limit after hello: one byte more closes 1009.
+  { kind: "oversized", bytes: 25 * 1024 * 1024 + 1 },
 ]);
 
 const frame: fc.Arbitrary<FrameOp> = fc.oneof(
