@@ -6,9 +6,11 @@ import {
   type AttachedTargets,
 } from "../test/compat/differential/gateways";
 import { checkDifferential, type DifferentialReport } from "../test/compat/differential/property";
+import { REGRESSIONS } from "../test/compat/differential/regressions";
+import { runSequence, type GatewayPairs } from "../test/compat/differential/run-sequence";
 
 // npm run differential -- [--runs N] [--seed S] [--path P] [--max-ops N] [--keep-going]
-//                         [--attach targets.json] [--report out.json]
+//                         [--regressions] [--attach targets.json] [--report out.json]
 // Generated sequences against the real openclaw gateway and the mock server, compared step by
 // step. A mismatch is shrunk and printed with the command that replays it.
 
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     "keep-going": { type: "boolean", default: false },
     attach: { type: "string" },
     report: { type: "string" },
+    regressions: { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -46,6 +49,21 @@ function printMismatch(report: DifferentialReport): void {
   }
 }
 
+/** The named sequences of every divergence found so far; the exit code counts mismatches. */
+async function runRegressions(pairs: GatewayPairs): Promise<number> {
+  let failed = 0;
+  for (const { name, sequence } of REGRESSIONS) {
+    const result = await runSequence(sequence, pairs);
+    console.log(`${result.mismatch ? "MISMATCH" : "ok"}  ${name}`);
+    if (!result.mismatch) continue;
+    failed += 1;
+    console.log("real:", JSON.stringify(result.mismatch.real, null, 1));
+    console.log("mock:", JSON.stringify(result.mismatch.mock, null, 1));
+  }
+  console.log(`\nregressions: ${REGRESSIONS.length - failed} of ${REGRESSIONS.length} match`);
+  return failed === 0 ? 0 : 1;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const gateways = values.attach
@@ -53,6 +71,10 @@ async function main(): Promise<void> {
     : await startGatewayPairs((line) => console.log(line));
   console.log(`gateways ready in ${((Date.now() - started) / 1000).toFixed(1)} s; seed ${seed}`);
   try {
+    if (values.regressions) {
+      process.exitCode = await runRegressions(gateways.pairs);
+      return;
+    }
     const report = await checkDifferential({
       pairs: gateways.pairs,
       runs,

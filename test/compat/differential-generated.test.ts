@@ -5,6 +5,8 @@ import {
 } from "../e2e/support/mock-gateway-process";
 import { attachGatewayPairs, type StartedPairs } from "./differential/gateways";
 import { checkDifferential } from "./differential/property";
+import { REGRESSIONS } from "./differential/regressions";
+import { runSequence } from "./differential/run-sequence";
 import { ALLOWED_EXTRA_ORIGIN } from "./differential/vocabulary";
 
 // The generated differential budget of `npm test`: a fixed seed, so every run checks the same
@@ -42,6 +44,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateways?.stop();
   await Promise.all(mocks.map((mock) => mock.dispose()));
+});
+
+describe("every divergence found so far stays fixed", () => {
+  it.each(REGRESSIONS.map((entry) => [entry.name, entry.sequence] as const))(
+    "%s",
+    async (_name, sequence) => {
+      if (!gateways) throw new Error("the gateways did not start");
+      const result = await runSequence(sequence, gateways.pairs);
+      expect(result.mismatch, JSON.stringify(result.mismatch, null, 1)).toBeUndefined();
+    },
+  );
 });
 
 describe("generated sequences: the mock answers as the real gateway", () => {

@@ -112,3 +112,35 @@ describe("simulator scenarios", () => {
     expect(paired).toContain(upgrade?.deviceId);
   });
 });
+
+describe("scenarios run one after another, as in the dev panel", () => {
+  it("never pair silently a phone whose request from the LAN is still waiting", async () => {
+    const { gateway, simulator } = await setup();
+    const [lan] = await simulator.run("phone-lan");
+    const [fromLoopback, upgrade] = await simulator.run("phone-scope-upgrade");
+    // The same phone: the real gateway keeps the waiting request's "not silent", so even a
+    // loopback connect with the token only refreshes it (its requestId stays).
+    expect(fromLoopback).toMatchObject({ outcome: "pending", requestId: lan?.requestId });
+    expect(fromLoopback?.decision).toMatchObject({ silent: false });
+    expect(gateway.list().paired.map((device) => device.deviceId)).not.toContain(lan?.deviceId);
+    // Asking for more then replaces the request with the union of both asks.
+    expect(upgrade?.outcome).toBe("pending");
+    const pending = gateway.list().pending.filter((entry) => entry.deviceId === lan?.deviceId);
+    expect(pending.map((entry) => entry.requestId)).toEqual([upgrade?.requestId]);
+  });
+
+  it("approves silently only devices with no waiting request, whatever the order", async () => {
+    const { gateway, simulator } = await setup();
+    const waiting = new Set<string>();
+    for (const name of [...SCENARIO_NAMES, ...SCENARIO_NAMES]) {
+      for (const result of await simulator.run(name)) {
+        if (result.decision?.silent === true && result.outcome === "hello") {
+          expect(waiting.has(result.deviceId), `${name} paired a waiting device`).toBe(false);
+        }
+        const pending = gateway.list().pending.map((entry) => entry.deviceId);
+        waiting.clear();
+        for (const deviceId of pending) waiting.add(deviceId);
+      }
+    }
+  });
+});

@@ -5,8 +5,10 @@ import type { RawFrame } from "./vocabulary";
 // or on a session that already said hello. The record is every frame the gateway answered
 // with (challenges reduced to their shape) and how the socket ended.
 
-/** How long a gateway may stay silent after a frame before "no answer" is recorded. */
-const QUIET_MS = 600;
+/**
+ * How long a gateway may stay silent after a frame before "no answer" is recorded. Generous:
+ * the real gateway takes over half a second to cut a 25 MiB frame on a busy machine.
+ */
 const CLOSE_WAIT_MS = 2500;
 
 function frameText(frame: RawFrame): string {
@@ -76,7 +78,7 @@ export async function performFrame(
     socket.terminate();
     return record;
   }
-  await socket.nextActivity(QUIET_MS);
+  await socket.nextActivity(CLOSE_WAIT_MS);
   await new Promise((resolve) => setTimeout(resolve, 30));
   return { answers: answersSince(socket, from), closed: socket.closeInfo() ?? null };
 }
