@@ -26,6 +26,7 @@ import type { ConnectParams } from "./connect-params";
 import type { CoreContext } from "./context";
 import { approvePairing, requestPairing, type PairingAsk } from "./pairing";
 import type { DecisionTrace, Refusal } from "./refusal";
+import { pruneSupersededSilentPairings } from "./silent-prune";
 import { toWirePending } from "./state";
 import type { StoredPairedDevice, StoredPendingRequest } from "./types";
 
@@ -147,6 +148,7 @@ export function requirePairing(
         decision: DECISIONS.approved,
       };
       events.push({ event: EVENTS.pairResolved, payload: { ...payload, ts: ctx.clock.now() } });
+      pruneSupersededSilentPairings(ctx, ask.deviceId);
     }
   } else if (result.created) {
     events.push({ event: EVENTS.pairRequested, payload: toWirePending(request) });

@@ -4,6 +4,7 @@ import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
 import { isLoopbackHostName, originHostName } from "./host-names";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
 import { REQUEST_KINDS, requestKind } from "./request-kind";
+import { roleNeedsOwner } from "./silent-pairing";
 
 // Why the gateway did not approve a pending request by itself, from the facts the request carries:
 // remoteIp, browserOrigin, clientId, clientMode and the derived kind.
@@ -26,6 +27,7 @@ type PendingForExplain = Pick<
   | "clientId"
   | "clientMode"
   | "silent"
+  | "isRepair"
 >;
 
 function present(value: string | undefined): string | undefined {
@@ -87,6 +89,11 @@ export function explainNotSilent(
   if (origin && !uiOrWebchat) {
     certain.push(
       `a browser Origin (${origin}) was sent by a client that is not the Control UI or webchat`,
+    );
+  }
+  if (roleNeedsOwner(pending.role, pending.isRepair)) {
+    certain.push(
+      `a paired device asking for role ${pending.role} always needs an owner's approval`,
     );
   }
   if (kind === REQUEST_KINDS.reApproval && uiOrWebchat) {

@@ -6,26 +6,23 @@ import { normalizeDeviceMetadata } from "./approved-access";
 // its OS the Node.js way ("darwin" for a "macos" pin), and a native app may move to a newer OS
 // version of the same family ("ios 18.1" → "ios 18.2") without re-approval.
 
-/** Node.js platform names and the product name and family the gateway records for them. */
-const RUNTIME_PLATFORMS: Readonly<Record<string, { platform: string; deviceFamily?: string }>> = {
-  darwin: { platform: "macos", deviceFamily: "Mac" },
-  win32: { platform: "windows", deviceFamily: "Windows" },
-  linux: { platform: "linux", deviceFamily: "Linux" },
+/** Node.js platform names: the product name and family the gateway records for them. */
+const RUNTIME: Readonly<Record<string, readonly [string, string]>> = {
+  darwin: ["macos", "Mac"],
+  win32: ["windows", "Windows"],
+  linux: ["linux", "Linux"],
 };
 
-function runtimeIdentity(platform: string): { platform: string; deviceFamily?: string } {
-  return RUNTIME_PLATFORMS[platform] ?? { platform };
-}
-
-const NATIVE_FAMILIES: readonly [string, RegExp, string][] = [
-  [IDS.IOS_APP, /^(?:ios|ipados)(?:\s|$)/, "ios"],
-  [IDS.ANDROID_APP, /^android(?:\s|$)/, "android"],
-  [IDS.WATCHOS_APP, /^watchos \d+(?:\.\d+){0,2}$/, "watchos"],
-  [IDS.MACOS_APP, /^macos \d+(?:\.\d+){0,2}$/, "macos"],
+const NATIVE_FAMILIES: readonly (readonly [string, RegExp])[] = [
+  [IDS.IOS_APP, /^(?:ios|ipados)(?:\s|$)/],
+  [IDS.ANDROID_APP, /^android(?:\s|$)/],
+  [IDS.WATCHOS_APP, /^watchos \d+(?:\.\d+){0,2}$/],
+  [IDS.MACOS_APP, /^macos \d+(?:\.\d+){0,2}$/],
 ];
+const VERSIONED_MACOS = NATIVE_FAMILIES[3]?.[1] ?? /$^/;
 
-function nativeFamily(clientId: string, platform: string): string | undefined {
-  return NATIVE_FAMILIES.find(([id, pattern]) => id === clientId && pattern.test(platform))?.[2];
+function nativeFamily(clientId: string, platform: string): RegExp | undefined {
+  return NATIVE_FAMILIES.find(([id, family]) => id === clientId && family.test(platform))?.[1];
 }
 
 export type MetadataPin = {
@@ -45,41 +42,39 @@ export function pinClientMetadata(input: {
   pairedPlatform?: string;
   pairedDeviceFamily?: string;
 }): MetadataPin {
+  const { clientId } = input;
   const claimed = normalizeDeviceMetadata(input.claimedPlatform);
   const pinned = normalizeDeviceMetadata(input.pairedPlatform);
-  const claimedFamily = normalizeDeviceMetadata(input.claimedDeviceFamily);
+  const family = normalizeDeviceMetadata(input.claimedDeviceFamily);
   const pinnedFamily = normalizeDeviceMetadata(input.pairedDeviceFamily);
-  const runtime = runtimeIdentity(pinned);
-  const nodeHost = input.clientId === IDS.NODE_HOST && input.clientMode === "node";
+  const [runtime = pinned, runtimeFamily] = RUNTIME[pinned] ?? [];
+  const nodeHost = clientId === IDS.NODE_HOST && input.clientMode === "node";
   const runtimePin =
     (nodeHost &&
       pinned !== "" &&
       claimed !== "" &&
-      runtimeIdentity(claimed).platform === runtime.platform) ||
+      (RUNTIME[claimed]?.[0] ?? claimed) === runtime) ||
     (pinnedFamily === "" &&
-      runtime.platform !== pinned &&
-      claimed === runtime.platform &&
-      claimedFamily === normalizeDeviceMetadata(runtime.deviceFamily));
+      runtime !== pinned &&
+      claimed === runtime &&
+      family === normalizeDeviceMetadata(runtimeFamily));
   const macAppPin =
-    nodeHost &&
-    (claimed === "darwin" || claimed === "macos") &&
-    /^macos \d+(?:\.\d+){0,2}$/.test(pinned);
-  const family = nativeFamily(input.clientId, claimed);
+    nodeHost && (claimed === "darwin" || claimed === "macos") && VERSIONED_MACOS.test(pinned);
+  const claimedNative = nativeFamily(clientId, claimed);
   const versionRefresh =
     pinned !== "" &&
     claimed !== "" &&
     claimed !== pinned &&
-    family !== undefined &&
-    (family === nativeFamily(input.clientId, pinned) ||
-      (input.clientId === IDS.MACOS_APP &&
-        family === "macos" &&
-        (pinned === "darwin" || pinned === "macos")));
-  const platformMismatch =
-    pinned !== "" && claimed !== pinned && !runtimePin && !macAppPin && !versionRefresh;
-  const familyMismatch = pinnedFamily !== "" && claimedFamily !== pinnedFamily;
-  const pin: MetadataPin = { mismatch: platformMismatch || familyMismatch };
+    claimedNative !== undefined &&
+    (claimedNative === nativeFamily(clientId, pinned) ||
+      (clientId === IDS.MACOS_APP && (pinned === "darwin" || pinned === "macos")));
+  const pin: MetadataPin = {
+    mismatch:
+      (pinned !== "" && claimed !== pinned && !runtimePin && !macAppPin && !versionRefresh) ||
+      (pinnedFamily !== "" && family !== pinnedFamily),
+  };
   const platform = runtimePin
-    ? runtime.platform
+    ? runtime
     : claimed === pinned || macAppPin
       ? input.pairedPlatform
       : versionRefresh

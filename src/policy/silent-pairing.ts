@@ -59,9 +59,14 @@ function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
   return denied(`identity changes are not approved automatically for locality ${input.locality}`);
 }
 
+/** A device already paired that asks for a role other than operator always needs an owner. */
+export function roleNeedsOwner(role: string | undefined, alreadyPaired: boolean | undefined) {
+  return alreadyPaired === true && role !== undefined && role !== ROLES.operator;
+}
+
 export function decideSilentPairing(input: SilentPairingInput): SilentPairingDecision {
   const { client, reason, locality } = input;
-  if (input.alreadyPaired && input.role !== undefined && input.role !== ROLES.operator) {
+  if (roleNeedsOwner(input.role, input.alreadyPaired)) {
     return denied(`a paired device asking for role ${input.role} always needs an owner's approval`);
   }
   if (locality === LOCALITIES.remote) {

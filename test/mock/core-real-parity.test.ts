@@ -202,3 +202,27 @@ describe("parity with the real gateway", () => {
     transport.close();
   });
 });
+
+describe("silent pairings superseded by a newer one (from the real gateway's code)", () => {
+  it("retires the same client's older silent pairings after a minute, not connected ones", async () => {
+    const { gateway, clock } = await startGateway();
+    const cron = { id: "node-host", mode: "node", platform: "linux", displayName: "cron" };
+    const old = await connectHello(gateway, { client: cron });
+    old.session.close();
+    const stillOpen = await connectHello(gateway, { client: cron });
+    const otherName = await connectHello(gateway, { client: { ...cron, displayName: "backup" } });
+    otherName.session.close();
+    clock.advance(30_000);
+    const recent = await connectHello(gateway, { client: cron });
+    recent.session.close();
+    clock.advance(31_000);
+    const newest = await connectHello(gateway, { client: cron });
+    const ids = gateway.list().paired.map((device) => device.deviceId);
+    // The first is over a minute old and closed: retired. The open one, the recent one and
+    // the one with another name stay; no event announces the retirement.
+    expect(ids).not.toContain(old.identity.deviceId);
+    for (const kept of [stillOpen, otherName, recent, newest]) {
+      expect(ids).toContain(kept.identity.deviceId);
+    }
+  });
+});

@@ -58,6 +58,22 @@ describe("explainNotSilent: facts that settle it", () => {
     ]);
   });
 
+  it.each<[string, Partial<PendingRequest>, boolean]>([
+    ["a paired device asking for role node", { role: "node", roles: ["operator", "node"] }, true],
+    [
+      "a new device asking for role node",
+      { role: "node", roles: ["node"], isRepair: false },
+      false,
+    ],
+    ["a paired device asking as operator", {}, false],
+  ])("%s: owner needed for certain → %s", (_name, change, certain) => {
+    // The same rule the mock's silent-pairing decision applies (src/policy/silent-pairing.ts).
+    const explanation = explainNotSilent(pendingRequest(change), pairedDevice());
+    const reason = "a paired device asking for role node always needs an owner's approval";
+    expect(explanation.reasons.includes(reason)).toBe(certain);
+    if (certain) expect(explanation.certain).toBe(true);
+  });
+
   it("a Control UI Origin is not held against the Control UI", () => {
     const explanation = explainNotSilent(pendingRequest(controlUiBrowser), pairedDevice());
     expect(explanation.reasons.join(" ")).not.toContain("not the Control UI");
