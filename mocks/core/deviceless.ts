@@ -14,9 +14,8 @@ import {
 import type { ConnectParams } from "./connect-params";
 import { connectionLocality, isLocalConnection } from "./connection-locality";
 import type { CoreContext, LiveConnection } from "./context";
-import { policyRefusal } from "./handshake";
 import { buildHelloOk } from "./hello";
-import { refuse } from "./refusal";
+import { policyRefusal, refuse } from "./refusal";
 import type { ConnectDecision } from "./types";
 
 // A connect without a device block (the `openclaw devices …` CLI sends none on a loopback URL

@@ -5,7 +5,7 @@ import {
 import { ConnectErrorDetailCodes as Codes } from "@openclaw/gateway-protocol/connect-error-details";
 import { AUTH_METHODS } from "../../src/policy/auth-methods";
 import { isWebchatClient } from "../../src/policy/clients";
-import { CLOSE_POLICY_VIOLATION, ERROR_CODES, PROTOCOL_VERSION, ROLES } from "../../src/protocol";
+import { ERROR_CODES, PROTOCOL_VERSION, ROLES } from "../../src/protocol";
 import { admitDevice } from "./admission";
 import {
   authenticateWithDeviceToken,
@@ -20,7 +20,7 @@ import { admitWithoutDevice } from "./deviceless";
 import { withFields } from "./json-copy";
 import { verifyDeviceProof } from "./device-proof";
 import { checkBrowserOrigin, ORIGIN_NOT_ALLOWED_MESSAGE } from "./origin-check";
-import { refuse, type Refusal } from "./refusal";
+import { policyRefusal, refuse } from "./refusal";
 import type { ConnectDecision } from "./types";
 
 // The connect handshake (spec §2), in the real gateway's order: protocol, role, client rules,
@@ -32,14 +32,6 @@ const MINIMUM_PROBE_PROTOCOL = 3;
 const COPILOT_CAPS = ["run-tool-bindings", "session-scoped-events"];
 const COPILOT_MESSAGE =
   "browser copilot requires ui mode with run-tool-bindings and session-scoped-events capabilities";
-
-export function policyRefusal(
-  code: string,
-  message: string,
-  details?: Record<string, unknown>,
-): Refusal {
-  return { code, message, details, close: { code: CLOSE_POLICY_VIOLATION, reason: message } };
-}
 
 /** The Control UI in a browser and webchat are held to the Origin rule even without one. */
 function needsOriginCheck(client: ConnectParams["client"], origin: string | undefined): boolean {

@@ -1,3 +1,4 @@
+import { CLOSE_POLICY_VIOLATION } from "../../src/protocol";
 import { truncateCloseReason } from "./close-reason";
 import type { CoreContext, LiveConnection } from "./context";
 import { withFields } from "./json-copy";
@@ -11,6 +12,15 @@ export type Refusal = {
   details?: Record<string, unknown>;
   close: { code: number; reason: string };
 };
+
+/** An INVALID_REQUEST-style refusal closed 1008 with its own message. */
+export function policyRefusal(
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): Refusal {
+  return { code, message, details, close: { code: CLOSE_POLICY_VIOLATION, reason: message } };
+}
 
 /** What a decision step adds to a connect's record; merged into it when it is recorded. */
 export type DecisionTrace = Partial<ConnectDecision>;

@@ -11,7 +11,8 @@ import { connectOptions, type Credentials } from "./connect-options";
 import { describeHello, describeList, describeResponse, ownList, pairEvents } from "./records";
 import { performFrame } from "./raw-frames";
 import { openTesterSocket, type TesterSocket } from "./socket";
-import type { CallOp, ConnectOp, Op, ParamValue, Ref, Sequence } from "./vocabulary";
+import { SequenceMemory } from "./sequence-memory";
+import type { CallOp, ConnectOp, Op, Sequence } from "./vocabulary";
 
 // Performs one sequence on one gateway and records, step by step, what a client would notice:
 // the answer, the device.pair.* events every open session saw, and the sockets that closed.
@@ -43,14 +44,14 @@ export class SequenceRun {
   private readonly kept: Open[] = [];
   private admin: Open | undefined;
   private opened = 0;
-  private readonly deviceTokens = new Map<number, string>();
-  private readonly requestIds = new Map<number, string[]>();
+  private readonly memory: SequenceMemory;
 
   private constructor(
     private readonly target: Target,
     private readonly sequence: Sequence,
     private readonly identities: SequenceIdentities,
   ) {
+    this.memory = new SequenceMemory(identities);
     identities.devices.forEach((identity, index) =>
       this.names.addDevice(`d${index}`, identity.deviceId, identity.publicKey),
     );
@@ -98,12 +99,8 @@ export class SequenceRun {
     return normalize(record, this.names);
   }
 
-  private device(index: number): number {
-    return index % this.identities.devices.length;
-  }
-
   private async connect(op: ConnectOp): Promise<unknown> {
-    const device = this.device(op.device);
+    const device = this.memory.device(op.device);
     const profile = this.sequence.devices[device];
     const identity = this.identities.devices[device];
     if (!profile || !identity) throw new Error(`no device ${device}`);
@@ -113,7 +110,7 @@ export class SequenceRun {
       identity,
       this.identities.other,
       this.target.credentials,
-      this.deviceTokens.get(device),
+      this.memory.deviceTokens.get(device),
     );
     let socket: TesterSocket;
     try {
@@ -126,12 +123,12 @@ export class SequenceRun {
     const outcome: DeviceConnectOutcome = await connectDevice(socket, options);
     if (outcome.kind === "refused") {
       const requestId = (outcome.error.details as { requestId?: unknown } | undefined)?.requestId;
-      if (typeof requestId === "string") this.noteRequest(device, requestId);
+      if (typeof requestId === "string") this.memory.noteRequest(device, requestId);
       socket.terminate();
       return { kind: "refused", error: outcome.error, close: outcome.close ?? null };
     }
     const token = outcome.hello.auth.deviceToken;
-    if (typeof token === "string") this.deviceTokens.set(device, token);
+    if (typeof token === "string") this.memory.deviceTokens.set(device, token);
     if (op.keep) {
       this.opened += 1;
       this.kept.push({ label: `s${this.opened}`, socket, session: outcome.session, seen: 0 });
@@ -149,14 +146,14 @@ export class SequenceRun {
   private async call(op: CallOp): Promise<unknown> {
     const open = this.sessionFor(op.session);
     if (!open) return { skipped: "no open session" };
-    const params = this.resolve(op.params);
+    const params = this.memory.resolve(op.params);
     let frame: ResponseFrame;
     try {
       frame = await open.session.request(op.method, params);
     } catch {
       return { on: open.label, skipped: "socket closed" };
     }
-    this.noteResponse(frame);
+    this.memory.noteResponse(frame);
     return {
       on: open.label,
       answer: describeResponse(op.method, frame, (id) => this.names.knows(id)),
@@ -188,54 +185,6 @@ export class SequenceRun {
     return { closed: open.label };
   }
 
-  private resolve(value: unknown): unknown {
-    if (Array.isArray(value) || value === null || typeof value !== "object") return value;
-    if ("ref" in value) return this.resolveRef(value as Ref);
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as Record<string, ParamValue>)) {
-      out[key] = this.resolve(item);
-    }
-    return out;
-  }
-
-  private resolveRef(ref: Ref): string {
-    switch (ref.ref) {
-      case "device":
-        return this.identities.devices[this.device(ref.device)]?.deviceId ?? "";
-      case "admin-device":
-        return this.identities.admin.deviceId;
-      case "unknown-device":
-        return "0".repeat(64);
-      case "unknown-request":
-        return "00000000-0000-4000-8000-000000000000";
-      case "request": {
-        const ids = this.requestIds.get(this.device(ref.device)) ?? [];
-        const id = ref.which === "first" ? ids[0] : ids[ids.length - 1];
-        return id ?? "11111111-1111-4111-8111-111111111111";
-      }
-    }
-  }
-
-  private noteRequest(device: number, requestId: string): void {
-    const ids = this.requestIds.get(device) ?? [];
-    if (!ids.includes(requestId)) ids.push(requestId);
-    this.requestIds.set(device, ids);
-  }
-
-  private noteById(deviceId: unknown, requestId: unknown): void {
-    const device = this.identities.devices.findIndex((identity) => identity.deviceId === deviceId);
-    if (device >= 0 && typeof requestId === "string") this.noteRequest(device, requestId);
-  }
-
-  private noteResponse(frame: ResponseFrame): void {
-    if (!frame.ok) return;
-    const payload = frame.payload as { pending?: unknown } | undefined;
-    if (!Array.isArray(payload?.pending)) return;
-    for (const pending of payload.pending as { deviceId?: unknown; requestId?: unknown }[]) {
-      this.noteById(pending.deviceId, pending.requestId);
-    }
-  }
-
   /** A request on the admin socket: once it is answered, the step's broadcasts went out. */
   private async settle(): Promise<void> {
     const admin = this.admin;
@@ -256,7 +205,7 @@ export class SequenceRun {
       for (const event of fresh) {
         const payload = event.payload as { deviceId?: unknown; requestId?: unknown } | undefined;
         if (event.event.startsWith("device.pair."))
-          this.noteById(payload?.deviceId, payload?.requestId);
+          this.memory.noteById(payload?.deviceId, payload?.requestId);
       }
       const shown = pairEvents(fresh, (id) => this.names.knows(id));
       if (shown.length > 0) events[open.label] = shown;
