@@ -5,8 +5,6 @@ import type { GatewayState } from "./state";
 import { firstMissingScope, issueToken, roleTokenScopes, tokenScopes } from "./tokens";
 import type { StoredPairedDevice, StoredPendingRequest } from "./types";
 
-export { liveToken, newSecret, revokeToken, type TokenIssuer } from "./tokens";
-
 // Pending/paired bookkeeping (spec §7) as the real gateway does it: refresh a request the new
 // ask is covered by, else replace it with the union of roles and scopes; approve merges into
 // the paired record. Pure state changes; the caller persists and broadcasts.

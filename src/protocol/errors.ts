@@ -38,10 +38,6 @@ export function missingScopeMessage(scope: string): string {
   return `missing scope: ${scope}`;
 }
 
-export function missingParamMessage(method: string, property: string): string {
-  return `invalid ${method} params: must have required property '${property}'`;
-}
-
 export const PAIRING_MESSAGES: Record<PairingReason, { message: string; remediationHint: string }> =
   {
     "not-paired": {

@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   startMockGatewayProcess,
   type MockGatewayProcess,
 } from "../e2e/support/mock-gateway-process";
 import { attachGatewayPairs, type StartedPairs } from "./differential/gateways";
+import { sequenceArbitrary } from "./differential/arbitraries";
 import { checkDifferential } from "./differential/property";
 import { REGRESSIONS } from "./differential/regressions";
 import { runSequence } from "./differential/run-sequence";
@@ -81,4 +83,18 @@ describe("generated sequences: the mock answers as the real gateway", () => {
     },
     15 * 60_000,
   );
+});
+
+describe("sequences do not leak into each other on the shared gateways", () => {
+  it("records the same thing when a sequence runs again after others", async () => {
+    if (!gateways) throw new Error("the gateways did not start");
+    const pairs = gateways.pairs;
+    const sequences = fc.sample(sequenceArbitrary(), { seed: SEED + 1, numRuns: 8 });
+    const first = [];
+    for (const sequence of sequences) first.push((await runSequence(sequence, pairs)).records);
+    // The same sequences again, in reverse order: fresh identities, same records.
+    for (const [index, sequence] of [...sequences.entries()].reverse()) {
+      expect((await runSequence(sequence, pairs)).records).toEqual(first[index]);
+    }
+  });
 });
