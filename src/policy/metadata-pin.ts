@@ -13,13 +13,13 @@ const RUNTIME: Readonly<Record<string, readonly [string, string]>> = {
   linux: ["linux", "Linux"],
 };
 
+const VERSIONED_MACOS = /^macos \d+(?:\.\d+){0,2}$/;
 const NATIVE_FAMILIES: readonly (readonly [string, RegExp])[] = [
   [IDS.IOS_APP, /^(?:ios|ipados)(?:\s|$)/],
   [IDS.ANDROID_APP, /^android(?:\s|$)/],
   [IDS.WATCHOS_APP, /^watchos \d+(?:\.\d+){0,2}$/],
-  [IDS.MACOS_APP, /^macos \d+(?:\.\d+){0,2}$/],
+  [IDS.MACOS_APP, VERSIONED_MACOS],
 ];
-const VERSIONED_MACOS = NATIVE_FAMILIES[3]?.[1] ?? /$^/;
 
 function nativeFamily(clientId: string, platform: string): RegExp | undefined {
   return NATIVE_FAMILIES.find(([id, family]) => id === clientId && family.test(platform))?.[1];
