@@ -33,14 +33,23 @@ export type BareTab = {
   off(method: string, listener: (params: never) => void): void;
   /** console.error calls and uncaught exceptions, in order. */
   consoleErrors: string[];
+  /** The browser context (storage, cookies, cache) the tab lives in. */
+  contextId: string;
+  /** Closes the tab, and its context unless the tab was opened in another tab's context. */
   close(): Promise<void>;
 };
 
 const POLL_MS = 20;
 
-export async function openBareTab(browser: Browser, initScript?: string): Promise<BareTab> {
+/** `contextId`: open the tab beside another tab (same storage), not in a fresh context. */
+export async function openBareTab(
+  browser: Browser,
+  initScript?: string,
+  contextId?: string,
+): Promise<BareTab> {
   const browserSession: CDPSession = await browser.newBrowserCDPSession();
-  const { browserContextId } = await browserSession.send("Target.createBrowserContext", {});
+  const browserContextId =
+    contextId ?? (await browserSession.send("Target.createBrowserContext", {})).browserContextId;
   const { targetId } = await browserSession.send("Target.createTarget", {
     url: "about:blank",
     browserContextId,
@@ -142,6 +151,7 @@ export async function openBareTab(browser: Browser, initScript?: string): Promis
     on,
     off,
     consoleErrors,
+    contextId: browserContextId,
     mouseClick,
     async goto(url) {
       const loaded = new Promise<void>((resolve) => {
@@ -189,7 +199,8 @@ export async function openBareTab(browser: Browser, initScript?: string): Promis
     },
     async close() {
       await browserSession.send("Target.closeTarget", { targetId }).catch(() => undefined);
-      await browserSession.send("Target.disposeBrowserContext", { browserContextId });
+      if (!contextId)
+        await browserSession.send("Target.disposeBrowserContext", { browserContextId });
       await browserSession.detach();
     },
   };

@@ -1,5 +1,7 @@
-// One line per budget: the figure next to its budget, PASS or FAIL. Informational lines
-// (no budget) explain a figure; they never fail the run.
+import { loadavg } from "node:os";
+
+// One line per budget: the figure next to its budget, PASS or FAIL, and the machine's load
+// while it was measured. Informational lines (no budget) explain a figure; they never fail.
 
 export type Figure = {
   name: string;
@@ -9,6 +11,8 @@ export type Figure = {
   budget?: string;
   pass?: boolean;
   note?: string;
+  /** The 1-minute load average when the section started and when it ended. */
+  load?: string;
 };
 
 export function budget(name: string, shown: string, limit: string, pass: boolean, note?: string) {
@@ -40,14 +44,44 @@ export function runs(values: readonly number[], format: (value: number) => strin
   return `${format(median(values))} (runs: ${values.map(format).join(", ")})`;
 }
 
+/** The 1-minute load average now. */
+export const loadNow = () => loadavg()[0] ?? Number.NaN;
+
 export function printSection(title: string, figures: readonly Figure[]): void {
   console.log(`\n## ${title}`);
   for (const figure of figures) {
     const verdict = figure.budget === undefined ? "info" : figure.pass ? "PASS" : "FAIL";
     const limit = figure.budget === undefined ? "" : `  (budget ${figure.budget})`;
-    console.log(`  [${verdict}] ${figure.name}: ${figure.shown}${limit}`);
+    const load = figure.budget === undefined || !figure.load ? "" : `  [load ${figure.load}]`;
+    console.log(`  [${verdict}] ${figure.name}: ${figure.shown}${limit}${load}`);
     if (figure.note) console.log(`         ${figure.note}`);
   }
+}
+
+const clip = (text: string, length = 40) =>
+  text.length > length ? `${text.slice(0, length - 1)}…` : text;
+
+/** Every budget in one table, for reading the run at a glance. */
+export function printSummary(figures: readonly Figure[]): void {
+  const rows = figures
+    .filter((figure) => figure.budget !== undefined)
+    .map((figure) => [
+      figure.pass ? "PASS" : "FAIL",
+      figure.name.trim(),
+      clip(figure.shown.replace(/ \(runs: .*\)$/, "")),
+      figure.budget ?? "",
+      figure.load ?? "",
+    ]);
+  const header = ["", "budget", "median", "limit", "load (1 min)"];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
+  console.log("\n## Summary\n");
+  console.log(line(header));
+  console.log(line(widths.map((width) => "-".repeat(width))));
+  for (const row of rows) console.log(line(row));
 }
 
 export function failures(figures: readonly Figure[]): Figure[] {
