@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
+import { createApp, resumeSavedConnection } from "./app/create-app";
 import "./app/global.css";
 
 async function startMockGatewayInDev(): Promise<void> {
@@ -15,9 +16,12 @@ async function main(): Promise<void> {
   await startMockGatewayInDev();
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root element");
+  const deps = createApp();
+  // A remembered gateway: the socket opens while React renders the first screen.
+  resumeSavedConnection(deps);
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App deps={deps} />
     </StrictMode>,
   );
 }

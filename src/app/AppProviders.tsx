@@ -9,7 +9,7 @@ import { ApprovalsStoreProvider } from "../stores/approvals-store";
 import { ConnectionStoreProvider } from "../stores/connection-store";
 import { PreferencesStoreProvider } from "../stores/preferences-store";
 import { ClockContext } from "../ui/clock";
-import type { AppDeps } from "./create-app";
+import { resumeSavedConnection, type AppDeps } from "./create-app";
 
 export function AppProviders({ deps, children }: { deps: AppDeps; children: ReactNode }) {
   useConnectionBridge(deps);
@@ -34,14 +34,8 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
   );
 }
 
-function useConnectionBridge({
-  connection,
-  connectionStore,
-  queryClient,
-  credentials,
-  pairFeed,
-  history,
-}: AppDeps) {
+function useConnectionBridge(deps: AppDeps) {
+  const { connection, connectionStore, queryClient, pairFeed, history } = deps;
   useEffect(() => {
     const stopRecorder = startHistoryRecorder(pairFeed, history, queryClient);
     const stopFeed = pairFeed.start();
@@ -67,17 +61,5 @@ function useConnectionBridge({
     });
   }, [connection, connectionStore, queryClient]);
 
-  useEffect(() => {
-    // Reload within a session (or a remembered gateway): pick up where the person left off.
-    // Guarded by status, so StrictMode's second effect run does not connect twice.
-    const saved = credentials.load();
-    if (saved?.autoConnect && connection.status.kind === "idle") {
-      connection.connect({
-        url: saved.url,
-        secret: saved.secret,
-        secretKind: saved.secretKind,
-        remember: saved.remember,
-      });
-    }
-  }, [connection, credentials]);
+  useEffect(() => resumeSavedConnection(deps), [deps]);
 }

@@ -71,3 +71,17 @@ export function createApp(overrides: AppOverrides = {}): AppDeps {
     now,
   };
 }
+
+/** Reload within a session, or a remembered gateway: pick up where the person left off. */
+export function resumeSavedConnection({ connection, credentials }: AppDeps): void {
+  const saved = credentials.load();
+  // Guarded by status, so a second call (StrictMode's second effect run) does not connect twice.
+  if (saved?.autoConnect && connection.status.kind === "idle") {
+    connection.connect({
+      url: saved.url,
+      secret: saved.secret,
+      secretKind: saved.secretKind,
+      remember: saved.remember,
+    });
+  }
+}
