@@ -6,7 +6,7 @@ import { bundleFigures } from "./bundle-figures";
 import { coreFigures } from "./core-figures";
 import { BURST_SIZE } from "./live-benches";
 import { failures, loadNow, printSection, printSummary, REPEATS, type Figure } from "./report";
-import { withRealGateway } from "./real-gateway";
+import { withRealGateways } from "./real-gateway";
 import { slowFigures } from "./slow-figures";
 
 // `npm run bench`: every performance budget, each figure next to its budget with PASS or
@@ -53,7 +53,7 @@ async function main() {
         );
       if (wanted("slow"))
         await section("Slow profile, beside the OpenClaw Control UI", () =>
-          withRealGateway((gateway) => slowFigures(browser, served.url, gateway)),
+          withRealGateways(served.outDir, (gateways) => slowFigures(browser, served.url, gateways)),
         );
       if (wanted("burst"))
         await section(`Burst: ${BURST_SIZE} device.pair.requested in 1 s`, () =>
