@@ -1,5 +1,4 @@
-import { METHODS, OPERATOR_SCOPES, ROLES, type MethodName } from "../protocol";
-import { scopesSatisfy } from "./scopes";
+import { METHODS, OPERATOR_SCOPES, type MethodName } from "../protocol";
 
 // Scopes each method needs, as observed on 2026.9.6 (spec §3). `connect` is not a call that
 // scopes gate, so it is not listed.
@@ -26,23 +25,4 @@ export const METHOD_SCOPES: Readonly<Record<Exclude<MethodName, "connect">, read
 export function requiredScopesFor(method: string): string[] | undefined {
   if (!Object.hasOwn(METHOD_SCOPES, method)) return undefined;
   return [...METHOD_SCOPES[method as keyof typeof METHOD_SCOPES]];
-}
-
-export type TokenAction = {
-  callerScopes: readonly string[];
-  targetRole: string;
-  requestedScopes?: readonly string[];
-};
-
-/**
- * `device.token.rotate` / `device.token.revoke` need `operator.admin` on top of
- * `operator.pairing` when they touch a role other than operator, or would mint a token
- * broader than the caller's own scopes (a pairing-only caller must not escalate through it).
- */
-export function tokenActionRequiresAdmin({
-  callerScopes,
-  targetRole,
-  requestedScopes = [],
-}: TokenAction): boolean {
-  return targetRole.trim() !== ROLES.operator || !scopesSatisfy(callerScopes, requestedScopes);
 }

@@ -1,8 +1,9 @@
 import type { PairedDevice, PendingRequest } from "../protocol";
-import { approvedScopesOf, liveApprovedRoles } from "./approved-access";
+import { approvedScopesOf, liveApprovedRoles, normalizeDeviceMetadata } from "./approved-access";
+import { scopesSatisfy } from "./scopes";
 
-// A pending request carries no reason field; the UI derives its kind from the paired record
-// of the same device (spec §7).
+// A pending request carries no reason field: its kind is worked out from the paired record of the
+// same device, in the order the gateway checks a connect (docs/real-gateway-admin-and-nodes.md §2).
 
 export const REQUEST_KINDS = {
   newDevice: "new-device",
@@ -12,29 +13,67 @@ export const REQUEST_KINDS = {
 } as const;
 export type RequestKind = (typeof REQUEST_KINDS)[keyof typeof REQUEST_KINDS];
 
-type PendingForKind = Pick<PendingRequest, "deviceId" | "publicKey" | "role" | "roles" | "scopes">;
+type PendingForKind = Pick<
+  PendingRequest,
+  "deviceId" | "publicKey" | "role" | "roles" | "scopes" | "platform" | "deviceFamily" | "ts"
+>;
+type PairedForKind = PairedDevice | undefined;
 
-/**
- * Scopes compare by plain string containment (spec §7), unlike the gateway's own check where
- * `operator.admin` covers every operator scope.
- */
-export function requestKind(
-  pending: PendingForKind,
-  paired: PairedDevice | undefined,
-): RequestKind {
-  if (!paired || paired.deviceId !== pending.deviceId || paired.publicKey !== pending.publicKey) {
-    return REQUEST_KINDS.newDevice;
-  }
-  const live = new Set(liveApprovedRoles(paired));
-  const requestedRoles = [pending.role, ...(pending.roles ?? [])]
-    .map((role) => role.trim())
-    .filter((role) => role !== "");
-  if (requestedRoles.some((role) => !live.has(role))) {
+/** The paired record of the same device and key, if the request has one. */
+export function sameIdentity(pending: PendingForKind, paired: PairedForKind) {
+  return paired?.deviceId === pending.deviceId && paired.publicKey === pending.publicKey
+    ? paired
+    : undefined;
+}
+
+/** Both sides are stored normalised ("darwin" becomes "macos"); an empty pin pins nothing. */
+export function metadataChanged(pending: PendingForKind, paired: PairedDevice): boolean {
+  const differs = (pin?: string, asked?: string) =>
+    normalizeDeviceMetadata(pin) !== "" &&
+    normalizeDeviceMetadata(pin) !== normalizeDeviceMetadata(asked);
+  return (
+    differs(paired.platform, pending.platform) || differs(paired.deviceFamily, pending.deviceFamily)
+  );
+}
+
+/** Metadata, then roles with a live token, then scopes as the gateway compares them. */
+export function requestKind(pending: PendingForKind, paired: PairedForKind): RequestKind {
+  const same = sameIdentity(pending, paired);
+  if (!same) return REQUEST_KINDS.newDevice;
+  if (metadataChanged(pending, same)) return REQUEST_KINDS.reApproval;
+  const live = liveApprovedRoles(same);
+  if ([pending.role, ...pending.roles].some((role) => role.trim() && !live.includes(role.trim()))) {
     return REQUEST_KINDS.roleUpgrade;
   }
-  const approved = new Set(approvedScopesOf(paired));
-  if ((pending.scopes ?? []).some((scope) => !approved.has(scope.trim()))) {
-    return REQUEST_KINDS.scopeUpgrade;
-  }
+  if (!scopesSatisfy(approvedScopesOf(same), pending.scopes)) return REQUEST_KINDS.scopeUpgrade;
   return REQUEST_KINDS.reApproval;
+}
+
+/**
+ * What the list alone cannot settle about a request's kind, in words (undefined when it can).
+ * `replacedEarlier`: the request superseded another of the device, so it carries both asks.
+ */
+export function kindDoubt(
+  pending: PendingForKind,
+  paired: PairedForKind,
+  replacedEarlier = false,
+): string | undefined {
+  const same = sameIdentity(pending, paired);
+  const kind = requestKind(pending, paired);
+  if (replacedEarlier) {
+    return "It replaced an earlier request of this device and carries both asks together, so it stands for two kinds at once.";
+  }
+  if (
+    kind === REQUEST_KINDS.roleUpgrade &&
+    same?.tokens?.some((token) => (token.revokedAtMs ?? 0) > pending.ts)
+  ) {
+    return "The device's token was revoked after it asked: when it asked, the gateway may have called it a scope upgrade or a changed identity.";
+  }
+  if (kind === REQUEST_KINDS.scopeUpgrade) {
+    return "A device can also ask for more scopes on its own (device.scopes.requestUpgrade, “Request admin” in the Control UI); the list does not tell the two apart.";
+  }
+  if (kind === REQUEST_KINDS.reApproval && same && !metadataChanged(pending, same)) {
+    return "The list shows no changed platform or device family: the device changed something the list does not show, or went back to the values it was approved with.";
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { LOCALITIES, PAIRING_REASONS, ROLES, type Locality, type PairingReason } from "../protocol";
 import { AUTH_METHODS, describeAuthMethod, type AuthMethod } from "./auth-methods";
 import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
+import { PENDING_CAUSES as CAUSES } from "./pending-causes";
 
 // When a connect that needs pairing is approved without an owner (spec §5).
 
@@ -34,29 +35,31 @@ function denied(why: string): SilentPairingDecision {
 // proved it is the same machine: a native app on direct loopback, or a loopback client holding
 // the shared secret. Browsers and the Control UI stay pinned to an owner's approval.
 function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
-  if (input.hasBrowserOriginHeader) {
-    return denied(
-      "identity changes are never approved automatically when a browser Origin is sent",
-    );
+  const { client, locality } = input;
+  // A browser Origin from any other client was refused before this point.
+  if (
+    input.hasBrowserOriginHeader ||
+    isControlUiClient(client.id) ||
+    isWebchatClient(client.id, client.mode)
+  ) {
+    return denied(CAUSES.uiIdentity.title);
   }
-  if (isControlUiClient(input.client.id) || isWebchatClient(input.client.id, input.client.mode)) {
-    return denied("identity changes of the Control UI or webchat always need an owner's approval");
-  }
-  if (input.locality === LOCALITIES.directLocal) {
-    return nativeApp
-      ? { silent: true, why: "native app on a direct loopback connection may refresh its identity" }
-      : denied("on a direct loopback connection only native apps get identity changes approved");
+  if (locality === LOCALITIES.directLocal && nativeApp) {
+    return {
+      silent: true,
+      why: "native app on a direct loopback connection may refresh its identity",
+    };
   }
   if (
-    input.locality === LOCALITIES.cliContainerLocal ||
-    input.locality === LOCALITIES.sharedSecretLoopbackLocal
+    locality === LOCALITIES.cliContainerLocal ||
+    locality === LOCALITIES.sharedSecretLoopbackLocal
   ) {
     return {
       silent: true,
-      why: `loopback client holding the shared secret (${input.locality}) may refresh its identity`,
+      why: `loopback client holding the shared secret (${locality}) may refresh its identity`,
     };
   }
-  return denied(`identity changes are not approved automatically for locality ${input.locality}`);
+  return denied(CAUSES.identity.title);
 }
 
 /** A device already paired that asks for a role other than operator always needs an owner. */
@@ -67,17 +70,17 @@ export function roleNeedsOwner(role: string | undefined, alreadyPaired: boolean 
 export function decideSilentPairing(input: SilentPairingInput): SilentPairingDecision {
   const { client, reason, locality } = input;
   if (roleNeedsOwner(input.role, input.alreadyPaired)) {
-    return denied(`a paired device asking for role ${input.role} always needs an owner's approval`);
+    return denied(`${CAUSES.otherRole.title} (${input.role})`);
   }
   if (locality === LOCALITIES.remote) {
-    return denied("the connection is remote");
+    return denied(CAUSES.remote.title);
   }
   if (
     input.hasBrowserOriginHeader &&
     !isControlUiClient(client.id) &&
     !isWebchatClient(client.id, client.mode)
   ) {
-    return denied("a browser Origin was sent by a client that is not the Control UI or webchat");
+    return denied(CAUSES.origin.title);
   }
   if (reason === PAIRING_REASONS.metadataUpgrade) {
     // autoApproveLocal does not govern identity refreshes (spec §5).
@@ -87,13 +90,10 @@ export function decideSilentPairing(input: SilentPairingInput): SilentPairingDec
     );
   }
   if (input.autoApproveLocal === false) {
-    return denied("the gateway setting autoApproveLocal is off");
+    return denied(CAUSES.autoApproveOff.title);
   }
   if (reason === PAIRING_REASONS.scopeUpgrade && !SCOPE_UPGRADE_AUTH.has(input.authMethod)) {
-    return denied(
-      `scope upgrades are approved automatically only for token, password or no-auth ` +
-        `connections; this one used ${describeAuthMethod(input.authMethod)}`,
-    );
+    return denied(`${CAUSES.authMethod.title}: ${describeAuthMethod(input.authMethod)}`);
   }
   return { silent: true, why: `${reason} from a local connection (${locality})` };
 }

@@ -1,61 +1,52 @@
 import { describe, expect, it } from "vitest";
+import { explainNotSilent, PENDING_CAUSES as C } from "../../../src/policy";
 import type { PendingRequest } from "../../../src/protocol";
-import { explainNotSilent } from "../../../src/policy";
 import { pairedDevice, pendingRequest } from "./fixtures";
 
-const controlUiBrowser: Partial<PendingRequest> = {
+// A pending record carries no Origin and no auth method; remoteIp only for a non-loopback
+// address, browserOrigin only for the browser copilot (docs/real-gateway-admin-and-nodes.md §1).
+// So a cause is named only when those fields prove it, never guessed.
+
+const controlUi: Partial<PendingRequest> = {
   clientId: "openclaw-control-ui",
   clientMode: "webchat",
-  browserOrigin: "http://localhost:5173",
+  platform: "web",
 };
+const loopback = { remoteIp: undefined };
 
-describe("explainNotSilent: facts that settle it", () => {
-  it("a non-loopback address makes the locality remote, for certain", () => {
+describe("explainNotSilent: causes the request's fields prove", () => {
+  it("a non-loopback address: the remote locality, nothing else offered", () => {
     const explanation = explainNotSilent(
-      pendingRequest({ remoteIp: "192.168.1.20" }),
+      pendingRequest({ remoteIp: "192.168.1.50" }),
       pairedDevice(),
     );
     expect(explanation).toEqual({
-      locality: "remote",
-      certain: true,
-      reasons: ["connected from 192.168.1.20, which is not loopback"],
+      known: [`it connected from 192.168.1.50: ${C.remote.title}`],
+      possible: [],
     });
   });
 
-  it("a browser Origin from a client that is not the Control UI or webchat", () => {
+  it("the copilot's extension origin, from a client that is not the Control UI or web chat", () => {
+    const origin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
     const explanation = explainNotSilent(
-      pendingRequest({ browserOrigin: "https://x.example" }),
-      pairedDevice(),
+      pendingRequest({
+        ...loopback,
+        clientId: "openclaw-browser-copilot",
+        clientMode: "ui",
+        browserOrigin: origin,
+      }),
+      undefined,
     );
-    expect(explanation).toEqual({
-      locality: "unknown",
-      certain: true,
-      reasons: [
-        "a browser Origin (https://x.example) was sent by a client that is not the Control UI or webchat",
-      ],
-    });
+    expect(explanation.known).toEqual([`${C.origin.title} (${origin})`]);
   });
 
-  it("lists every settled reason, remote address first", () => {
+  it("a changed identity of the Control UI is never approved by itself", () => {
+    const paired = pairedDevice({ ...controlUi, platform: "linux" });
     const explanation = explainNotSilent(
-      pendingRequest({ remoteIp: "203.0.113.9", browserOrigin: "https://x.example" }),
-      pairedDevice(),
-    );
-    expect(explanation.certain).toBe(true);
-    expect(explanation.reasons).toHaveLength(2);
-    expect(explanation.reasons[0]).toContain("203.0.113.9");
-  });
-
-  it("a changed identity of the Control UI always needs an owner", () => {
-    const paired = pairedDevice({ clientId: "openclaw-control-ui", clientMode: "webchat" });
-    const explanation = explainNotSilent(
-      pendingRequest({ ...controlUiBrowser, scopes: ["operator.read"], platform: "web" }),
+      pendingRequest({ ...controlUi, ...loopback, scopes: ["operator.read"] }),
       paired,
     );
-    expect(explanation.certain).toBe(true);
-    expect(explanation.reasons).toEqual([
-      "identity changes of the Control UI or webchat always need an owner's approval",
-    ]);
+    expect(explanation.known).toEqual([C.uiIdentity.title]);
   });
 
   it.each<[string, Partial<PendingRequest>, boolean]>([
@@ -66,105 +57,110 @@ describe("explainNotSilent: facts that settle it", () => {
       false,
     ],
     ["a paired device asking as operator", {}, false],
-  ])("%s: owner needed for certain → %s", (_name, change, certain) => {
+  ])("%s: an owner is needed for certain → %s", (_name, change, certain) => {
     // The same rule the mock's silent-pairing decision applies (src/policy/silent-pairing.ts).
-    const explanation = explainNotSilent(pendingRequest(change), pairedDevice());
-    const reason = "a paired device asking for role node always needs an owner's approval";
-    expect(explanation.reasons.includes(reason)).toBe(certain);
-    if (certain) expect(explanation.certain).toBe(true);
-  });
-
-  it("a Control UI Origin is not held against the Control UI", () => {
-    const explanation = explainNotSilent(pendingRequest(controlUiBrowser), pairedDevice());
-    expect(explanation.reasons.join(" ")).not.toContain("not the Control UI");
-  });
-});
-
-describe("explainNotSilent: facts it does not have", () => {
-  it("says unknown when the request has no remoteIp", () => {
-    const explanation = explainNotSilent(pendingRequest({ remoteIp: undefined }), undefined);
-    expect(explanation.locality).toBe("unknown");
-    expect(explanation.certain).toBe(false);
-    expect(explanation.reasons[0]).toContain("does not say where the device connected from");
-  });
-
-  it("does not read an unparsable remoteIp as remote", () => {
-    const explanation = explainNotSilent(pendingRequest({ remoteIp: "unknown-ip" }), undefined);
-    expect(explanation.locality).toBe("unknown");
-    expect(explanation.certain).toBe(false);
-  });
-
-  it("on loopback without an Origin it gives the usual causes, marked not certain", () => {
-    const explanation = explainNotSilent(pendingRequest({ scopes: ["operator.read"] }), undefined);
-    expect(explanation).toEqual({
-      locality: "unknown",
-      certain: false,
-      reasons: [
-        "the gateway did not say why; on loopback this usually means the device did not " +
-          "authenticate with the shared token or password, or autoApproveLocal is off",
-      ],
-    });
-  });
-
-  it.each([["::1"], ["::ffff:127.0.0.1"]])("treats %s as loopback", (remoteIp) => {
-    const explanation = explainNotSilent(pendingRequest({ remoteIp }), undefined);
-    expect(explanation.certain).toBe(false);
-    expect(explanation.reasons[0]).toContain("on loopback");
-  });
-
-  it("adds the scope-upgrade auth rule for a scope upgrade, without claiming the auth method", () => {
-    const explanation = explainNotSilent(pendingRequest(), pairedDevice());
-    expect(explanation.certain).toBe(false);
-    expect(explanation.reasons).toContain(
-      "scope upgrades are approved automatically only for token, password or no-auth connections",
-    );
-    expect(explanation.reasons.join(" ")).not.toMatch(/used (a device token|the shared)/);
-  });
-
-  it("adds the identity-change rule for a re-approval of a non-UI client", () => {
     const explanation = explainNotSilent(
-      pendingRequest({ scopes: ["operator.read"], platform: "darwin" }),
+      pendingRequest({ ...loopback, ...change }),
       pairedDevice(),
     );
-    expect(explanation.certain).toBe(false);
-    expect(explanation.reasons[1]).toContain("only for native apps on direct loopback");
-  });
-
-  it("words the identity-change rule for a native app", () => {
-    const paired = pairedDevice({ clientId: "openclaw-macos", clientMode: "ui" });
-    const explanation = explainNotSilent(
-      pendingRequest({ clientId: "openclaw-macos", clientMode: "ui", scopes: ["operator.read"] }),
-      paired,
-    );
-    expect(explanation.reasons[1]).toContain("only on a direct loopback connection");
-  });
-
-  it("a Control UI on a private address with a loopback Origin may have been local: unknown", () => {
-    const explanation = explainNotSilent(
-      pendingRequest({ ...controlUiBrowser, remoteIp: "172.17.0.1" }),
-      undefined,
-    );
-    expect(explanation.locality).toBe("unknown");
-    expect(explanation.certain).toBe(false);
-    expect(explanation.reasons[0]).toContain("does not show");
-  });
-
-  it.each<[string, Partial<PendingRequest>]>([
-    ["a public address", { remoteIp: "203.0.113.9" }],
-    ["a non-loopback Origin", { remoteIp: "172.17.0.1", browserOrigin: "https://x.example" }],
-    ["a non-Control-UI client", { remoteIp: "172.17.0.1", clientId: "webchat-ui" }],
-  ])("the Control UI exception does not apply with %s: remote", (_name, change) => {
-    const explanation = explainNotSilent(
-      pendingRequest({ ...controlUiBrowser, ...change }),
-      undefined,
-    );
-    expect(explanation.locality).toBe("remote");
-    expect(explanation.certain).toBe(true);
+    expect(explanation.known.includes(`${C.otherRole.title} (node)`)).toBe(certain);
   });
 
   it("a request the gateway marked silent is explained as still resolving", () => {
-    const explanation = explainNotSilent(pendingRequest({ silent: true }), undefined);
-    expect(explanation.certain).toBe(false);
-    expect(explanation.reasons[0]).toContain("marked this request for automatic approval");
+    expect(explainNotSilent(pendingRequest({ silent: true }), undefined).known[0]).toMatch(
+      /automatic approval/,
+    );
+  });
+});
+
+describe("explainNotSilent: unknown causes, by client class, most likely first", () => {
+  const nodeHost = pairedDevice();
+  const ui = pairedDevice(controlUi);
+  const mac = pairedDevice({ clientId: "openclaw-macos", clientMode: "ui", platform: "linux" });
+  it.each<
+    [
+      string,
+      Partial<PendingRequest>,
+      ReturnType<typeof pairedDevice> | undefined,
+      (keyof typeof C)[],
+    ]
+  >([
+    [
+      "node host, new device",
+      { scopes: ["operator.read"] },
+      undefined,
+      ["origin", "waiting", "autoApproveOff"],
+    ],
+    [
+      "node host, scope upgrade",
+      {},
+      nodeHost,
+      ["origin", "waiting", "authMethod", "autoApproveOff"],
+    ],
+    [
+      "node host, operator role without a live token",
+      { scopes: ["operator.read"] },
+      pairedDevice({ tokens: undefined }),
+      ["origin", "waiting", "autoApproveOff"],
+    ],
+    [
+      "node host, changed platform",
+      { scopes: ["operator.read"], platform: "macos" },
+      nodeHost,
+      ["identity", "origin", "waiting"],
+    ],
+    [
+      "macOS app, changed platform (silent on loopback unless an Origin or a wait)",
+      {
+        clientId: "openclaw-macos",
+        clientMode: "ui",
+        scopes: ["operator.read"],
+        platform: "macos",
+      },
+      mac,
+      ["origin", "waiting"],
+    ],
+    [
+      "Control UI, new device",
+      { ...controlUi, scopes: ["operator.read"] },
+      undefined,
+      ["waiting", "autoApproveOff"],
+    ],
+    ["Control UI, scope upgrade", controlUi, ui, ["waiting", "authMethod", "autoApproveOff"]],
+    [
+      "web chat, scope upgrade",
+      { clientId: "webchat-ui", clientMode: "webchat", platform: "web" },
+      pairedDevice({ clientId: "webchat-ui", clientMode: "webchat", platform: "web" }),
+      ["waiting", "authMethod", "autoApproveOff"],
+    ],
+  ])("%s", (_name, change, paired, causes) => {
+    const explanation = explainNotSilent(pendingRequest({ ...loopback, ...change }), paired);
+    expect(explanation.known).toEqual([]);
+    expect(explanation.possible).toEqual(causes.map((id) => C[id]));
+  });
+
+  it.each([["127.0.0.1"], ["::1"], ["::ffff:127.0.0.1"], ["not-an-address"]])(
+    "does not read %s as another machine",
+    (remoteIp) => {
+      const explanation = explainNotSilent(pendingRequest({ remoteIp }), pairedDevice());
+      expect(explanation.known).toEqual([]);
+      expect(explanation.possible).not.toContainEqual(C.remote);
+    },
+  );
+
+  it("a Control UI page at a private address may have been local: remote is only the first guess", () => {
+    const explanation = explainNotSilent(
+      pendingRequest({ ...controlUi, remoteIp: "172.17.0.1" }),
+      undefined,
+    );
+    expect(explanation.known).toEqual([]);
+    expect(explanation.possible[0]).toBe(C.remote);
+  });
+
+  it("every cause says how to check and how to fix it", () => {
+    for (const cause of Object.values(C)) {
+      expect(cause.check.length).toBeGreaterThan(20);
+      expect(cause.fix.length).toBeGreaterThan(10);
+    }
   });
 });

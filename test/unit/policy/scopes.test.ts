@@ -7,7 +7,6 @@ import {
   requiredScopesFor,
   scopeDiff,
   scopesSatisfy,
-  tokenActionRequiresAdmin,
 } from "../../../src/policy";
 
 describe("normalizeScopes", () => {
@@ -161,30 +160,5 @@ describe("requiredScopesFor", () => {
   it("hands out a copy the caller cannot use to change the table", () => {
     requiredScopesFor("cron.add")?.push("operator.read");
     expect(requiredScopesFor("cron.add")).toEqual(["operator.admin"]);
-  });
-});
-
-describe("tokenActionRequiresAdmin", () => {
-  it.each<[string, string[], string, string[] | undefined, boolean]>([
-    [
-      "an operator token within the caller's scopes",
-      ["operator.pairing", "operator.read"],
-      "operator",
-      ["operator.read"],
-      false,
-    ],
-    ["an operator token with no scopes named", ["operator.pairing"], "operator", undefined, false],
-    ["a node token", ["operator.pairing"], "node", [], true],
-    ["a token broader than the caller", ["operator.pairing"], "operator", ["operator.write"], true],
-    [
-      "an admin caller asking anything operator",
-      ["operator.pairing", "operator.admin"],
-      "operator",
-      ["operator.write"],
-      false,
-    ],
-    ["an admin caller on a node token", ["operator.admin"], "node", [], true],
-  ])("%s → %s", (_name, callerScopes, targetRole, requestedScopes, expected) => {
-    expect(tokenActionRequiresAdmin({ callerScopes, targetRole, requestedScopes })).toBe(expected);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { LOCALITIES, PAIRING_REASONS, type Locality } from "../../../src/protocol";
-import { decideSilentPairing, type SilentPairingInput } from "../../../src/policy";
+import {
+  decideSilentPairing,
+  PENDING_CAUSES as CAUSES,
+  type SilentPairingInput,
+} from "../../../src/policy";
 
 const seedScopeUpgrade: SilentPairingInput = {
   locality: "shared_secret_loopback_local",
@@ -37,14 +41,14 @@ describe("decideSilentPairing: the general gates", () => {
     "locality remote, reason %s → not silent",
     (reason) => {
       const decision = decideSilentPairing({ ...seedScopeUpgrade, locality: "remote", reason });
-      expect(decision).toEqual({ silent: false, why: "the connection is remote" });
+      expect(decision).toEqual({ silent: false, why: CAUSES.remote.title });
     },
   );
 
   it("a browser Origin from a client that is not the Control UI or webchat blocks it", () => {
     const decision = decideSilentPairing({ ...seedScopeUpgrade, hasBrowserOriginHeader: true });
     expect(decision.silent).toBe(false);
-    expect(decision.why).toContain("not the Control UI or webchat");
+    expect(decision.why).toBe(CAUSES.origin.title);
   });
 
   it.each([
@@ -67,7 +71,7 @@ describe("decideSilentPairing: the general gates", () => {
     const decision = decideSilentPairing({ ...seedScopeUpgrade, reason, autoApproveLocal: false });
     expect(decision).toEqual({
       silent: false,
-      why: "the gateway setting autoApproveLocal is off",
+      why: CAUSES.autoApproveOff.title,
     });
   });
 
@@ -91,7 +95,7 @@ describe("decideSilentPairing: scope-upgrade needs token, password or none", () 
       authMethod,
     });
     expect(decision.silent).toBe(silent);
-    if (!silent) expect(decision.why).toContain("only for token, password or no-auth");
+    if (!silent) expect(decision.why).toContain(CAUSES.authMethod.title);
   });
 
   it.each(["not-paired", "role-upgrade"] as const)(
@@ -148,23 +152,23 @@ describe("decideSilentPairing: metadata-upgrade", () => {
     [
       "a watchOS app (not a native app class)",
       { client: { id: "openclaw-watchos", mode: "ui" } },
-      "only native apps",
+      CAUSES.identity.title,
     ],
     [
       "a native app id outside ui mode",
       { client: { id: "openclaw-macos", mode: "backend" } },
-      "only native apps",
+      CAUSES.identity.title,
     ],
     [
       "node-host on direct_local",
       { client: { id: "node-host", mode: "node" } },
-      "only native apps",
+      CAUSES.identity.title,
     ],
-    ["isNativeAppUi false overriding the id", { isNativeAppUi: false }, "only native apps"],
+    ["isNativeAppUi false overriding the id", { isNativeAppUi: false }, CAUSES.identity.title],
     [
       "a browser Origin",
       { hasBrowserOriginHeader: true, client: { id: "openclaw-control-ui", mode: "webchat" } },
-      "browser Origin",
+      CAUSES.uiIdentity.title,
     ],
     [
       "the Control UI without an Origin",
@@ -172,30 +176,30 @@ describe("decideSilentPairing: metadata-upgrade", () => {
         locality: "shared_secret_loopback_local",
         client: { id: "openclaw-control-ui", mode: "webchat" },
       },
-      "Control UI or webchat",
+      CAUSES.uiIdentity.title,
     ],
     [
       "the terminal UI",
       { locality: "shared_secret_loopback_local", client: { id: "openclaw-tui", mode: "ui" } },
-      "Control UI or webchat",
+      CAUSES.uiIdentity.title,
     ],
     [
       "a webchat client",
       { locality: "shared_secret_loopback_local", client: { id: "webchat-ui", mode: "ui" } },
-      "Control UI or webchat",
+      CAUSES.uiIdentity.title,
     ],
     [
       "a browser-container locality",
       { locality: "browser_container_local", client: { id: "node-host", mode: "node" } },
-      "browser_container_local",
+      CAUSES.identity.title,
     ],
-    ["remote", { locality: "remote" }, "remote"],
+    ["remote", { locality: "remote" }, CAUSES.remote.title],
   ] as [string, Partial<SilentPairingInput>, string][])(
     "is not silent for %s",
     (_name, change, why) => {
       const decision = decideSilentPairing({ ...macApp, ...change });
       expect(decision.silent).toBe(false);
-      expect(decision.why).toContain(why);
+      expect(decision.why).toBe(why);
     },
   );
 });
