@@ -1,5 +1,11 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { deviceName, requestName } from "../policy";
+import {
+  approvedScopesOf,
+  deviceName,
+  normalizeScopes,
+  requestName,
+  sameIdentity,
+} from "../policy";
 import { DECISIONS, type PairedDevice, type PairList, type PendingRequest } from "../protocol";
 import type { PairFeed } from "./pair-events";
 import type { PairOutcome } from "./pair-list-reducer";
@@ -31,30 +37,31 @@ export function startHistoryRecorder(
   // deviceId → entries recorded before the paired list named the device.
   const unnamed = new Map<string, string[]>();
 
+  const asked = (request: PendingRequest) => ({
+    deviceId: request.deviceId,
+    deviceName: requestName(request, paired.get(request.deviceId)),
+    requestId: request.requestId,
+    role: [...new Set([request.role, ...request.roles])].filter(Boolean).join(", "),
+    scopesAsked: [...request.scopes],
+  });
   const requested = (request: PendingRequest) =>
-    store.record({
-      at: request.ts,
-      kind: HISTORY_KINDS.requested,
-      deviceId: request.deviceId,
-      deviceName: requestName(request, paired.get(request.deviceId)),
-      requestId: request.requestId,
-      role: request.role,
-      scopesAsked: [...request.scopes],
-    });
+    store.record({ at: request.ts, kind: HISTORY_KINDS.requested, ...asked(request) });
 
   const resolved = ({ resolved, request, decidedHere }: Resolved) => {
     const approved = resolved.decision === DECISIONS.approved;
     const deviceId = resolved.deviceId || request?.deviceId || "";
     const device = paired.get(deviceId);
+    // The gateway unites the ask with what the device held (the record may already show it).
+    const held = request && sameIdentity(request, device);
+    const granted =
+      request && normalizeScopes([...(held ? approvedScopesOf(held) : []), ...request.scopes]);
     const entry = store.record({
       at: resolved.ts || undefined,
       kind: approved ? HISTORY_KINDS.approved : HISTORY_KINDS.rejected,
+      ...(request ? asked(request) : { deviceName: device && deviceName(device) }),
       deviceId,
-      deviceName: request ? requestName(request, device) : device && deviceName(device),
       requestId: resolved.requestId,
-      role: request?.role,
-      scopesAsked: request && [...request.scopes],
-      scopesDecided: approved ? request && [...request.scopes] : [],
+      scopesDecided: approved ? granted : [],
       decidedBy: decidedHere
         ? DECIDERS.thisBrowser
         : !request || request.silent
@@ -73,15 +80,15 @@ export function startHistoryRecorder(
     for (const outcome of outcomes) {
       if (outcome.kind === "requested") requested(outcome.request);
       else if (outcome.kind === "resolved") resolved(outcome);
-      else if (outcome.kind === "superseded") {
+      else if (outcome.kind === "expired") {
+        const { request } = outcome;
+        const note = "No one decided it in time";
+        store.record({ kind: HISTORY_KINDS.expired, ...asked(request), scopesDecided: [], note });
+      } else if (outcome.kind === "superseded") {
         const { previous, next } = outcome;
         store.record({
           kind: HISTORY_KINDS.superseded,
-          deviceId: previous.deviceId,
-          deviceName: requestName(previous, paired.get(previous.deviceId)),
-          requestId: previous.requestId,
-          role: previous.role,
-          scopesAsked: [...previous.scopes],
+          ...asked(previous),
           scopesDecided: [],
           decidedBy: DECIDERS.automatic,
           note: `Replaced by request ${next.requestId}`,

@@ -7,6 +7,8 @@ export const HISTORY_KINDS = {
   rejected: "rejected",
   /** The gateway closed a request because the same device asked again (spec §7). */
   superseded: "superseded",
+  /** The gateway dropped a request nobody decided in time; it sends no event for that. */
+  expired: "expired",
   renamed: "renamed",
   removed: "removed",
   tokenRotated: "token-rotated",
@@ -31,8 +33,10 @@ export type HistoryEntry = {
   /** The device's name when it was recorded (device-supplied: show as text). */
   deviceName?: string;
   requestId?: string;
+  /** The role, or for a request every role it asks (comma-separated). */
   role?: string;
   scopesAsked?: string[];
+  /** What the device holds after the decision: an approval unites the ask with what it had. */
   scopesDecided?: string[];
   decidedBy?: Decider;
   outcome?: "done" | "refused";

@@ -8,7 +8,6 @@ import {
   readResolved,
   type EventFrame,
   type PairList,
-  type PendingRequest,
 } from "../protocol";
 import { decidedHere } from "./deciding";
 import { pairListQueryKey } from "./pair-list";
@@ -33,7 +32,7 @@ export type PairFeed = {
 };
 
 const EXPIRY_CHECK_MS = 1000;
-/** How often a request the gateway still lists past its first five minutes is asked about. */
+/** How often the list is re-read, and a request listed past its first five minutes asked about. */
 export const RECHECK_MS = 30_000;
 
 function toPairEvent(frame: EventFrame): PairEvent | undefined {
@@ -92,16 +91,24 @@ export function createPairFeed(
 
     // The gateway sends no event when a request expires, and a device asking again keeps its
     // request alive without a new `ts` (observed): past `ts` + five minutes, ask the gateway,
-    // and ask again every RECHECK_MS while it still lists the request.
+    // and ask again every RECHECK_MS while it still lists the request. Event frames are best
+    // effort too (dropped for slow consumers), so the whole list is re-read every RECHECK_MS
+    // while the page is visible and when it comes back into view, as the real Control UI does.
     const recheckAt = new Map<string, number>();
     let checking = false;
-    const sweepExpired = async () => {
+    let lastRead = now();
+    const visible = () => globalThis.document?.visibilityState !== "hidden";
+    const sweep = async (force = visible() && now() - lastRead >= RECHECK_MS) => {
       const sweptAt = now();
-      const due = (request: PendingRequest) =>
-        (recheckAt.get(request.requestId) ?? expiresAt(request)) <= sweptAt;
-      const overdue = cached()?.pending.filter(due) ?? [];
-      if (checking || overdue.length === 0) return;
+      const before = cached()?.pending ?? [];
+      const due = before.filter(
+        (request) => (recheckAt.get(request.requestId) ?? expiresAt(request)) <= sweptAt,
+      );
+      if (checking || connection.status.kind !== "connected" || (!force && due.length === 0)) {
+        return;
+      }
       checking = true;
+      lastRead = sweptAt;
       try {
         await queryClient.refetchQueries({ queryKey: pairListQueryKey, exact: true });
       } finally {
@@ -109,14 +116,21 @@ export function createPairFeed(
       }
       const listed = new Set(cached()?.pending.map((request) => request.requestId));
       for (const id of recheckAt.keys()) if (!listed.has(id)) recheckAt.delete(id);
-      const expired: PairOutcome[] = [];
-      for (const request of overdue) {
+      for (const request of due) {
         if (listed.has(request.requestId)) recheckAt.set(request.requestId, now() + RECHECK_MS);
-        else expired.push({ kind: "expired", request });
       }
-      publish(expired);
+      // Gone without an event: past its expiry it expired; sooner, its event was lost.
+      const gone = before.filter((request) => !listed.has(request.requestId));
+      publish(
+        gone
+          .filter((request) => expiresAt(request) <= now())
+          .map((request) => ({ kind: "expired", request })),
+      );
     };
-    const expiryTimer = setInterval(() => void sweepExpired(), EXPIRY_CHECK_MS);
+    const expiryTimer = setInterval(() => void sweep(), EXPIRY_CHECK_MS);
+    const onShown = () => void (visible() && sweep(true));
+    globalThis.addEventListener?.("focus", onShown);
+    globalThis.document?.addEventListener("visibilitychange", onShown);
 
     const stopEvents = connection.onEvent((frame) => {
       if (frame.event === EVENTS.pairChanged) {
@@ -136,6 +150,7 @@ export function createPairFeed(
       // Events queued before the gap or reconnect are older than the answer about to be read.
       cancelFlush?.();
       flush();
+      lastRead = now();
       reread(true);
     });
     return () => {
@@ -143,6 +158,8 @@ export function createPairFeed(
       stopResync();
       cancelFlush?.();
       clearInterval(expiryTimer);
+      globalThis.removeEventListener?.("focus", onShown);
+      globalThis.document?.removeEventListener("visibilitychange", onShown);
     };
   }
 

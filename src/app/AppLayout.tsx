@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { ConnectPage } from "../features/connect/ConnectPage";
 import { ConnectionControls } from "../features/connect/ConnectionControls";
@@ -6,10 +6,12 @@ import { ProblemNotice } from "../features/connect/ProblemNotice";
 import { missingScopeProblem } from "../gateway/connect-problems";
 import { OPERATOR_SCOPES } from "../protocol";
 import { Link, useRouteMatch } from "../routing/router";
+import { useApprovalsActions } from "../stores/approvals-store";
 import { useConnectionStatus, useHasConnected } from "../stores/connection-store";
 import { ProtocolNotice } from "../ui/ProtocolNotice";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { NavBar } from "./NavBar";
+import { StandingAccess } from "./StandingAccess";
 
 const DevicesPage = lazy(() =>
   import("../features/devices/DevicesPage").then((module) => ({ default: module.DevicesPage })),
@@ -26,6 +28,7 @@ export function AppLayout() {
         <NavBar />
         <div className="connection">
           <ConnectionStatus />
+          <StandingAccess />
           <ConnectionControls />
         </div>
       </header>
@@ -39,8 +42,15 @@ export function AppLayout() {
 function MainContent() {
   const status = useConnectionStatus();
   const hasConnected = useHasConnected();
+  const { notesCleared } = useApprovalsActions();
+  const route = useRouteMatch();
+  // Notes about decisions belong to the connection they were made on.
+  useEffect(() => {
+    if (status.kind !== "connected") notesCleared();
+  }, [status.kind, notesCleared]);
   if (status.kind !== "connected" && !(status.kind === "reconnecting" && hasConnected)) {
-    return <ConnectPage />;
+    // History is kept in this browser: readable without a gateway.
+    return route?.name === "history" ? <RoutedScreen /> : <ConnectPage />;
   }
   return (
     <>

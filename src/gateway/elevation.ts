@@ -26,5 +26,26 @@ export function elevationWords(route: ElevationRoute, scopes: string, release = 
     untested: `Pairdesk has not been tested with OpenClaw ${release}: it either grants ${scopes} at once or ${waits}`,
   };
   const verb = route === "pair-again" ? "Pair this browser again with" : "Reconnect with";
-  return { confirm: `${verb} ${scopes}`, note: words[route] };
+  return { confirm: `${verb} ${scopes}`, note: words[route], keeps: keptWords(route, scopes) };
+}
+
+/**
+ * What widening leaves on the gateway, measured on 2026.9.6: the device record keeps the scopes
+ * after a disconnect, a token rotated to fewer scopes can widen again without approval, and the
+ * only way back is to remove this browser's pairing and connect again as a new device.
+ */
+export function keptWords(route: ElevationRoute, scopes: string): string {
+  const kept = `The gateway keeps ${scopes} on this browser's device record: disconnecting does not take it back, and neither does rotating the token to fewer scopes (the browser may ask for them again without approval).`;
+  return `${kept} ${wayBackWords(route)}`;
+}
+
+/** Whether returning to least privilege pairs at once here: only a local gateway does. */
+export const wayBackWorks = (route: ElevationRoute) => route !== "parked";
+
+export function wayBackWords(route: ElevationRoute): string {
+  const how =
+    "The only way back is to remove this browser's pairing and connect again with the least scopes";
+  return wayBackWorks(route)
+    ? `${how}: this gateway pairs that at once (unless its gateway.nodes.pairing.autoApproveLocal is false), but the session closes (4001 “device removed”), the browser is paired anew and loses its label.`
+    : `${how}, which then waits for approval on the gateway host, like this browser's first pairing.`;
 }

@@ -20,7 +20,7 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   let status: ConnectionStatus = { kind: "idle" };
   let session: GatewaySession | undefined;
-  // Held in memory only: a reload or a new connect goes back to the least-privilege scopes.
+  // Asked for until a reload or a new connect; the gateway's record keeps them regardless.
   let extraScopes: string[] = [];
   let unreadable = 0;
   let unreadableNotice: Promise<void> | undefined;
@@ -88,6 +88,14 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     session.client.start();
   };
 
+  // Removing its own record needs only operator.pairing; the next connect is a new pairing.
+  const pairAgain = (settings: ConnectSettings) =>
+    void deps
+      .loadIdentity()
+      .then((own) => connection.request(METHODS.pairRemove, { deviceId: own.deviceId }))
+      .catch(() => undefined)
+      .then(() => start(settings, true));
+
   const connection: GatewayConnection = {
     get status() {
       return status;
@@ -124,12 +132,13 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
       );
       const version = status.kind === "connected" ? status.serverVersion : undefined;
       if (elevationRoute(settings.url, version) !== "pair-again") return start(settings, true);
-      // Removing its own record needs only operator.pairing; the next connect is a new pairing.
-      deps
-        .loadIdentity()
-        .then((own) => connection.request(METHODS.pairRemove, { deviceId: own.deviceId }))
-        .catch(() => undefined)
-        .then(() => start(settings, true));
+      pairAgain(settings);
+    },
+    narrowScopes() {
+      const settings = session?.settings;
+      if (!settings) return;
+      extraScopes = [];
+      pairAgain(settings);
     },
     disconnect() {
       const ending = session;

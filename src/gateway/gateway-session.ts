@@ -175,6 +175,7 @@ export function startGatewaySession(
         scopes: [...granted],
         serverVersion: hello.server?.version,
         connId: hello.server?.connId,
+        deviceId: plan.device?.id,
       });
       sink.resync("hello");
     },

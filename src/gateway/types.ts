@@ -35,7 +35,15 @@ export type ConnectProblem = {
 export type ConnectionStatus =
   | { kind: "idle" }
   | { kind: "connecting"; url: string }
-  | { kind: "connected"; url: string; scopes: string[]; serverVersion?: string; connId?: string }
+  | {
+      kind: "connected";
+      url: string;
+      scopes: string[];
+      serverVersion?: string;
+      connId?: string;
+      /** This browser's own device on the gateway. */
+      deviceId?: string;
+    }
   | {
       kind: "reconnecting";
       url: string;
@@ -66,9 +74,15 @@ export interface GatewayConnection {
   /**
    * Reconnects to the same gateway asking for the base scopes plus `extra` (and any extra
    * asked before). Only a person's explicit choice calls this: Pairdesk never widens its
-   * access on its own. The extra scopes last until disconnect() or the next connect().
+   * access on its own. This session asks for them until disconnect() or the next connect(); the
+   * gateway keeps them on this browser's device record for good (see narrowScopes).
    */
   requestScopes(extra: readonly string[]): void;
+  /**
+   * The one way back to least privilege (measured): remove this browser's own pairing, then
+   * connect again with the base scopes as a new device. The gateway closes the socket first.
+   */
+  narrowScopes(): void;
   readonly extraScopes: readonly string[];
   disconnect(): void;
 }

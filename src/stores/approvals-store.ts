@@ -40,6 +40,7 @@ export type ApprovalsActions = {
   sortChanged(sort: SortOrder): void;
   notesAdded(notes: readonly Omit<ResolutionNote, "id">[]): number[];
   noteDismissed(id: number): void;
+  notesCleared(): void;
 };
 
 const MAX_NOTES = 20;
@@ -91,6 +92,7 @@ export function createApprovalsStore(): StoreApi<ApprovalsState> {
         return added.map((note) => note.id);
       },
       noteDismissed: (id) => set((state) => ({ notes: state.notes.filter((n) => n.id !== id) })),
+      notesCleared: () => set((state) => (state.notes.length > 0 ? { notes: [] } : state)),
     },
   }));
 }

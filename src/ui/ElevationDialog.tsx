@@ -1,79 +1,37 @@
-import { elevationRoute, elevationWords } from "../../gateway/elevation";
-import { OPERATOR_SCOPES, ROLES } from "../../protocol";
-import { useConnectionStatus } from "../../stores/connection-store";
-import { DeviceText } from "../../ui/DeviceText";
-import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { focusIfOpenerGone } from "../../ui/ModalDialog";
-import type { RequestView } from "./request-view";
+import type { ReactNode } from "react";
+import { elevationRoute, elevationWords } from "../gateway/elevation";
+import { useConnectionStatus } from "../stores/connection-store";
+import { ConfirmDialog } from "./ConfirmDialog";
 
-// The gateway refuses an approval that grants scopes the approver does not hold.
+// The one offer to widen this session, for every screen whose action needs scopes it lacks:
+// what the session holds, what this gateway release will do, and what stays behind.
 
 type Props = {
-  views: RequestView[];
+  title: string;
   scopes: string[];
   held: readonly string[];
+  /** What the action is, per screen. */
+  children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
-  fallbackFocus: () => HTMLElement | null | undefined;
+  focusAfter?: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
-export function ElevationDialog({
-  views,
-  scopes,
-  held,
-  onConfirm,
-  onCancel,
-  fallbackFocus,
-}: Props) {
-  const lacking = views.filter((view) => view.missingScopes.length > 0);
-  const single = views.length === 1 ? views[0] : undefined;
-  const otherRole = lacking.some((view) =>
-    [view.request.role, ...view.request.roles].some((role) => role && role !== ROLES.operator),
-  );
+export function ElevationDialog({ title, scopes, held, children, ...props }: Props) {
   const list = scopes.join(", ");
   const status = useConnectionStatus();
   const version = status.kind === "connected" ? status.serverVersion : undefined;
   const url = "url" in status ? (status.url ?? "") : "";
   const how = elevationWords(elevationRoute(url, version), list, version);
   return (
-    <ConfirmDialog
-      title={
-        single
-          ? `Reconnect to approve “${single.shownName}”?`
-          : `Reconnect to approve ${views.length} requests?`
-      }
-      confirmLabel={how.confirm}
-      tone="primary"
-      onConfirm={onConfirm}
-      onCancel={onCancel}
-      focusAfter={focusIfOpenerGone(fallbackFocus)}
-    >
+    <ConfirmDialog title={title} confirmLabel={how.confirm} tone="primary" {...props}>
       <p>
-        The gateway only lets you grant scopes you hold. This session holds{" "}
-        {held.length > 0 ? held.join(", ") : "no scopes"}; approving needs {list}.
+        The gateway only lets a session do this with scopes it holds. This session holds{" "}
+        {held.length > 0 ? held.join(", ") : "no scopes"}; it needs {list}.
       </p>
-      {otherRole && (
-        <p>
-          Only a session holding <code>{OPERATOR_SCOPES.admin}</code> may approve a role other than
-          operator.
-        </p>
-      )}
-      {!single && (
-        <ul className="confirm-devices">
-          {lacking.map((view) => (
-            <li key={view.request.requestId}>
-              <strong className="truncate">
-                <DeviceText value={view.name} />
-              </strong>{" "}
-              <span className="muted">needs {view.missingScopes.join(", ")}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>
-        Pairdesk asks the gateway for {list} for this tab only, until you disconnect. Nothing is
-        approved yet: approve again once connected. {how.note}
-      </p>
+      {children}
+      <p>Nothing is done yet: do it again once connected. {how.note}</p>
+      <p>{how.keeps}</p>
     </ConfirmDialog>
   );
 }

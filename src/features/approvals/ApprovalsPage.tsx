@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
@@ -6,9 +6,9 @@ import { useConnectionStatus } from "../../stores/connection-store";
 import { useNow } from "../../ui/clock";
 import "./approvals.css";
 import { ActivityNotes } from "./ActivityNotes";
-import { ConfirmApprovalDialog } from "./ConfirmApprovalDialog";
-import { ElevationDialog } from "./ElevationDialog";
+import { ConfirmDecisionDialog } from "./ConfirmDecisionDialog";
 import { EmptyState } from "./EmptyState";
+import { ElevationNeeds } from "./ElevationNeeds";
 import { NotificationsToggle } from "./NotificationsToggle";
 import { openDetails, RequestsPanel } from "./RequestsPanel";
 import { useApprovalsView } from "./use-approvals-view";
@@ -34,16 +34,25 @@ export function ApprovalsPage() {
   const view = useApprovalsView();
   const { query, live, visible } = view;
   const actions = useApprovalsActions();
-  const decisions = useDecisions();
+  const [activeId, setActiveId] = useState<string>();
+  const [focusNonce, setFocusNonce] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // After a decision, focus moves to the request that takes its place, else to the heading.
+  const decisions = useDecisions((decided) => {
+    const gone = new Set(decided.map((v) => v.request.requestId));
+    const at = visible.findIndex((v) => gone.has(v.request.requestId));
+    const rest = visible.filter((v) => !gone.has(v.request.requestId));
+    const next = rest[Math.min(Math.max(at, 0), rest.length - 1)];
+    if (!next) return headingRef.current?.focus();
+    setActiveId(next.request.requestId);
+    setFocusNonce((n) => n + 1);
+  });
   const status = useConnectionStatus();
   const held = status.kind === "connected" ? status.scopes : [];
   const { approveRequested: approve, rejectRequested: reject } = decisions;
   const { announcement } = useLiveUpdates();
   const details = useDetailsRoute(useRoute(), live, query.isSuccess);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [activeId, setActiveId] = useState<string>();
-  const [focusNonce, setFocusNonce] = useState(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const focusFallback = useCallback(() => headingRef.current, []);
   usePendingTitle(live.length);
 
@@ -54,10 +63,23 @@ export function ApprovalsPage() {
     // The active request left (decided, expired, filtered out): fall back to the first shown.
     if (activeId && !visible.some((v) => v.request.requestId === activeId)) setActiveId(undefined);
   }, [activeId, visible]);
+  // A confirmation never outlives its requests: one that expired or was decided elsewhere
+  // drops out of it, and the dialog closes when none is left.
+  const liveIds = useMemo(() => new Set(live.map((v) => v.request.requestId)), [live]);
+  const confirming = decisions.confirmation && {
+    ...decisions.confirmation,
+    views: decisions.confirmation.views.filter((v) => liveIds.has(v.request.requestId)),
+  };
+  const { confirmationCancelled } = decisions;
+  const allLeft = confirming?.views.length === 0;
+  useEffect(() => {
+    if (allLeft) confirmationCancelled();
+  }, [allLeft, confirmationCancelled]);
 
   useShortcuts(true, {
     move: (step) => {
-      const index = current ? visible.indexOf(current) : -1;
+      // Before any move the first j lands on the first request, not the second.
+      const index = activeId && current ? visible.indexOf(current) : step > 0 ? -1 : 1;
       const next = visible[Math.min(visible.length - 1, Math.max(0, index + step))];
       if (!next) return;
       setActiveId(next.request.requestId);
@@ -131,18 +153,17 @@ export function ApprovalsPage() {
           />
         </Suspense>
       )}
-      {decisions.confirmation && (
-        <ConfirmApprovalDialog
-          views={decisions.confirmation.views}
-          onConfirm={decisions.confirmationAccepted}
-          onCancel={decisions.confirmationCancelled}
+      {confirming && !allLeft && (
+        <ConfirmDecisionDialog
+          {...confirming}
+          onConfirm={() => decisions.confirmationAccepted(confirming.views)}
+          onCancel={confirmationCancelled}
           fallbackFocus={focusFallback}
         />
       )}
       {decisions.elevation && (
-        <ElevationDialog
-          views={decisions.elevation.views}
-          scopes={decisions.elevation.scopes}
+        <ElevationNeeds
+          {...decisions.elevation}
           held={held}
           onConfirm={decisions.elevationAccepted}
           onCancel={decisions.elevationCancelled}

@@ -1,7 +1,7 @@
 import { memo, useId } from "react";
 import { DeviceText } from "../../ui/DeviceText";
 import { KIND_LABELS, type RequestView } from "./request-view";
-import { RequestFacts } from "./RequestFacts";
+import { RequestFacts, WhyItNeedsYou } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
 import { formatAgo } from "../../ui/relative-time";
 import { EXPIRY_HINT, formatExpiry } from "./time-format";
@@ -69,7 +69,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
       </div>
       <p className="request-why">
         <span className="facts-label">Why it needs you: </span>
-        {view.whyNotSilent.reasons.join("; ")}
+        <WhyItNeedsYou view={view} />
       </p>
       <div className="request-foot">
         <span className="request-age">Asked {formatAgo(request.ts, now)}</span>

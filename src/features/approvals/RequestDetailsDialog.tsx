@@ -2,7 +2,7 @@ import { approvedScopesOf } from "../../policy";
 import { DeviceText } from "../../ui/DeviceText";
 import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
-import { RequestFacts } from "./RequestFacts";
+import { RequestFacts, WhyItNeedsYou } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
 import { formatAgo } from "../../ui/relative-time";
 import { formatExpiry } from "./time-format";
@@ -75,18 +75,15 @@ export function RequestDetailsDialog(props: Props) {
         <span className={`kind-badge kind-${view.kind}`}>{KIND_LABELS[view.kind]}</span> · asked{" "}
         {formatAgo(request.ts, now)} · {formatExpiry(view.expiresAt - now).toLowerCase()}
       </p>
+      {view.kindDoubt && <p className="muted">{view.kindDoubt}</p>}
       <RequestFacts view={view} />
       {view.missingScopes.length > 0 && (
         <p className="needs-scopes">Approving needs {view.missingScopes.join(", ")}.</p>
       )}
       <h3>Scopes</h3>
       <ScopeDiffList diff={view.diff} />
-      <h3>Why it was not approved automatically</h3>
-      <ul>
-        {view.whyNotSilent.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
-        ))}
-      </ul>
+      <h3>Why it needs you</h3>
+      <WhyItNeedsYou view={view} full />
       <h3>Raw values</h3>
       <dl className="request-facts raw-facts">
         <Raw term="Request id" value={request.requestId} />

@@ -1,16 +1,10 @@
-import { LOCALITIES } from "../../protocol";
+import { REQUEST_KINDS, sameIdentity } from "../../policy";
+import type { PairedDevice, PendingRequest } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import type { RequestView } from "./request-view";
 
-// The facts an admin checks before deciding, as a compact description list.
-
-const LOCALITY_WORDS: Record<string, string> = {
-  [LOCALITIES.directLocal]: "direct loopback",
-  [LOCALITIES.browserContainerLocal]: "local browser",
-  [LOCALITIES.cliContainerLocal]: "local command line",
-  [LOCALITIES.sharedSecretLoopbackLocal]: "loopback with the shared secret",
-  [LOCALITIES.remote]: "remote",
-};
+// The facts an admin checks before deciding, as a compact description list, and why the gateway
+// left the request to a person.
 
 function Fact({ term, value, wide }: { term: string; value: string | undefined; wide?: boolean }) {
   if (!value) return null;
@@ -24,30 +18,55 @@ function Fact({ term, value, wide }: { term: string; value: string | undefined; 
   );
 }
 
+const platformOf = (record: Pick<PendingRequest | PairedDevice, "platform" | "deviceFamily">) =>
+  [record.platform, record.deviceFamily].filter(Boolean).join(" · ") || "not given";
+
 export function RequestFacts({ view }: { view: RequestView }) {
   const { request } = view;
-  const platform = [request.platform, request.deviceFamily].filter(Boolean).join(" · ");
-  const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
-  // Pending requests from loopback peers carry no address (observed): then say nothing.
-  const { locality: known } = view.whyNotSilent;
-  const words = known === "unknown" ? undefined : (LOCALITY_WORDS[known] ?? known);
-  const locality =
-    words && request.remoteIp ? `${words} — connected from ${request.remoteIp}` : words;
-  const roleText = roles
-    .map((role) => (view.addedRoles.includes(role) ? `${role} (new)` : role))
-    .join(", ");
+  const now = platformOf(request);
+  // A changed identity shows what the device was approved with, then what it claims now.
+  const same = view.kind === REQUEST_KINDS.reApproval && sameIdentity(request, view.paired);
+  const before = same ? platformOf(same) : now;
   return (
     <dl className="request-facts">
       <Fact term="Client" value={view.client} />
-      <Fact term="Platform" value={platform || "not given"} />
-      <Fact term="Role" value={roleText} />
+      <Fact term="Platform" value={before === now ? now : `${before} → ${now}`} />
+      <Fact term="Role" value={view.roles.join(", ")} />
       <Fact term="Device" value={view.fingerprint} />
-      {locality ? (
-        <Fact term="Locality" value={locality} wide />
-      ) : (
-        <Fact term="IP address" value={request.remoteIp} />
-      )}
+      {/* The gateway records an address only when it was not loopback (observed). */}
+      <Fact term="Address" value={request.remoteIp} />
       <Fact term="Browser origin" value={request.browserOrigin} wide />
     </dl>
+  );
+}
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
+/** What the request proves, else the causes its client's rules allow; `full` adds check and fix. */
+export function WhyItNeedsYou({ view, full }: { view: RequestView; full?: boolean }) {
+  const { known, possible } = view.whyNotSilent;
+  if (known.length > 0) return <>{known.map(sentence).join(" ")}</>;
+  const [first, ...more] = possible;
+  if (!full) {
+    const rest = more.length > 0 ? ` (${more.length} more possible in Details)` : "";
+    return (
+      <>{`The gateway does not record why. Most likely ${first?.title ?? "unknown"}${rest}.`}</>
+    );
+  }
+  return (
+    <>
+      <p>
+        The gateway does not record why. For a {view.client}, its rules allow these causes, most
+        likely first:
+      </p>
+      <ol className="causes">
+        {possible.map((cause) => (
+          <li key={cause.title}>
+            {sentence(cause.title)} <strong>Check:</strong> {cause.check} <strong>Fix:</strong>{" "}
+            {cause.fix}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { DeviceText } from "../../ui/DeviceText";
 
 // Requested scopes against what the device already holds, in three labelled groups: added
 // ones stand out, and the scopes that hand over the gateway carry a warning in words, not
-// only in colour.
+// only in colour. Approval unites the two, so scopes not asked again are kept, not dropped.
 
 function warningFor(scope: string): string | undefined {
   if (scope === OPERATOR_SCOPES.admin) return "full control";
@@ -20,9 +20,9 @@ function Group({ label, kind, scopes }: { label: string; kind: string; scopes: s
         const warning = kind === "added" ? warningFor(scope) : undefined;
         return (
           <li key={scope} className={warning ? `scope ${kind} danger` : `scope ${kind}`}>
-            {kind !== "kept" && (
+            {kind === "added" && (
               <span className="scope-mark" aria-hidden="true">
-                {kind === "added" ? "+" : "−"}
+                +
               </span>
             )}
             <code>
@@ -38,14 +38,13 @@ function Group({ label, kind, scopes }: { label: string; kind: string; scopes: s
 }
 
 export function ScopeDiffList({ diff }: { diff: ScopeDiff }) {
-  if (diff.added.length + diff.kept.length + diff.removed.length === 0) {
-    return <p className="muted">No scopes requested.</p>;
-  }
+  const asked = diff.added.length + diff.kept.length > 0;
   return (
     <div className="scope-diff">
+      {asked ? null : <p className="muted">No scopes asked.</p>}
       <Group label="Scopes added" kind="added" scopes={diff.added} />
-      <Group label="Scopes kept" kind="kept" scopes={diff.kept} />
-      <Group label="Scopes dropped" kind="removed" scopes={diff.removed} />
+      <Group label="Scopes asked again" kind="kept" scopes={diff.kept} />
+      <Group label="Held, not asked: kept" kind="removed" scopes={diff.removed} />
     </div>
   );
 }

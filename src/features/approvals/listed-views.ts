@@ -9,6 +9,8 @@ export function toRequestViews(
   pending: readonly PendingRequest[],
   paired: readonly PairedDevice[],
   held: readonly string[],
+  /** Requests that superseded another of their device (they carry both asks). */
+  replacing: ReadonlySet<string> = new Set(),
 ): RequestView[] {
   const byDevice = new Map(paired.map((device) => [device.deviceId, device]));
   const clashes = findNameClashes([
@@ -22,6 +24,7 @@ export function toRequestViews(
     toRequestView(request, byDevice.get(request.deviceId), {
       nameClash: clashes.has(request.deviceId),
       held,
+      replaced: replacing.has(request.requestId),
     }),
   );
 }

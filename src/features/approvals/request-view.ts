@@ -5,16 +5,19 @@ import {
   describeClient,
   deviceFingerprint,
   explainNotSilent,
+  kindDoubt,
+  liveApprovedRoles,
   ownName,
   requestKind,
   requestName,
+  sameIdentity,
   scopeDiff,
+  scopesToAct,
   type NotSilentExplanation,
   type RequestKind,
   type ScopeDiff,
 } from "../../policy";
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
-import { scopesToAdd, scopesToApprove } from "./approval-scopes";
 import { shownText } from "../../ui/display-text";
 
 // Everything a request row and the details view show, derived once from the wire objects
@@ -28,10 +31,14 @@ export type RequestView = {
   nameClash: boolean;
   client: string;
   kind: RequestKind;
+  /** What the list cannot settle about the kind (kindDoubt), if anything. */
+  kindDoubt: string | undefined;
+  /** Requested against approved; `removed` = held and not asked again (approval keeps them). */
   diff: ScopeDiff;
-  addedRoles: string[];
+  /** Each requested role, marked when it is new or its token was revoked. */
+  roles: string[];
   addsAdmin: boolean;
-  approverNeeds: string[];
+  /** What this session lacks to approve it (the gating rule in src/policy). */
   missingScopes: string[];
   fingerprint: string;
   expiresAt: number;
@@ -55,31 +62,25 @@ export const KIND_LABELS: Record<RequestKind, string> = {
 /** What a view works out from its request and paired record beyond the name. */
 type Details = Pick<
   RequestView,
-  | "shownName"
-  | "client"
-  | "diff"
-  | "addedRoles"
-  | "addsAdmin"
-  | "approverNeeds"
-  | "fingerprint"
-  | "whyNotSilent"
+  "shownName" | "client" | "diff" | "roles" | "addsAdmin" | "fingerprint" | "whyNotSilent"
 >;
+
+function roleWords(role: string, same: PairedDevice | undefined): string {
+  if (!same || !approvedRoles(same).includes(role)) return `${role} (new)`;
+  return liveApprovedRoles(same).includes(role) ? role : `${role} (token revoked)`;
+}
 
 function details(request: PendingRequest, paired: PairedDevice | undefined, name: string): Details {
   // A paired record with another public key is a different identity: compare against nothing.
-  const sameIdentity = paired && paired.publicKey === request.publicKey ? paired : undefined;
-  const compared = scopeDiff(sameIdentity ? approvedScopesOf(sameIdentity) : [], request.scopes);
-  // Approval merges: scopes the device holds and did not ask for again stay with it.
-  const diff = { ...compared, kept: [...compared.kept, ...compared.removed], removed: [] };
-  const held = new Set(sameIdentity ? approvedRoles(sameIdentity) : []);
+  const same = sameIdentity(request, paired);
+  const diff = scopeDiff(same ? approvedScopesOf(same) : [], request.scopes);
   const roles = [...new Set([request.role, ...request.roles].filter(Boolean))];
   return {
     shownName: shownText(name),
     client: describeClient(request.clientId, request.clientMode),
     diff,
-    addedRoles: roles.filter((role) => !held.has(role)),
+    roles: roles.map((role) => roleWords(role, same)),
     addsAdmin: diff.added.includes(OPERATOR_SCOPES.admin),
-    approverNeeds: scopesToApprove(request, sameIdentity),
     fingerprint: deviceFingerprint(request.deviceId),
     whyNotSilent: explainNotSilent(request, paired),
   };
@@ -99,6 +100,7 @@ class LazyView implements RequestView {
     readonly paired: PairedDevice | undefined,
     readonly nameClash: boolean,
     private readonly held: readonly string[],
+    private readonly replaced: boolean,
   ) {
     this.name = requestName(request, paired);
   }
@@ -112,12 +114,24 @@ class LazyView implements RequestView {
   get kind() {
     return (this.kindOf ??= requestKind(this.request, this.paired));
   }
+  get kindDoubt() {
+    return kindDoubt(this.request, this.paired, this.replaced);
+  }
   get missingScopes() {
-    return (this.missing ??= scopesToAdd(this.held, this.approverNeeds));
+    const target = { action: "approve" as const, request: this.request };
+    const paired = sameIdentity(this.request, this.paired);
+    return (this.missing ??= scopesToAct({ scopes: this.held }, { ...target, paired }));
   }
   get searchText() {
     const { displayName, deviceId, remoteIp } = this.request;
-    return (this.search ??= [this.name, displayName, deviceId, remoteIp]
+    // The fingerprint too, so a search typed as shown ("05ec faba") finds it.
+    return (this.search ??= [
+      this.name,
+      displayName,
+      deviceId,
+      remoteIp,
+      deviceFingerprint(deviceId),
+    ]
       .join(SEARCH_SEPARATOR)
       .toLowerCase());
   }
@@ -130,14 +144,11 @@ class LazyView implements RequestView {
   get diff() {
     return this.details.diff;
   }
-  get addedRoles() {
-    return this.details.addedRoles;
+  get roles() {
+    return this.details.roles;
   }
   get addsAdmin() {
     return this.details.addsAdmin;
-  }
-  get approverNeeds() {
-    return this.details.approverNeeds;
   }
   get fingerprint() {
     return this.details.fingerprint;
@@ -151,9 +162,10 @@ class LazyView implements RequestView {
 export function toRequestView(
   request: PendingRequest,
   paired: PairedDevice | undefined,
-  options: { nameClash?: boolean; held?: readonly string[] } = {},
+  options: { nameClash?: boolean; held?: readonly string[]; replaced?: boolean } = {},
 ): RequestView {
-  return new LazyView(request, paired, options.nameClash ?? false, options.held ?? []);
+  const { nameClash = false, held = [], replaced = false } = options;
+  return new LazyView(request, paired, nameClash, held, replaced);
 }
 
 /** The name a request can clash on: its label or reported name (a nameless one clashes with none). */

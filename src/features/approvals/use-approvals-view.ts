@@ -21,6 +21,7 @@ export function useApprovalsView() {
     })),
   );
   const selected = useApprovalsStore((state) => state.selected);
+  const successors = useApprovalsStore((state) => state.successors);
   const status = useConnectionStatus();
   // While reconnecting, the last known scopes still say what an approval will need.
   const heldKey = status.kind === "connected" ? status.scopes.join(" ") : undefined;
@@ -32,8 +33,8 @@ export function useApprovalsView() {
   // A request past its first five minutes stays: the feed asks the gateway, which keeps it
   // alive when the device asked again, and drops it when it really expired.
   const live = useMemo(
-    () => toRequestViews(pending, paired, heldScopes),
-    [pending, paired, heldScopes],
+    () => toRequestViews(pending, paired, heldScopes, new Set(Object.values(successors))),
+    [pending, paired, heldScopes, successors],
   );
   const visible = useMemo(() => filterAndSort(live, filters), [live, filters]);
   const clients = useMemo(() => clientOptions(live), [live]);

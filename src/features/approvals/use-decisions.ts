@@ -3,13 +3,13 @@ import { useDecideRequests, type DecisionResult } from "../../api/pair-mutations
 import { DECISIONS, type Decision } from "../../protocol";
 import { useApprovalsActions, type ResolutionNote } from "../../stores/approvals-store";
 import { useGatewayConnection } from "../../gateway/context";
-import { scopesToAdd } from "./approval-scopes";
+import { scopesToAdd } from "../../policy";
 import type { RequestView } from "./request-view";
 
 // Approve / reject with the screen's rules on top of the mutation: an approval this session
 // lacks the scopes for asks to reconnect with them first (the gateway would refuse it),
-// anything that adds operator.admin waits for a confirmation, and every outcome becomes a
-// short note.
+// anything that adds operator.admin and every rejection wait for a confirmation, and every
+// outcome becomes a short note.
 
 export type PendingConfirmation = { decision: Decision; views: RequestView[] };
 /** Approving `views` needs `scopes` this session does not hold. */
@@ -58,7 +58,8 @@ function noteFor(result: DecisionResult, name: string): Omit<ResolutionNote, "id
   }
 }
 
-export function useDecisions() {
+/** `onSent`: the decision went out for these requests (the page moves focus on). */
+export function useDecisions(onSent?: (views: readonly RequestView[]) => void) {
   const actions = useApprovalsActions();
   // Names captured when the admin acted: the request has left the list by the time we report.
   const names = useRef(new Map<string, string>());
@@ -73,20 +74,21 @@ export function useDecisions() {
   const connection = useGatewayConnection();
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const [elevation, setElevation] = useState<PendingElevation | null>(null);
-  const latest = useRef({ approve, reject, actions, confirmation, elevation });
+  const latest = useRef({ approve, reject, actions, confirmation, elevation, onSent });
   useLayoutEffect(() => {
-    latest.current = { approve, reject, actions, confirmation, elevation };
+    latest.current = { approve, reject, actions, confirmation, elevation, onSent };
   });
 
   // Stable callbacks (memoised rows do not re-render every tick), reading the latest state.
   const callbacks = useMemo(() => {
     const send = (decision: Decision, views: readonly RequestView[]) => {
-      const { approve, reject, actions } = latest.current;
+      const { approve, reject, actions, onSent } = latest.current;
       views.forEach((view) => names.current.set(view.request.requestId, view.shownName));
       const ids = views.map((view) => view.request.requestId);
       actions.requestsLeft(ids);
       if (decision === DECISIONS.approved) approve(ids);
       else reject(ids);
+      onSent?.(views);
     };
     return {
       approveRequested(views: readonly RequestView[]) {
@@ -108,11 +110,12 @@ export function useDecisions() {
         send(DECISIONS.approved, views);
       },
       rejectRequested(views: readonly RequestView[]) {
-        if (views.length > 0) send(DECISIONS.rejected, views);
+        if (views.length > 0) setConfirmation({ decision: DECISIONS.rejected, views: [...views] });
       },
-      confirmationAccepted() {
+      /** `views`: those of the confirmation still waiting (the rest left while it was open). */
+      confirmationAccepted(views: readonly RequestView[]) {
         const pending = latest.current.confirmation;
-        if (pending) send(pending.decision, pending.views);
+        if (pending && views.length > 0) send(pending.decision, views);
         setConfirmation(null);
       },
       confirmationCancelled() {

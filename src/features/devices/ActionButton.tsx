@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from "react";
 
-// A device action. One the admin's scopes do not allow stays visible, disabled, and says
-// which scope it needs (the gateway would refuse it anyway).
+// A device action. One this session's scopes do not allow says which scope it needs; pressing it
+// offers to reconnect with them, as Approve does (the gateway would refuse it as it is).
 
 type Props = {
   missing: readonly string[];
@@ -18,7 +18,6 @@ export function ActionButton({ missing, onClick, children, danger }: Props) {
       <button
         type="button"
         className={danger ? "devices-danger" : undefined}
-        disabled={blocked}
         aria-describedby={blocked ? needsId : undefined}
         onClick={onClick}
       >

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import type { DeviceAction } from "../../api/device-mutations";
 import { shownText, toDisplayText } from "../../ui/display-text";
 import { ModalDialog } from "../../ui/ModalDialog";
+import { SelfWarning } from "./SelfWarning";
 
 // The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so they
 // ask first; rename asks for the new label.
@@ -12,6 +13,8 @@ export type DialogState = {
   deviceName: string;
   currentLabel?: string;
   role?: string;
+  /** This browser's own device: the action ends this session. */
+  self?: boolean;
 };
 
 type Props = {
@@ -64,6 +67,7 @@ export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: 
       className="devices-dialog"
     >
       <p>{copy.body}</p>
+      {dialog.self ? <SelfWarning type={dialog.type} /> : null}
       <div className="devices-dialog-actions">
         <button type="button" onClick={onCancel} data-autofocus>
           Cancel

@@ -1,5 +1,11 @@
 import { memo, useId, type ReactNode } from "react";
-import { adminLabel, describeClient, deviceFingerprint, deviceName } from "../../policy";
+import {
+  adminLabel,
+  describeClient,
+  deviceFingerprint,
+  deviceName,
+  type Caller,
+} from "../../policy";
 import type { PairedDevice } from "../../protocol";
 import { Link } from "../../routing/router";
 import { DeviceText } from "../../ui/DeviceText";
@@ -18,7 +24,7 @@ export type OpenAction = (
 
 type Props = {
   device: PairedDevice;
-  callerScopes: readonly string[];
+  caller: Caller;
   now: number;
   onAction: OpenAction;
   withDetailsLink?: boolean;
@@ -27,7 +33,7 @@ type Props = {
 
 export const DeviceCard = memo(function DeviceCard({
   device,
-  callerScopes,
+  caller,
   now,
   onAction,
   withDetailsLink,
@@ -45,6 +51,9 @@ export const DeviceCard = memo(function DeviceCard({
         <h3 id={headingId} className="devices-name">
           <DeviceText value={name} limit={limit} />
         </h3>
+        {device.deviceId === caller.deviceId ? (
+          <span className="devices-pill devices-pill-self">This browser</span>
+        ) : null}
         <span
           className={
             device.connected ? "devices-pill devices-pill-on" : "devices-pill devices-pill-off"
@@ -90,8 +99,8 @@ export const DeviceCard = memo(function DeviceCard({
         </Fact>
       </dl>
       <DeviceTokens
-        tokens={device.tokens ?? []}
-        callerScopes={callerScopes}
+        device={device}
+        caller={caller}
         now={now}
         onRotate={(role) => onAction("rotate", device, role)}
         onRevoke={(role) => onAction("revoke", device, role)}
@@ -103,14 +112,14 @@ export const DeviceCard = memo(function DeviceCard({
           </Link>
         ) : null}
         <ActionButton
-          missing={actionNeeds("rename", callerScopes)}
+          missing={actionNeeds("rename", caller, device)}
           onClick={() => onAction("rename", device)}
         >
           Rename
         </ActionButton>
         <ActionButton
           danger
-          missing={actionNeeds("remove", callerScopes)}
+          missing={actionNeeds("remove", caller, device)}
           onClick={() => onAction("remove", device)}
         >
           Remove

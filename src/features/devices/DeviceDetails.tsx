@@ -1,6 +1,6 @@
 import type { PairList } from "../../protocol";
 import { Link } from "../../routing/router";
-import { describeClient } from "../../policy";
+import { describeClient, type Caller } from "../../policy";
 import { DeviceText } from "../../ui/DeviceText";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
 import { RelativeTime } from "./RelativeTime";
@@ -9,13 +9,13 @@ import { ScopeList } from "./ScopeList";
 type Props = {
   deviceId: string;
   list: PairList;
-  callerScopes: readonly string[];
+  caller: Caller;
   now: number;
   onAction: OpenAction;
 };
 
 /** One device at its own address, with the request it has waiting, if any. */
-export function DeviceDetails({ deviceId, list, callerScopes, now, onAction }: Props) {
+export function DeviceDetails({ deviceId, list, caller, now, onAction }: Props) {
   const device = list.paired.find((paired) => paired.deviceId === deviceId);
   const pending = list.pending.find((request) => request.deviceId === deviceId);
   return (
@@ -24,13 +24,7 @@ export function DeviceDetails({ deviceId, list, callerScopes, now, onAction }: P
         <Link to={{ name: "devices" }}>All devices</Link>
       </p>
       {device ? (
-        <DeviceCard
-          device={device}
-          callerScopes={callerScopes}
-          now={now}
-          onAction={onAction}
-          whole
-        />
+        <DeviceCard device={device} caller={caller} now={now} onAction={onAction} whole />
       ) : (
         <p>{pending ? "This device is not paired yet." : "No paired device has this ID."}</p>
       )}

@@ -1,5 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef } from "react";
+import type { Caller } from "../../policy";
 import type { PairedDevice } from "../../protocol";
 import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
@@ -16,7 +17,7 @@ const SCROLLER_VIEWPORT_SHARE = 0.75;
 
 type Props = {
   devices: readonly PairedDevice[];
-  callerScopes: readonly string[];
+  caller: Caller;
   now: number;
   onAction: OpenAction;
 };
@@ -33,7 +34,7 @@ function row(props: Props, device: PairedDevice) {
   return (
     <DeviceCard
       device={device}
-      callerScopes={props.callerScopes}
+      caller={props.caller}
       now={props.now}
       onAction={props.onAction}
       withDetailsLink

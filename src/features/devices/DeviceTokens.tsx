@@ -1,4 +1,5 @@
-import type { DeviceTokenSummary } from "../../protocol";
+import type { Caller } from "../../policy";
+import type { PairedDevice } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import { ActionButton } from "./ActionButton";
 import { shownText } from "../../ui/display-text";
@@ -10,14 +11,15 @@ import { ScopeList } from "./ScopeList";
 // gateway, so there is nothing to show or copy here.
 
 type Props = {
-  tokens: readonly DeviceTokenSummary[];
-  callerScopes: readonly string[];
+  device: PairedDevice;
+  caller: Caller;
   now: number;
   onRotate: (role: string) => void;
   onRevoke: (role: string) => void;
 };
 
-export function DeviceTokens({ tokens, callerScopes, now, onRotate, onRevoke }: Props) {
+export function DeviceTokens({ device, caller, now, onRotate, onRevoke }: Props) {
+  const tokens = device.tokens ?? [];
   if (tokens.length === 0) return <p className="devices-muted">No tokens issued.</p>;
   return (
     <ul className="devices-tokens" aria-label="Tokens">
@@ -48,7 +50,7 @@ export function DeviceTokens({ tokens, callerScopes, now, onRotate, onRevoke }: 
             <ScopeList scopes={token.scopes} label={`Scopes of the ${role} token`} />
             <div className="devices-actions">
               <ActionButton
-                missing={actionNeeds("rotate", callerScopes, token)}
+                missing={actionNeeds("rotate", caller, device, token)}
                 onClick={() => onRotate(token.role)}
               >
                 Rotate<span className="visually-hidden"> {role} token</span>
@@ -56,7 +58,7 @@ export function DeviceTokens({ tokens, callerScopes, now, onRotate, onRevoke }: 
               {token.revokedAtMs === undefined ? (
                 <ActionButton
                   danger
-                  missing={actionNeeds("revoke", callerScopes, token)}
+                  missing={actionNeeds("revoke", caller, device, token)}
                   onClick={() => onRevoke(token.role)}
                 >
                   Revoke<span className="visually-hidden"> {role} token</span>

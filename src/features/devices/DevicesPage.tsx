@@ -1,10 +1,13 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { usePairList } from "../../api/pair-list";
-import { adminLabel, deviceName } from "../../policy";
+import { useGatewayConnection } from "../../gateway/context";
+import { adminLabel, deviceName, type Caller } from "../../policy";
 import type { PairList } from "../../protocol";
 import { useRouteMatch } from "../../routing/router";
 import { DevicesStoreProvider, useDevicesStore } from "../../stores/devices-store";
 import { useNow } from "../../ui/clock";
+import { shownText } from "../../ui/display-text";
+import { ElevationDialog } from "../../ui/ElevationDialog";
 import "./devices.css";
 import { DeviceActionDialog } from "./DeviceActionDialog";
 import type { OpenAction } from "./DeviceCard";
@@ -14,7 +17,8 @@ import { DeviceNotes } from "./DeviceNotes";
 import { DevicesToolbar } from "./DevicesToolbar";
 import { sortDevices } from "./device-order";
 import { filterChoices, filterDevices } from "./device-search";
-import { useCallerScopes } from "./use-caller-scopes";
+import { actionNeeds } from "./device-view";
+import { useCaller } from "./use-caller";
 import { useDeviceDialogs } from "./use-device-dialogs";
 
 const AGE_TICK_MS = 15_000;
@@ -31,21 +35,27 @@ export function DevicesPage() {
 function DevicesScreen() {
   const route = useRouteMatch();
   const query = usePairList();
-  const callerScopes = useCallerScopes();
+  const caller = useCaller();
+  const connection = useGatewayConnection();
   const now = useNow(AGE_TICK_MS);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dialogs = useDeviceDialogs(query.data);
+  const [elevation, setElevation] = useState<{ title: string; scopes: string[] }>();
   const { open } = dialogs;
   const onAction = useCallback<OpenAction>(
-    (type, device, role) =>
-      open({
-        type,
-        deviceId: device.deviceId,
-        deviceName: deviceName(device),
-        currentLabel: adminLabel(device),
-        role,
-      }),
-    [open],
+    (type, device, role) => {
+      const token = device.tokens?.find((t) => t.role === role);
+      const scopes = actionNeeds(type, caller, device, token);
+      const name = deviceName(device);
+      // The same offer as Approve: reconnect with exactly what the gateway would ask for.
+      if (scopes.length > 0) {
+        return setElevation({ title: `Reconnect to ${type} “${shownText(name)}”?`, scopes });
+      }
+      const self = device.deviceId === caller.deviceId;
+      const { deviceId } = device;
+      open({ type, deviceId, deviceName: name, currentLabel: adminLabel(device), role, self });
+    },
+    [open, caller],
   );
 
   return (
@@ -60,13 +70,24 @@ function DevicesScreen() {
         <DeviceDetails
           deviceId={route.deviceId}
           list={query.data}
-          callerScopes={callerScopes}
+          caller={caller}
           now={now}
           onAction={onAction}
         />
       ) : null}
       {query.data && route?.name !== "device" ? (
-        <Overview list={query.data} callerScopes={callerScopes} now={now} onAction={onAction} />
+        <Overview list={query.data} caller={caller} now={now} onAction={onAction} />
+      ) : null}
+      {elevation ? (
+        <ElevationDialog
+          {...elevation}
+          held={caller.scopes}
+          onConfirm={() => {
+            connection.requestScopes(elevation.scopes);
+            setElevation(undefined);
+          }}
+          onCancel={() => setElevation(undefined)}
+        />
       ) : null}
       {dialogs.dialog ? (
         <DeviceActionDialog
@@ -84,12 +105,12 @@ function DevicesScreen() {
 
 type OverviewProps = {
   list: PairList;
-  callerScopes: readonly string[];
+  caller: Caller;
   now: number;
   onAction: OpenAction;
 };
 
-function Overview({ list, callerScopes, now, onAction }: OverviewProps) {
+function Overview({ list, caller, now, onAction }: OverviewProps) {
   const search = useDevicesStore((state) => state.search);
   const roleFilter = useDevicesStore((state) => state.roleFilter);
   const clientFilter = useDevicesStore((state) => state.clientFilter);
@@ -116,7 +137,7 @@ function Overview({ list, callerScopes, now, onAction }: OverviewProps) {
             : `Showing ${shown.length} of ${total} paired devices`}
       </p>
       {shown.length > 0 ? (
-        <DeviceList devices={shown} callerScopes={callerScopes} now={now} onAction={onAction} />
+        <DeviceList devices={shown} caller={caller} now={now} onAction={onAction} />
       ) : null}
     </>
   );

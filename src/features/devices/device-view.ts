@@ -1,6 +1,6 @@
 import type { DeviceAction } from "../../api/device-mutations";
-import { missingScopes, requiredScopesFor, tokenActionRequiresAdmin } from "../../policy";
-import { METHODS, OPERATOR_SCOPES, type DeviceTokenSummary } from "../../protocol";
+import { scopesToAct, type Caller } from "../../policy";
+import type { DeviceTokenSummary, PairedDevice } from "../../protocol";
 
 // Pure helpers for the devices screen: words, and what an action needs.
 
@@ -12,24 +12,16 @@ export function approvedHow(via: string | undefined): string {
   return via ? `via “${via}”` : "unknown";
 }
 
-/** The scopes this admin lacks for `action` (empty when allowed). */
+/** The scopes this session lacks for `type` on `device` (empty when allowed). */
 export function actionNeeds(
   type: DeviceAction["type"],
-  callerScopes: readonly string[],
+  caller: Caller,
+  device: Pick<PairedDevice, "deviceId">,
   token?: DeviceTokenSummary,
 ): string[] {
-  const method = {
-    rename: METHODS.pairRename,
-    remove: METHODS.pairRemove,
-    rotate: METHODS.tokenRotate,
-    revoke: METHODS.tokenRevoke,
-  }[type];
-  const needed = requiredScopesFor(method) ?? [];
-  if (token && (type === "rotate" || type === "revoke")) {
-    const requestedScopes = type === "rotate" ? token.scopes : [];
-    if (tokenActionRequiresAdmin({ callerScopes, targetRole: token.role, requestedScopes })) {
-      needed.push(OPERATOR_SCOPES.admin);
-    }
+  const { deviceId } = device;
+  if ((type === "rotate" || type === "revoke") && token) {
+    return scopesToAct(caller, { action: type, deviceId, token });
   }
-  return missingScopes(callerScopes, needed);
+  return scopesToAct(caller, { action: type === "rename" ? type : "remove", deviceId });
 }

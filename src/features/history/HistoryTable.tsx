@@ -27,7 +27,7 @@ export function HistoryTable({ entries }: { entries: readonly HistoryEntry[] }) 
           <th scope="col">Event</th>
           <th scope="col">Device</th>
           <th scope="col">Scopes asked</th>
-          <th scope="col">Scopes decided</th>
+          <th scope="col">Scopes granted</th>
           <th scope="col">Decided by</th>
         </tr>
       </thead>
@@ -56,7 +56,7 @@ export function HistoryTable({ entries }: { entries: readonly HistoryEntry[] }) 
             <td data-label="Scopes asked">
               <Scopes scopes={entry.scopesAsked} />
             </td>
-            <td data-label="Scopes decided">
+            <td data-label="Scopes granted">
               <Scopes scopes={entry.scopesDecided} />
             </td>
             <td data-label="Decided by">{deciderWords(entry)}</td>

@@ -5,6 +5,7 @@ const KIND_WORDS: Record<HistoryEntry["kind"], string> = {
   [HISTORY_KINDS.approved]: "Approved",
   [HISTORY_KINDS.rejected]: "Rejected",
   [HISTORY_KINDS.superseded]: "Replaced by a newer request",
+  [HISTORY_KINDS.expired]: "Expired",
   [HISTORY_KINDS.renamed]: "Renamed",
   [HISTORY_KINDS.removed]: "Removed",
   [HISTORY_KINDS.tokenRotated]: "Token rotated",
@@ -19,7 +20,7 @@ const DECIDER_WORDS: Record<string, string> = {
 
 export function kindWords(entry: HistoryEntry): string {
   const words = KIND_WORDS[entry.kind] ?? entry.kind;
-  return entry.role && entry.kind.startsWith("token-") ? `${words} (${entry.role})` : words;
+  return entry.role ? `${words} (${entry.role})` : words;
 }
 
 export function deciderWords(entry: HistoryEntry): string {

@@ -1,0 +1,54 @@
+import { OPERATOR_SCOPES, ROLES } from "../../protocol";
+import { DeviceText } from "../../ui/DeviceText";
+import { ElevationDialog } from "../../ui/ElevationDialog";
+import { focusIfOpenerGone } from "../../ui/ModalDialog";
+import type { PendingElevation } from "./use-decisions";
+
+// Approving needs scopes this session lacks: which requests need what.
+
+type Props = PendingElevation & {
+  held: readonly string[];
+  onConfirm: () => void;
+  onCancel: () => void;
+  fallbackFocus: () => HTMLElement | null | undefined;
+};
+
+export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions }: Props) {
+  const lacking = views.filter((view) => view.missingScopes.length > 0);
+  const single = views.length === 1 ? views[0] : undefined;
+  const otherRole = lacking.some((view) =>
+    [view.request.role, ...view.request.roles].some((role) => role && role !== ROLES.operator),
+  );
+  return (
+    <ElevationDialog
+      title={
+        single
+          ? `Reconnect to approve “${single.shownName}”?`
+          : `Reconnect to approve ${views.length} requests?`
+      }
+      scopes={scopes}
+      held={held}
+      focusAfter={focusIfOpenerGone(fallbackFocus)}
+      {...actions}
+    >
+      {otherRole && (
+        <p>
+          Only a session holding <code>{OPERATOR_SCOPES.admin}</code> may approve a role other than
+          operator.
+        </p>
+      )}
+      {!single && (
+        <ul className="confirm-devices">
+          {lacking.map((view) => (
+            <li key={view.request.requestId}>
+              <strong className="truncate">
+                <DeviceText value={view.name} />
+              </strong>{" "}
+              <span className="muted">needs {view.missingScopes.join(", ")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </ElevationDialog>
+  );
+}
