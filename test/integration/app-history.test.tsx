@@ -32,10 +32,10 @@ describe("the app's history log", () => {
     const table = await screen.findByRole("table");
     await waitFor(() =>
       expect(historyRows(table)).toEqual([
-        expect.stringMatching(/\| Rejected \| Ada's iPhone.*\| Another admin$/),
+        expect.stringMatching(/\| Rejected \(operator\) \| Ada's iPhone.*\| Another admin$/),
         // The other admin's CLI, paired silently from loopback as it connected.
         expect.stringMatching(/\| Approved \| .*\| Automatically$/),
-        expect.stringMatching(/\| Pairing requested \| Ada's iPhone/),
+        expect.stringMatching(/\| Pairing requested \(operator\) \| Ada's iPhone/),
       ]),
     );
   });

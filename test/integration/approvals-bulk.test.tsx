@@ -78,6 +78,13 @@ describe("approvals: bulk actions", () => {
     await findRequest("Ada's iPhone");
     await app.user.click(screen.getByRole("checkbox", { name: "Select all shown" }));
     await app.user.click(screen.getByRole("button", { name: "Reject selected" }));
+    // A bulk rejection asks first, naming every device, with Cancel focused.
+    const confirm = await screen.findByRole("dialog", { name: "Reject 2 requests?" });
+    expect(within(confirm).getByRole("button", { name: "Cancel" })).toHaveFocus();
+    expect(within(confirm).getByText("Studio Mac")).toBeVisible();
+    expect(within(confirm).getByText("Ada's iPhone")).toBeVisible();
+    expect(pendingNames(app)).toHaveLength(2);
+    await app.user.click(within(confirm).getByRole("button", { name: "Reject 2" }));
     await waitFor(() => expect(pendingNames(app)).toEqual([]));
     expect(await screen.findByText(/nothing is waiting for approval/i)).toBeVisible();
   });

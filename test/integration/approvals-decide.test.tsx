@@ -45,6 +45,10 @@ describe("approvals: deciding one request", () => {
     await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
     await app.user.click(within(card).getByRole("button", { name: "Reject" }));
+    const confirm = await screen.findByRole("dialog", { name: "Reject “Ada's iPhone”?" });
+    expect(confirm).toHaveTextContent("a device that asks again files a new one");
+    expect(app.harness.gateway.list().pending).toHaveLength(1);
+    await app.user.click(within(confirm).getByRole("button", { name: "Reject" }));
     expect(await within(activity()).findByText("“Ada's iPhone” rejected here.")).toBeVisible();
     expect(app.harness.gateway.list().pending).toEqual([]);
     expect(await screen.findByText(/nothing is waiting for approval/i)).toBeVisible();

@@ -26,8 +26,16 @@ describe("approvals: scopes this session lacks", () => {
       name: "Reconnect to approve “Ada's iPhone”?",
     });
     expect(dialog).toHaveTextContent(
-      "The gateway only lets you grant scopes you hold. This session holds operator.read, operator.pairing; approving needs operator.write.",
+      "The gateway only lets a session do this with scopes it holds. This session holds operator.read, operator.pairing; it needs operator.write.",
     );
+    // Said before widening: what stays on the gateway, and the one way back (measured, #14).
+    expect(dialog).toHaveTextContent(
+      "The gateway keeps operator.write on this browser's device record: disconnecting does not take it back, and neither does rotating the token to fewer scopes",
+    );
+    expect(dialog).toHaveTextContent(
+      "The only way back is to remove this browser's pairing and connect again with the least scopes: this gateway pairs that at once",
+    );
+    expect(dialog).not.toHaveTextContent(/until you disconnect|this tab only/);
     expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
     expect(
       within(dialog).getByRole("button", { name: "Reconnect with operator.write" }),
@@ -144,32 +152,33 @@ describe("approvals: renames and where a request comes from", () => {
     admin.close();
   });
 
-  it("shows the locality only when the request says where it came from", async () => {
+  it("shows the address only when the gateway recorded one", async () => {
     const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     const card = await findRequest("Ada's iPhone");
-    expect(within(card).getByText("Locality")).toBeVisible();
-    expect(within(card).getByText("remote — connected from 192.168.1.20")).toBeVisible();
+    expect(within(card).getByText("Address")).toBeVisible();
+    expect(within(card).getByText("192.168.1.20")).toBeVisible();
 
-    // A loopback peer's request carries no address (observed): no row, never "unknown".
+    // A loopback peer's request carries no address (observed): no row at all.
     await app.harness.simulator.run("seed-reproduction");
     const cron = await findRequest(/cron/i);
-    expect(within(cron).queryByText("Locality")).not.toBeInTheDocument();
-    expect(within(cron).queryByText(/unknown/i)).not.toBeInTheDocument();
+    expect(within(cron).queryByText("Address")).not.toBeInTheDocument();
   });
 
   it("shows a role upgrade that asks no scopes as keeping the approved ones", async () => {
     const app = await connectApp();
     await app.harness.simulator.run("role-upgrade");
     const card = await findRequest("Studio Mac");
-    expect(within(card).queryByRole("list", { name: "Scopes dropped" })).not.toBeInTheDocument();
-    const kept = within(card).getByRole("list", { name: "Scopes kept" });
+    // No scope is asked: the card says so, and shows the held ones as kept, not as asked.
+    expect(within(card).getByText("No scopes asked.")).toBeVisible();
+    expect(within(card).queryByRole("list", { name: "Scopes added" })).not.toBeInTheDocument();
+    const kept = within(card).getByRole("list", { name: "Held, not asked: kept" });
     expect(within(kept).getByText("operator.read")).toBeVisible();
 
     await app.user.click(within(card).getByRole("link", { name: "Details" }));
     const details = await screen.findByRole("dialog", { name: "Request from “Studio Mac”" });
     // role + roles name the same role once, not "node, node".
-    expect(within(details).getByText("node")).toBeVisible();
+    expect(within(details).getByText("node (new)")).toBeVisible();
     expect(within(details).queryByText(/node, node/)).not.toBeInTheDocument();
   });
 });

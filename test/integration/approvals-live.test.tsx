@@ -59,10 +59,12 @@ describe("approvals: live list", () => {
     const card = await findRequest("Ada's iPhone");
     expect(within(card).getByText("New device")).toBeVisible();
     expect(within(card).getByText("iPhone / iPad app")).toBeVisible();
-    expect(within(card).getByText("Locality")).toBeVisible();
-    expect(within(card).getByText("remote — connected from 192.168.1.20")).toBeVisible();
-    expect(within(card).queryByText(/unknown/)).not.toBeInTheDocument();
-    expect(within(card).getByText(/not loopback/)).toBeVisible();
+    expect(within(card).getByText("192.168.1.20")).toBeVisible();
+    // The address proves the cause (a remote device is never approved by itself): no guesses.
+    expect(
+      within(card).getByText(/It connected from 192\.168\.1\.20: the device is on another machine/),
+    ).toBeVisible();
+    expect(within(card).queryByText(/does not record why/)).not.toBeInTheDocument();
     expect(screen.getByText("New request: Ada's iPhone (new device).")).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe("(1) Pairdesk"));
     const nav = screen.getByRole("navigation", { name: "Main" });
@@ -75,7 +77,7 @@ describe("approvals: live list", () => {
     const card = await findRequest("Ada's iPhone");
     expect(await within(card).findByText("Scope upgrade")).toBeVisible();
     const added = within(card).getByRole("list", { name: "Scopes added" });
-    const kept = within(card).getByRole("list", { name: "Scopes kept" });
+    const kept = within(card).getByRole("list", { name: "Scopes asked again" });
     expect(within(added).getByText("operator.write")).toBeVisible();
     expect(within(kept).getByText("operator.read")).toBeVisible();
   });

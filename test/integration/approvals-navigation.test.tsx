@@ -70,6 +70,9 @@ describe("approvals: keyboard", () => {
     await findRequest("Desk");
     expect(requestNames()).toEqual(["Desk", "Studio Mac", "Ada's iPhone"]);
 
+    // The first j lands on the first request, not the second.
+    await app.user.keyboard("j");
+    expect(screen.getByRole("article", { name: "Desk" })).toHaveFocus();
     await app.user.keyboard("j");
     expect(screen.getByRole("article", { name: "Studio Mac" })).toHaveFocus();
     await app.user.keyboard("k");
@@ -82,7 +85,11 @@ describe("approvals: keyboard", () => {
     await waitFor(() => expect(screen.getByRole("article", { name: "Desk" })).toHaveFocus());
 
     await app.user.keyboard("r");
+    const confirm = await screen.findByRole("dialog", { name: "Reject “Desk”?" });
+    await app.user.click(within(confirm).getByRole("button", { name: "Reject" }));
     expect(await screen.findByText("“Desk” rejected here.")).toBeVisible();
+    // Focus moves to the request that took its place, never to the page body.
+    await waitFor(() => expect(screen.getByRole("article", { name: "Studio Mac" })).toHaveFocus());
     await app.user.keyboard("j");
     expect(screen.getByRole("article", { name: "Ada's iPhone" })).toHaveFocus();
     await app.user.keyboard("a");
@@ -91,6 +98,8 @@ describe("approvals: keyboard", () => {
     await app.user.keyboard("a");
     expect(await screen.findByText("“Ada's iPhone” approved here.")).toBeVisible();
     expect(requestNames()).toEqual(["Studio Mac"]);
+    // The last one decided: focus goes back to the one before it.
+    await waitFor(() => expect(screen.getByRole("article", { name: "Studio Mac" })).toHaveFocus());
   });
 
   it("lists the shortcuts with ? and leaves typing alone", async () => {

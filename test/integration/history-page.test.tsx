@@ -101,13 +101,13 @@ describe("history: what it records", () => {
 
     const rows = historyRows();
     expect(rows[0]).toMatch(
-      /^Approved \| Second phone.*operator\.read, operator\.write \| operator\.read, operator\.write \| This browser$/,
+      /^Approved \(operator\) \| Second phone.*operator\.read, operator\.write \| operator\.read, operator\.write \| This browser$/,
     );
     expect(rows[1]).toMatch(
-      /^Pairing requested \| Second phone.*\| operator\.read, operator\.write \| — \| —$/,
+      /^Pairing requested \(operator\) \| Second phone.*\| operator\.read, operator\.write \| — \| —$/,
     );
-    expect(rows[2]).toMatch(/^Approved \| First phone.* \| Another admin$/);
-    expect(rows[3]).toMatch(/^Pairing requested \| First phone/);
+    expect(rows[2]).toMatch(/^Approved \(operator\) \| First phone.* \| Another admin$/);
+    expect(rows[3]).toMatch(/^Pairing requested \(operator\) \| First phone/);
     // A silent approval comes without a request; the device's paired record names it.
     expect(rows[4]).toMatch(/^Approved \| command-line tool[0-9a-f]+ \| — \| — \| Automatically$/);
 
@@ -166,7 +166,7 @@ describe("history: what it shows", () => {
     await askFromLan(app.harness, "rlo", "evil\u202Eenohpi");
     await waitForRows(1);
     expect(historyRows()[0]).toMatch(
-      /^Pairing requested \| evil⟨U\+202E⟩enohpi \(contains 1 hidden character/,
+      /^Pairing requested \(operator\) \| evil⟨U\+202E⟩enohpi \(contains 1 hidden character/,
     );
   });
 

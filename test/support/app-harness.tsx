@@ -257,11 +257,12 @@ export async function otherAdmin(harness: TestGateway) {
  * caller's next click.
  */
 export async function reconnectWith(app: ConnectedApp, scopes: string): Promise<void> {
-  const dialog = await screen.findByRole("dialog", { name: /^Reconnect to approve/ });
+  const dialog = await screen.findByRole("dialog", { name: /^Reconnect to / });
   expect(dialog).toHaveTextContent(
-    "The gateway only lets you grant scopes you hold. This session holds operator.read, operator.pairing;",
+    `The gateway only lets a session do this with scopes it holds. This session holds operator.read, operator.pairing; it needs ${scopes}.`,
   );
-  expect(dialog).toHaveTextContent(`approving needs ${scopes}.`);
+  // What widening leaves behind is said before it happens.
+  expect(dialog).toHaveTextContent(`The gateway keeps ${scopes} on this browser's device record`);
   await app.user.click(within(dialog).getByRole("button", { name: `Reconnect with ${scopes}` }));
   expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   const wanted = scopes.split(", ");

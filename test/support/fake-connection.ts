@@ -57,6 +57,7 @@ export function createFakeConnection(): FakeConnection {
     },
     connect() {},
     requestScopes() {},
+    narrowScopes() {},
     extraScopes: [],
     disconnect() {},
     answer: (method, handler) => void handlers.set(method, handler),

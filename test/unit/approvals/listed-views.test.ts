@@ -56,7 +56,7 @@ describe("toRequestViews", () => {
   it("says what a view of the request alone says, plus what this session lacks", () => {
     const upgrade = request(1);
     const paired = [pairedTo(upgrade, { operatorLabel: "Ada's phone" })];
-    const [view] = viewsOf([upgrade], paired, ["operator.read"]);
+    const [view] = viewsOf([upgrade], paired, ["operator.read", "operator.pairing"]);
     const alone = toRequestView(upgrade, paired[0]);
     expect(view).toMatchObject({
       name: "Ada's phone",
@@ -64,9 +64,8 @@ describe("toRequestViews", () => {
       kind: "scope-upgrade",
       client: alone.client,
       diff: { added: ["operator.write"], kept: ["operator.read"], removed: [] },
-      addedRoles: [],
+      roles: ["operator"],
       addsAdmin: false,
-      approverNeeds: ["operator.read", "operator.write"],
       missingScopes: ["operator.write"],
       fingerprint: "aaaa aaaa aaaa aaaa",
       expiresAt: alone.expiresAt,
@@ -74,6 +73,11 @@ describe("toRequestViews", () => {
       nameClash: false,
     });
     expect(viewsOf([upgrade], paired, ["operator.admin"])[0]?.missingScopes).toEqual([]);
+    // Without operator.pairing no device action is allowed at all.
+    expect(viewsOf([upgrade], paired, ["operator.read"])[0]?.missingScopes).toEqual([
+      "operator.pairing",
+      "operator.write",
+    ]);
   });
 
   it("marks look-alike names, and only while both are listed", () => {
