@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { MockGateway } from "../core/types";
 import { SCENARIOS, type ScenarioName } from "../simulator/scenarios";
 import type { SimulatedResult, Simulator } from "../simulator/simulator";
@@ -25,7 +25,19 @@ function summary(title: string, results: SimulatedResult[]): string {
   for (const result of results) counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1);
   const tally = [...counts].map(([outcome, n]) => `${n} ${outcome}`).join(", ");
   const request = last.requestId ? `, request ${last.requestId}` : "";
-  return `${title}: ${last.outcome}${request} (${results.length} connects: ${tally})`;
+  // What each call the scenario made answered, e.g. the seed's cron.add → MISSING_SCOPE.
+  const calls = results
+    .flatMap((result) => result.calls ?? [])
+    .map(({ method, response }) =>
+      response.ok ? `${method} ok` : `${method} ${callError(response.error)}`,
+    );
+  const steps = calls.length > 0 ? `; ${calls.join("; ")}` : "";
+  return `${title}: ${last.outcome}${request}${steps} (${results.length} connects: ${tally})`;
+}
+
+function callError(error: { code?: string; details?: unknown } | undefined): string {
+  const details = error?.details as { code?: unknown } | undefined;
+  return typeof details?.code === "string" ? details.code : (error?.code ?? "refused");
 }
 
 export function DevPanel({ gateway, simulator, token, url }: DevPanelProps) {
@@ -34,6 +46,7 @@ export function DevPanel({ gateway, simulator, token, url }: DevPanelProps) {
   const [message, setMessage] = useState("");
   const { decisions, clear } = useDecisions(gateway);
   const bodyId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
 
   async function perform(label: string, work: () => Promise<string>) {
     setBusy(true);
@@ -58,8 +71,10 @@ export function DevPanel({ gateway, simulator, token, url }: DevPanelProps) {
   const reset = () =>
     void perform("Reset", async () => {
       await gateway.reset();
+      // Closing the sockets makes the app reconnect and read the empty lists, as after a reload.
+      await gateway.restart();
       clear();
-      return "State reset: no devices, no requests.";
+      return "State reset: no devices, no requests; the app reconnected and read them again.";
     });
   const restart = () =>
     void perform("Restart", async () => {
@@ -68,8 +83,17 @@ export function DevPanel({ gateway, simulator, token, url }: DevPanelProps) {
     });
 
   return (
-    <aside className="mock-panel" aria-label="Mock gateway tools">
+    <aside
+      className="mock-panel"
+      aria-label="Mock gateway tools"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !open) return;
+        setOpen(false);
+        toggle.current?.focus();
+      }}
+    >
       <button
+        ref={toggle}
         type="button"
         className="mock-panel__toggle"
         aria-expanded={open}

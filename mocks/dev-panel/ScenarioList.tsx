@@ -39,7 +39,7 @@ export function ScenarioList({ busy, onRun, onBurst }: Props) {
           const scenario = SCENARIOS[name];
           return (
             <li key={name}>
-              <strong>{scenario.title}</strong>
+              <strong>{scenario.title}</strong> <code>{name}</code>
               <span className="mock-panel__description">{scenario.description}</span>
               <span className="mock-panel__row">
                 <button

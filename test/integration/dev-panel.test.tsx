@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createMockGateway } from "../../mocks/core/gateway";
 import { createMemoryStore } from "../../mocks/core/memory-store";
 import { DevPanel } from "../../mocks/dev-panel/DevPanel";
@@ -75,6 +75,34 @@ describe("mock gateway dev panel", () => {
     expect(await screen.findByText(/state reset/i)).toBeInTheDocument();
     expect(screen.getByText("No connects yet.")).toBeInTheDocument();
     expect(gateway.list()).toEqual({ pending: [], paired: [] });
+  });
+
+  it("names each scenario's id beside its title, says what its calls answered, and Esc closes", async () => {
+    const { user } = await renderPanel();
+    const toggle = screen.getByRole("button", { name: "Mock gateway" });
+    await user.click(toggle);
+    const scenarios = screen.getByRole("region", { name: "Scenarios" });
+    const seed = SCENARIOS["seed-reproduction"];
+    const item = within(scenarios)
+      .getAllByRole("listitem")
+      .find((li) => within(li).queryByText(seed.title));
+    expect(item && within(item).getByText("seed-reproduction")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: `Run ${seed.title}` }));
+    expect(await screen.findByText(/cron\.add MISSING_SCOPE/)).toBeInTheDocument();
+
+    await user.keyboard("{Escape}");
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(toggle).toHaveFocus();
+  });
+
+  it("a reset closes every socket, so the app reconnects and reads the empty lists", async () => {
+    const { gateway, user } = await renderPanel();
+    const restart = vi.spyOn(gateway, "restart");
+    await user.click(screen.getByRole("button", { name: "Mock gateway" }));
+    await user.click(screen.getByRole("button", { name: "Reset state" }));
+    expect(await screen.findByText(/the app reconnected/i)).toBeInTheDocument();
+    expect(restart).toHaveBeenCalledOnce();
   });
 
   it("restarts the gateway and keeps pending requests, as a real restart does", async () => {
