@@ -146,6 +146,9 @@ describe("the app in a real browser against the real gateway", () => {
     const card = requestCard(page, name);
     // Rejecting grants nothing, so the read + pairing session needs no reconnect.
     await card.getByRole("button", { name: "Reject", exact: true }).click();
+    // A rejection cannot be taken back, so the page asks first.
+    const confirm = dialog(page, `Reject “${name}”?`);
+    await confirm.getByRole("button", { name: "Reject", exact: true }).click();
     await card.waitFor({ state: "detached" });
     await page.getByText(`“${name}” rejected here.`).waitFor();
 

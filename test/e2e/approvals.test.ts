@@ -90,6 +90,9 @@ describe("approving scope upgrades in a real browser", () => {
 
     const card = requestCard(page, device.name);
     await card.getByRole("button", { name: "Reject", exact: true }).click();
+    // A rejection cannot be taken back, so the page asks first.
+    const confirm = dialog(page, `Reject “${device.name}”?`);
+    await confirm.getByRole("button", { name: "Reject", exact: true }).click();
     await card.waitFor({ state: "detached" });
     await page.getByText(`“${device.name}” rejected here.`).waitFor();
 
