@@ -116,7 +116,7 @@ describe("approvals: filters, search and sort", () => {
     expect(requestNames()).toEqual(["Ada's iPhone", "command-line tool"]);
   });
 
-  it("searches by name, IP and device id, and says when nothing matches", async () => {
+  it("searches by name, IP, device id and fingerprint as shown, and says when nothing matches", async () => {
     const { view: app, phoneId } = await threeRequests();
     const search = screen.getByRole("searchbox", { name: "Search" });
     await app.user.type(search, "studio");
@@ -126,6 +126,13 @@ describe("approvals: filters, search and sort", () => {
     expect(requestNames()).toEqual(["command-line tool"]);
     await app.user.clear(search);
     await app.user.type(search, phoneId.slice(0, 10));
+    expect(requestNames()).toEqual(["Ada's iPhone"]);
+    // The fingerprint as a card shows it, in groups of four.
+    const shown = within(await findRequest("Ada's iPhone")).getAllByText(
+      /^[0-9a-f]{4} [0-9a-f]{4}/,
+    )[0];
+    await app.user.clear(search);
+    await app.user.type(search, shown?.textContent?.slice(0, 9) ?? "missing");
     expect(requestNames()).toEqual(["Ada's iPhone"]);
 
     await app.user.clear(search);

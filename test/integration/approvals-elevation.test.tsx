@@ -88,7 +88,7 @@ describe("approvals: scopes this session lacks", () => {
     await waitFor(() => expect(app.harness.gateway.list().pending).toEqual([]));
   });
 
-  it("drops the extra scopes on disconnect: the next connect asks the least again", async () => {
+  it("asks the least again after a disconnect; the record keeps write until this browser re-pairs", async () => {
     const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
     await app.user.click(
@@ -108,6 +108,26 @@ describe("approvals: scopes this session lacks", () => {
     expect(
       within(await findRequest("Ada's iPhone")).getByText("Needs operator.write"),
     ).toBeVisible();
+
+    // The gateway kept write on this browser's record: the header says so and offers the way back.
+    const standing = await screen.findByText(/^This browser stays approved for /);
+    expect(standing).toHaveTextContent(
+      "This browser stays approved for operator.read, operator.pairing, operator.write.",
+    );
+    await app.user.click(screen.getByRole("button", { name: "Return to least privilege" }));
+    const back = await screen.findByRole("dialog", {
+      name: "Return this browser to least privilege?",
+    });
+    expect(back).toHaveTextContent(/the session closes \(4001 “device removed”\)/);
+    await app.user.click(
+      within(back).getByRole("button", { name: "Remove this browser's pairing and reconnect" }),
+    );
+    await waitFor(() => expect(standing).not.toBeInTheDocument());
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));
+    const own = app.harness.gateway
+      .list()
+      .paired.filter((device) => device.clientId === "openclaw-control-ui");
+    expect(own.map((device) => device.scopes)).toEqual([BASE]);
   });
 
   it("shows a 'device pairing approval denied' refusal when the request is still there", async () => {

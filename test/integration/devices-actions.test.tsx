@@ -111,6 +111,31 @@ describe("devices: actions that succeed", () => {
   });
 });
 
+describe("devices: this browser", () => {
+  it("is marked, and removing it warns that this session ends, then pairs anew", async () => {
+    const app = await connectDevicesScreen();
+    const self = await findDevice("Pairdesk");
+    expect(within(self).getByText("This browser")).toBeVisible();
+    await app.user.click(within(self).getByRole("button", { name: "Remove" }));
+    const dialog = await screen.findByRole("dialog", { name: /^Remove/ });
+    expect(within(dialog).getByRole("note")).toHaveTextContent(
+      /This is this browser\..*so this session ends; Pairdesk then connects again as a new device/,
+    );
+    const before = app.harness.gateway
+      .list()
+      .paired.find((d) => d.clientId === "openclaw-control-ui");
+    await app.user.click(within(dialog).getByRole("button", { name: "Remove device" }));
+    // The gateway closes the socket (4001 "device removed"); loopback pairs this browser again.
+    await waitFor(() => {
+      const again = app.harness.gateway
+        .list()
+        .paired.find((d) => d.clientId === "openclaw-control-ui");
+      expect(again?.createdAtMs).toBeGreaterThan(before?.createdAtMs ?? Infinity);
+    });
+    await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));
+  });
+});
+
 describe("devices: actions the admin's scopes do not allow", () => {
   it("say the scope they need, and offer the same reconnect as Approve", async () => {
     const app = await connectDevicesScreen({
