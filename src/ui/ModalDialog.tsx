@@ -36,7 +36,8 @@ export function ModalDialog(props: Props) {
       initialFocus?.current ??
       dialog.querySelector<HTMLElement>("[data-autofocus]") ??
       dialog.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
+    // The dialog opens at its title, wherever its first focusable control sits.
+    first?.focus({ preventScroll: true });
     const onCancel = (event: Event) => {
       event.preventDefault();
       latest.current.onClose();

@@ -129,9 +129,8 @@ describe("explanations, kinds and consequences on the real gateway", () => {
       await cardA.getByRole("button", { name: "Approve", exact: true }).click();
       await cardA.waitFor({ state: "detached" });
 
-      // A new page session asks for the least again; the record keeps write, as the header says.
+      // A reload connects again asking the least; the record keeps write, as the header says.
       await page.reload();
-      await connectServedPage(page, `${httpOf(url)}/`, url, token);
       await waitForScopes(page, url, [S.read, S.pairing]);
       const standing = page.getByText(/^This browser stays approved for /);
       expect(await standing.textContent()).toContain(S.write);

@@ -120,6 +120,20 @@ describe("approvals: live list", () => {
     expect(request.mock.calls.some(([method]) => method === METHODS.pairList)).toBe(true);
   });
 
+  it("re-reads the list every 30 s, so a dropped event hides a request no longer", async () => {
+    // Operator event frames are best effort: this connection loses every one of them.
+    const app = await connectApp({
+      wrapConnection: (real) =>
+        Object.create(real, { onEvent: { value: () => () => undefined } }) as typeof real,
+    });
+    await app.harness.simulator.run("phone-lan");
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(requestNames()).toEqual([]);
+
+    app.clock.offsetMs = RECHECK_MS;
+    expect(await findRequest("Ada's iPhone")).toBeVisible();
+  });
+
   it("counts down and removes a request when its five minutes run out", async () => {
     const app = await connectApp();
     await app.harness.simulator.run("phone-lan");
@@ -134,6 +148,14 @@ describe("approvals: live list", () => {
     expect(await screen.findByText("“Ada's iPhone” expired.")).toBeVisible();
     await waitFor(() => expect(requestNames()).toEqual([]));
     await waitFor(() => expect(document.title).toBe("Pairdesk"));
+
+    // History keeps it (the gateway sends no event for it), readable after disconnecting too.
+    await app.user.click(screen.getByRole("button", { name: "Disconnect" }));
+    await app.user.click(screen.getByRole("link", { name: "History" }));
+    const table = await screen.findByRole("table");
+    expect(
+      await within(table).findByRole("row", { name: /Expired \(operator\).*Ada's iPhone/ }),
+    ).toBeVisible();
   });
 
   it("keeps a request its device refreshed by asking again (the gateway sends no event)", async () => {
