@@ -36,8 +36,9 @@ export function ModalDialog(props: Props) {
       initialFocus?.current ??
       dialog.querySelector<HTMLElement>("[data-autofocus]") ??
       dialog.querySelector<HTMLElement>(FOCUSABLE);
-    // The dialog opens at its title, wherever its first focusable control sits.
     first?.focus({ preventScroll: true });
+    // showModal() already focused, and scrolled to, a control of its choosing: open at the title.
+    dialog.scrollTop = 0;
     const onCancel = (event: Event) => {
       event.preventDefault();
       latest.current.onClose();

@@ -56,8 +56,8 @@ export function WhyItNeedsYou({ view, full }: { view: RequestView; full?: boolea
   return (
     <>
       <p>
-        The gateway does not record why. For a {view.client}, its rules allow these causes, most
-        likely first:
+        The gateway does not record why. For this client ({view.client}), its rules allow these
+        causes, most likely first:
       </p>
       <ol className="causes">
         {possible.map((cause) => (
