@@ -90,6 +90,13 @@ async function captureScheme(
     shots.set(`admin-confirmation-${scheme}.png`, await page.screenshot());
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await confirm.waitFor({ state: "detached" });
+
+    // This browser now stays approved for admin: the header says so; Devices marks it.
+    await page.getByText(/^This browser stays approved for /).waitFor();
+    await page.getByRole("link", { name: "Devices", exact: true }).click();
+    await page.getByText("This browser", { exact: true }).waitFor();
+    expect(await seriousAxeViolations(page), `devices (${scheme})`).toEqual([]);
+    shots.set(`devices-${scheme}.png`, await page.screenshot());
     expectQuietLocalTab(tab);
   });
 }
@@ -111,6 +118,13 @@ async function capturePhoneWidth(
     );
     expect(overflow).toBeLessThanOrEqual(0);
     shots.set("requests-360.png", await page.screenshot({ fullPage: true }));
+
+    // The details dialog opens at its title, even where its content is taller than the screen.
+    await requestCard(page, NAMES.scopeUpgrade).getByRole("link", { name: "Details" }).click();
+    const details = dialog(page, `Request from “${NAMES.scopeUpgrade}”`);
+    await details.waitFor();
+    expect(await details.evaluate((element) => element.scrollTop)).toBe(0);
+    shots.set("request-details-360.png", await page.screenshot());
     expectQuietLocalTab(tab);
   });
 }
@@ -126,7 +140,7 @@ describe("documentation screenshots", () => {
       await captureScheme(browser, appUrl, gateway, "dark", shots);
       await capturePhoneWidth(browser, appUrl, gateway, shots);
 
-      expect([...shots.keys()]).toHaveLength(11);
+      expect([...shots.keys()]).toHaveLength(14);
       // The committed docs change only when asked for: `PAIRDESK_SCREENSHOTS=1 npm test`.
       if (process.env.PAIRDESK_SCREENSHOTS !== "1") return;
       await mkdir(DOCS_SCREENSHOT_DIR, { recursive: true });
