@@ -1,15 +1,18 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { usePairList } from "../api/pair-list";
 import { REQUESTED_SCOPES } from "../gateway/client-info";
 import { useGatewayConnection } from "../gateway/context";
-import { elevationRoute, wayBackWords, wayBackWorks } from "../gateway/elevation";
+import { elevationRoute, wayBackWorks } from "../gateway/elevation";
 import { approvedScopesOf, missingScopes } from "../policy";
 import { useConnectionStatus } from "../stores/connection-store";
-import { ConfirmDialog } from "../ui/ConfirmDialog";
 
 // What the gateway has approved this browser's device for, once that is more than Pairdesk asks
 // for: a widened session leaves it on the record (measured). The way back, only where it pairs
 // at once: remove this browser's pairing and connect again with the least scopes.
+
+const ReturnToLeastDialog = lazy(() =>
+  import("./ReturnToLeastDialog").then((module) => ({ default: module.ReturnToLeastDialog })),
+);
 
 export function StandingAccess() {
   const status = useConnectionStatus();
@@ -31,19 +34,16 @@ export function StandingAccess() {
         </button>
       ) : null}
       {asking ? (
-        <ConfirmDialog
-          title="Return this browser to least privilege?"
-          confirmLabel="Remove this browser's pairing and reconnect"
-          tone="danger"
-          onConfirm={() => {
-            setAsking(false);
-            connection.narrowScopes();
-          }}
-          onCancel={() => setAsking(false)}
-        >
-          <p>{wayBackWords(route)}</p>
-          <p>Pairdesk then asks only for {REQUESTED_SCOPES.join(", ")}.</p>
-        </ConfirmDialog>
+        <Suspense fallback={null}>
+          <ReturnToLeastDialog
+            route={route}
+            onConfirm={() => {
+              setAsking(false);
+              connection.narrowScopes();
+            }}
+            onCancel={() => setAsking(false)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -5,7 +5,7 @@ import {
 import type { PairedDevice, PendingRequest } from "../protocol";
 import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
-import { PENDING_CAUSES, type CauseId, type PendingCause } from "./pending-causes";
+import { PENDING_CAUSES, type CauseId } from "./pending-causes";
 import { REQUEST_KINDS, requestKind } from "./request-kind";
 import { roleNeedsOwner } from "./silent-pairing";
 
@@ -15,7 +15,7 @@ import { roleNeedsOwner } from "./silent-pairing";
 // facts settle it; otherwise the causes the gateway's rules allow for this client, most likely first.
 
 /** `known`: what the request's own fields prove; `possible`: the rest, most likely first. */
-export type NotSilentExplanation = { known: string[]; possible: PendingCause[] };
+export type NotSilentExplanation = { known: string[]; possible: CauseId[] };
 
 type PendingForExplain = Pick<
   PendingRequest,
@@ -55,14 +55,13 @@ export function explainNotSilent(
     remote && id === IDS.CONTROL_UI && mode === MODES.WEBCHAT && isPrivateOrLoopbackAddress(ip);
 
   const known: string[] = [];
-  if (remote && !maybeContainer)
-    known.push(`it connected from ${ip}: ${PENDING_CAUSES.remote.title}`);
+  if (remote && !maybeContainer) known.push(`it connected from ${ip}: ${PENDING_CAUSES.remote}`);
   const origin = pending.browserOrigin?.trim();
-  if (origin && !ui) known.push(`${PENDING_CAUSES.origin.title} (${origin})`);
+  if (origin && !ui) known.push(`${PENDING_CAUSES.origin} (${origin})`);
   if (roleNeedsOwner(pending.role, pending.isRepair)) {
-    known.push(`${PENDING_CAUSES.otherRole.title} (${pending.role})`);
+    known.push(`${PENDING_CAUSES.otherRole} (${pending.role})`);
   }
-  if (kind === REQUEST_KINDS.reApproval && ui) known.push(PENDING_CAUSES.uiIdentity.title);
+  if (kind === REQUEST_KINDS.reApproval && ui) known.push(PENDING_CAUSES.uiIdentity);
   if (known.length > 0) return { known, possible: [] };
 
   const ids: CauseId[] = maybeContainer ? ["remote"] : [];
@@ -74,5 +73,5 @@ export function explainNotSilent(
     if (kind === REQUEST_KINDS.scopeUpgrade) ids.push("authMethod");
     ids.push("autoApproveOff");
   }
-  return { known, possible: ids.map((cause) => PENDING_CAUSES[cause]) };
+  return { known, possible: ids };
 }

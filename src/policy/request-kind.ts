@@ -48,32 +48,3 @@ export function requestKind(pending: PendingForKind, paired: PairedForKind): Req
   if (!scopesSatisfy(approvedScopesOf(same), pending.scopes)) return REQUEST_KINDS.scopeUpgrade;
   return REQUEST_KINDS.reApproval;
 }
-
-/**
- * What the list alone cannot settle about a request's kind, in words (undefined when it can).
- * `replacedEarlier`: the request superseded another of the device, so it carries both asks.
- */
-export function kindDoubt(
-  pending: PendingForKind,
-  paired: PairedForKind,
-  replacedEarlier = false,
-): string | undefined {
-  const same = sameIdentity(pending, paired);
-  const kind = requestKind(pending, paired);
-  if (replacedEarlier) {
-    return "It replaced an earlier request of this device and carries both asks together, so it stands for two kinds at once.";
-  }
-  if (
-    kind === REQUEST_KINDS.roleUpgrade &&
-    same?.tokens?.some((token) => (token.revokedAtMs ?? 0) > pending.ts)
-  ) {
-    return "The device's token was revoked after it asked: when it asked, the gateway may have called it a scope upgrade or a changed identity.";
-  }
-  if (kind === REQUEST_KINDS.scopeUpgrade) {
-    return "A device can also ask for more scopes on its own (device.scopes.requestUpgrade, “Request admin” in the Control UI); the list does not tell the two apart.";
-  }
-  if (kind === REQUEST_KINDS.reApproval && same && !metadataChanged(pending, same)) {
-    return "The list shows no changed platform or device family: the device changed something the list does not show, or went back to the values it was approved with.";
-  }
-  return undefined;
-}

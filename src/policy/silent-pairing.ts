@@ -42,7 +42,7 @@ function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
     isControlUiClient(client.id) ||
     isWebchatClient(client.id, client.mode)
   ) {
-    return denied(CAUSES.uiIdentity.title);
+    return denied(CAUSES.uiIdentity);
   }
   if (locality === LOCALITIES.directLocal && nativeApp) {
     return {
@@ -59,7 +59,7 @@ function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
       why: `loopback client holding the shared secret (${locality}) may refresh its identity`,
     };
   }
-  return denied(CAUSES.identity.title);
+  return denied(CAUSES.identity);
 }
 
 /** A device already paired that asks for a role other than operator always needs an owner. */
@@ -70,17 +70,17 @@ export function roleNeedsOwner(role: string | undefined, alreadyPaired: boolean 
 export function decideSilentPairing(input: SilentPairingInput): SilentPairingDecision {
   const { client, reason, locality } = input;
   if (roleNeedsOwner(input.role, input.alreadyPaired)) {
-    return denied(`${CAUSES.otherRole.title} (${input.role})`);
+    return denied(`${CAUSES.otherRole} (${input.role})`);
   }
   if (locality === LOCALITIES.remote) {
-    return denied(CAUSES.remote.title);
+    return denied(CAUSES.remote);
   }
   if (
     input.hasBrowserOriginHeader &&
     !isControlUiClient(client.id) &&
     !isWebchatClient(client.id, client.mode)
   ) {
-    return denied(CAUSES.origin.title);
+    return denied(CAUSES.origin);
   }
   if (reason === PAIRING_REASONS.metadataUpgrade) {
     // autoApproveLocal does not govern identity refreshes (spec §5).
@@ -90,10 +90,10 @@ export function decideSilentPairing(input: SilentPairingInput): SilentPairingDec
     );
   }
   if (input.autoApproveLocal === false) {
-    return denied(CAUSES.autoApproveOff.title);
+    return denied(CAUSES.autoApproveOff);
   }
   if (reason === PAIRING_REASONS.scopeUpgrade && !SCOPE_UPGRADE_AUTH.has(input.authMethod)) {
-    return denied(`${CAUSES.authMethod.title}: ${describeAuthMethod(input.authMethod)}`);
+    return denied(`${CAUSES.authMethod}: ${describeAuthMethod(input.authMethod)}`);
   }
   return { silent: true, why: `${reason} from a local connection (${locality})` };
 }

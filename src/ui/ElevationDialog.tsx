@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { elevationRoute, elevationWords } from "../gateway/elevation";
+import { elevationRoute } from "../gateway/elevation";
+import { elevationWords } from "../gateway/elevation-words";
 import { useConnectionStatus } from "../stores/connection-store";
 import { ConfirmDialog } from "./ConfirmDialog";
 

@@ -6,9 +6,7 @@ import { useConnectionStatus } from "../../stores/connection-store";
 import { useNow } from "../../ui/clock";
 import "./approvals.css";
 import { ActivityNotes } from "./ActivityNotes";
-import { ConfirmDecisionDialog } from "./ConfirmDecisionDialog";
 import { EmptyState } from "./EmptyState";
-import { ElevationNeeds } from "./ElevationNeeds";
 import { NotificationsToggle } from "./NotificationsToggle";
 import { openDetails, RequestsPanel } from "./RequestsPanel";
 import { useApprovalsView } from "./use-approvals-view";
@@ -24,6 +22,13 @@ const COUNTDOWN_TICK_MS = 1000;
 // the keyboard help (the first load stays under 130 KB).
 const RequestDetailsDialog = lazy(() =>
   import("./RequestDetailsDialog").then((module) => ({ default: module.RequestDetailsDialog })),
+);
+// The decision dialogs only open on a click: they stay out of the first load.
+const ConfirmDecisionDialog = lazy(() =>
+  import("./ConfirmDecisionDialog").then((module) => ({ default: module.ConfirmDecisionDialog })),
+);
+const ElevationNeeds = lazy(() =>
+  import("./ElevationNeeds").then((module) => ({ default: module.ElevationNeeds })),
 );
 const ShortcutsHelpDialog = lazy(() =>
   import("./ShortcutsHelpDialog").then((module) => ({ default: module.ShortcutsHelpDialog })),
@@ -153,23 +158,25 @@ export function ApprovalsPage() {
           />
         </Suspense>
       )}
-      {confirming && !allLeft && (
-        <ConfirmDecisionDialog
-          {...confirming}
-          onConfirm={() => decisions.confirmationAccepted(confirming.views)}
-          onCancel={confirmationCancelled}
-          fallbackFocus={focusFallback}
-        />
-      )}
-      {decisions.elevation && (
-        <ElevationNeeds
-          {...decisions.elevation}
-          held={held}
-          onConfirm={decisions.elevationAccepted}
-          onCancel={decisions.elevationCancelled}
-          fallbackFocus={focusFallback}
-        />
-      )}
+      <Suspense fallback={null}>
+        {confirming && !allLeft && (
+          <ConfirmDecisionDialog
+            {...confirming}
+            onConfirm={() => decisions.confirmationAccepted(confirming.views)}
+            onCancel={confirmationCancelled}
+            fallbackFocus={focusFallback}
+          />
+        )}
+        {decisions.elevation && (
+          <ElevationNeeds
+            {...decisions.elevation}
+            held={held}
+            onConfirm={decisions.elevationAccepted}
+            onCancel={decisions.elevationCancelled}
+            fallbackFocus={focusFallback}
+          />
+        )}
+      </Suspense>
       {helpOpen && (
         <Suspense fallback={null}>
           <ShortcutsHelpDialog onClose={() => setHelpOpen(false)} />

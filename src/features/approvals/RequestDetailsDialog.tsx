@@ -1,8 +1,10 @@
-import { approvedScopesOf } from "../../policy";
+import { approvedScopesOf, PENDING_CAUSES } from "../../policy";
+import { kindDoubt } from "../../policy/kind-doubt";
+import { CAUSE_HELP } from "../../policy/pending-cause-help";
 import { DeviceText } from "../../ui/DeviceText";
 import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
-import { RequestFacts, WhyItNeedsYou } from "./RequestFacts";
+import { RequestFacts, sentence, WhyItNeedsYou } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
 import { formatAgo } from "../../ui/relative-time";
 import { formatExpiry } from "./time-format";
@@ -64,6 +66,7 @@ export function RequestDetailsDialog(props: Props) {
     );
   }
   const { request, paired } = view;
+  const doubt = kindDoubt(request, paired, view.replaced);
   return (
     <ModalDialog
       title={`Request from “${view.shownName}”`}
@@ -75,7 +78,7 @@ export function RequestDetailsDialog(props: Props) {
         <span className={`kind-badge kind-${view.kind}`}>{KIND_LABELS[view.kind]}</span> · asked{" "}
         {formatAgo(request.ts, now)} · {formatExpiry(view.expiresAt - now).toLowerCase()}
       </p>
-      {view.kindDoubt && <p className="muted">{view.kindDoubt}</p>}
+      {doubt && <p className="muted">{doubt}</p>}
       <RequestFacts view={view} />
       {view.missingScopes.length > 0 && (
         <p className="needs-scopes">Approving needs {view.missingScopes.join(", ")}.</p>
@@ -83,7 +86,24 @@ export function RequestDetailsDialog(props: Props) {
       <h3>Scopes</h3>
       <ScopeDiffList diff={view.diff} />
       <h3>Why it needs you</h3>
-      <WhyItNeedsYou view={view} full />
+      {view.whyNotSilent.known.length > 0 ? (
+        <WhyItNeedsYou view={view} />
+      ) : (
+        <>
+          <p>
+            The gateway does not record why. For this client ({view.client}), its rules allow these
+            causes, most likely first:
+          </p>
+          <ol className="causes">
+            {view.whyNotSilent.possible.map((id) => (
+              <li key={id}>
+                {sentence(PENDING_CAUSES[id])} <strong>Check:</strong> {CAUSE_HELP[id].check}{" "}
+                <strong>Fix:</strong> {CAUSE_HELP[id].fix}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h3>Raw values</h3>
       <dl className="request-facts raw-facts">
         <Raw term="Request id" value={request.requestId} />

@@ -1,4 +1,4 @@
-import { REQUEST_KINDS, sameIdentity } from "../../policy";
+import { PENDING_CAUSES, REQUEST_KINDS, sameIdentity } from "../../policy";
 import type { PairedDevice, PendingRequest } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import type { RequestView } from "./request-view";
@@ -40,33 +40,14 @@ export function RequestFacts({ view }: { view: RequestView }) {
   );
 }
 
-const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+export const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
-/** What the request proves, else the causes its client's rules allow; `full` adds check and fix. */
-export function WhyItNeedsYou({ view, full }: { view: RequestView; full?: boolean }) {
+/** What the request proves, else the most likely cause its client's rules allow (Details: all). */
+export function WhyItNeedsYou({ view }: { view: RequestView }) {
   const { known, possible } = view.whyNotSilent;
   if (known.length > 0) return <>{known.map(sentence).join(" ")}</>;
   const [first, ...more] = possible;
-  if (!full) {
-    const rest = more.length > 0 ? ` (${more.length} more possible in Details)` : "";
-    return (
-      <>{`The gateway does not record why. Most likely ${first?.title ?? "unknown"}${rest}.`}</>
-    );
-  }
-  return (
-    <>
-      <p>
-        The gateway does not record why. For this client ({view.client}), its rules allow these
-        causes, most likely first:
-      </p>
-      <ol className="causes">
-        {possible.map((cause) => (
-          <li key={cause.title}>
-            {sentence(cause.title)} <strong>Check:</strong> {cause.check} <strong>Fix:</strong>{" "}
-            {cause.fix}
-          </li>
-        ))}
-      </ol>
-    </>
-  );
+  const rest = more.length > 0 ? ` (${more.length} more possible in Details)` : "";
+  const likely = first ? PENDING_CAUSES[first] : "unknown";
+  return <>{`The gateway does not record why. Most likely ${likely}${rest}.`}</>;
 }

@@ -5,7 +5,6 @@ import {
   describeClient,
   deviceFingerprint,
   explainNotSilent,
-  kindDoubt,
   liveApprovedRoles,
   ownName,
   requestKind,
@@ -31,8 +30,8 @@ export type RequestView = {
   nameClash: boolean;
   client: string;
   kind: RequestKind;
-  /** What the list cannot settle about the kind (kindDoubt), if anything. */
-  kindDoubt: string | undefined;
+  /** It superseded another request of its device, so it carries both asks (see kindDoubt). */
+  replaced: boolean;
   /** Requested against approved; `removed` = held and not asked again (approval keeps them). */
   diff: ScopeDiff;
   /** Each requested role, marked when it is new or its token was revoked. */
@@ -100,7 +99,7 @@ class LazyView implements RequestView {
     readonly paired: PairedDevice | undefined,
     readonly nameClash: boolean,
     private readonly held: readonly string[],
-    private readonly replaced: boolean,
+    readonly replaced: boolean,
   ) {
     this.name = requestName(request, paired);
   }
@@ -113,9 +112,6 @@ class LazyView implements RequestView {
   }
   get kind() {
     return (this.kindOf ??= requestKind(this.request, this.paired));
-  }
-  get kindDoubt() {
-    return kindDoubt(this.request, this.paired, this.replaced);
   }
   get missingScopes() {
     const target = { action: "approve" as const, request: this.request };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { describeConnectFailure } from "../../../src/gateway/connect-problems";
-import { elevationRoute, elevationWords } from "../../../src/gateway/elevation";
+import { elevationRoute } from "../../../src/gateway/elevation";
+import { elevationWords } from "../../../src/gateway/elevation-words";
 import { silentScopeUpgrades, TESTED_RELEASES } from "../../../src/policy";
 import { buildResult, METHODS } from "../../../src/protocol";
 import { disconnectAll, handshake, setup } from "./scripted-gateway";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { kindDoubt, requestKind } from "../../../src/policy";
+import { requestKind } from "../../../src/policy";
+import { kindDoubt } from "../../../src/policy/kind-doubt";
 import type { DeviceTokenSummary, PairedDevice, PendingRequest } from "../../../src/protocol";
 import { pairedDevice, pendingRequest } from "./fixtures";
 

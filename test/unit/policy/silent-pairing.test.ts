@@ -41,14 +41,14 @@ describe("decideSilentPairing: the general gates", () => {
     "locality remote, reason %s → not silent",
     (reason) => {
       const decision = decideSilentPairing({ ...seedScopeUpgrade, locality: "remote", reason });
-      expect(decision).toEqual({ silent: false, why: CAUSES.remote.title });
+      expect(decision).toEqual({ silent: false, why: CAUSES.remote });
     },
   );
 
   it("a browser Origin from a client that is not the Control UI or webchat blocks it", () => {
     const decision = decideSilentPairing({ ...seedScopeUpgrade, hasBrowserOriginHeader: true });
     expect(decision.silent).toBe(false);
-    expect(decision.why).toBe(CAUSES.origin.title);
+    expect(decision.why).toBe(CAUSES.origin);
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe("decideSilentPairing: the general gates", () => {
     const decision = decideSilentPairing({ ...seedScopeUpgrade, reason, autoApproveLocal: false });
     expect(decision).toEqual({
       silent: false,
-      why: CAUSES.autoApproveOff.title,
+      why: CAUSES.autoApproveOff,
     });
   });
 
@@ -95,7 +95,7 @@ describe("decideSilentPairing: scope-upgrade needs token, password or none", () 
       authMethod,
     });
     expect(decision.silent).toBe(silent);
-    if (!silent) expect(decision.why).toContain(CAUSES.authMethod.title);
+    if (!silent) expect(decision.why).toContain(CAUSES.authMethod);
   });
 
   it.each(["not-paired", "role-upgrade"] as const)(
@@ -152,23 +152,19 @@ describe("decideSilentPairing: metadata-upgrade", () => {
     [
       "a watchOS app (not a native app class)",
       { client: { id: "openclaw-watchos", mode: "ui" } },
-      CAUSES.identity.title,
+      CAUSES.identity,
     ],
     [
       "a native app id outside ui mode",
       { client: { id: "openclaw-macos", mode: "backend" } },
-      CAUSES.identity.title,
+      CAUSES.identity,
     ],
-    [
-      "node-host on direct_local",
-      { client: { id: "node-host", mode: "node" } },
-      CAUSES.identity.title,
-    ],
-    ["isNativeAppUi false overriding the id", { isNativeAppUi: false }, CAUSES.identity.title],
+    ["node-host on direct_local", { client: { id: "node-host", mode: "node" } }, CAUSES.identity],
+    ["isNativeAppUi false overriding the id", { isNativeAppUi: false }, CAUSES.identity],
     [
       "a browser Origin",
       { hasBrowserOriginHeader: true, client: { id: "openclaw-control-ui", mode: "webchat" } },
-      CAUSES.uiIdentity.title,
+      CAUSES.uiIdentity,
     ],
     [
       "the Control UI without an Origin",
@@ -176,24 +172,24 @@ describe("decideSilentPairing: metadata-upgrade", () => {
         locality: "shared_secret_loopback_local",
         client: { id: "openclaw-control-ui", mode: "webchat" },
       },
-      CAUSES.uiIdentity.title,
+      CAUSES.uiIdentity,
     ],
     [
       "the terminal UI",
       { locality: "shared_secret_loopback_local", client: { id: "openclaw-tui", mode: "ui" } },
-      CAUSES.uiIdentity.title,
+      CAUSES.uiIdentity,
     ],
     [
       "a webchat client",
       { locality: "shared_secret_loopback_local", client: { id: "webchat-ui", mode: "ui" } },
-      CAUSES.uiIdentity.title,
+      CAUSES.uiIdentity,
     ],
     [
       "a browser-container locality",
       { locality: "browser_container_local", client: { id: "node-host", mode: "node" } },
-      CAUSES.identity.title,
+      CAUSES.identity,
     ],
-    ["remote", { locality: "remote" }, CAUSES.remote.title],
+    ["remote", { locality: "remote" }, CAUSES.remote],
   ] as [string, Partial<SilentPairingInput>, string][])(
     "is not silent for %s",
     (_name, change, why) => {

@@ -1,0 +1,22 @@
+import { REQUESTED_SCOPES } from "../gateway/client-info";
+import type { ElevationRoute } from "../gateway/elevation";
+import { wayBackWords } from "../gateway/elevation-words";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
+
+// The measured way back to least privilege, said in full before it is taken.
+
+type Props = { route: ElevationRoute; onConfirm: () => void; onCancel: () => void };
+
+export function ReturnToLeastDialog({ route, ...actions }: Props) {
+  return (
+    <ConfirmDialog
+      title="Return this browser to least privilege?"
+      confirmLabel="Remove this browser's pairing and reconnect"
+      tone="danger"
+      {...actions}
+    >
+      <p>{wayBackWords(route)}</p>
+      <p>Pairdesk then asks only for {REQUESTED_SCOPES.join(", ")}.</p>
+    </ConfirmDialog>
+  );
+}
