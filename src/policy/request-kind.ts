@@ -1,5 +1,6 @@
 import type { PairedDevice, PendingRequest } from "../protocol";
-import { approvedScopesOf, liveApprovedRoles, normalizeDeviceMetadata } from "./approved-access";
+import { approvedScopesOf, liveApprovedRoles } from "./approved-access";
+import { pinClientMetadata } from "./metadata-pin";
 import { scopesSatisfy } from "./scopes";
 
 // A pending request carries no reason field: its kind is worked out from the paired record of the
@@ -15,7 +16,16 @@ export type RequestKind = (typeof REQUEST_KINDS)[keyof typeof REQUEST_KINDS];
 
 type PendingForKind = Pick<
   PendingRequest,
-  "deviceId" | "publicKey" | "role" | "roles" | "scopes" | "platform" | "deviceFamily" | "ts"
+  | "deviceId"
+  | "publicKey"
+  | "role"
+  | "roles"
+  | "scopes"
+  | "platform"
+  | "deviceFamily"
+  | "clientId"
+  | "clientMode"
+  | "ts"
 >;
 type PairedForKind = PairedDevice | undefined;
 
@@ -26,14 +36,16 @@ export function sameIdentity(pending: PendingForKind, paired: PairedForKind) {
     : undefined;
 }
 
-/** Both sides are stored normalised ("darwin" becomes "macos"); an empty pin pins nothing. */
+/** The gateway's own pin rule (a native app's newer OS version is no change; an empty pin pins nothing). */
 export function metadataChanged(pending: PendingForKind, paired: PairedDevice): boolean {
-  const differs = (pin?: string, asked?: string) =>
-    normalizeDeviceMetadata(pin) !== "" &&
-    normalizeDeviceMetadata(pin) !== normalizeDeviceMetadata(asked);
-  return (
-    differs(paired.platform, pending.platform) || differs(paired.deviceFamily, pending.deviceFamily)
-  );
+  return pinClientMetadata({
+    clientId: pending.clientId ?? "",
+    clientMode: pending.clientMode ?? "",
+    claimedPlatform: pending.platform,
+    claimedDeviceFamily: pending.deviceFamily,
+    pairedPlatform: paired.platform,
+    pairedDeviceFamily: paired.deviceFamily,
+  }).mismatch;
 }
 
 /** Metadata, then roles with a live token, then scopes as the gateway compares them. */

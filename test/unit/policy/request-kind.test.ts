@@ -173,6 +173,13 @@ describe("requestKind: the rule's order and edges", () => {
       "role-upgrade",
     ],
     [
+      // The gateway's pin rule: a native app's newer OS version is not a changed identity.
+      "an iPhone app on a newer iOS asking for write",
+      { clientId: "openclaw-ios", clientMode: "ui", platform: "ios 18.2", scopes: [write] },
+      pairedDevice({ clientId: "openclaw-ios", clientMode: "ui", platform: "ios 18.1" }),
+      "scope-upgrade",
+    ],
+    [
       "the case of a platform does not count",
       { scopes: [read], platform: "LINUX" },
       pairedDevice(),
