@@ -3,7 +3,10 @@ import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { ConnectPage } from "../features/connect/ConnectPage";
 import { ConnectionControls } from "../features/connect/ConnectionControls";
 import { ProblemNotice } from "../features/connect/ProblemNotice";
+import { usePairList } from "../api/pair-list";
+import { REQUESTED_SCOPES } from "../gateway/client-info";
 import { missingScopeProblem } from "../gateway/connect-problems";
+import { approvedScopesOf, missingScopes } from "../policy";
 import { OPERATOR_SCOPES } from "../protocol";
 import { Link, useRouteMatch } from "../routing/router";
 import { useApprovalsActions } from "../stores/approvals-store";
@@ -11,10 +14,12 @@ import { useConnectionStatus, useHasConnected } from "../stores/connection-store
 import { ProtocolNotice } from "../ui/ProtocolNotice";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { NavBar } from "./NavBar";
-import { StandingAccess } from "./StandingAccess";
 
 const DevicesPage = lazy(() =>
   import("../features/devices/DevicesPage").then((module) => ({ default: module.DevicesPage })),
+);
+const StandingAccess = lazy(() =>
+  import("./StandingAccess").then((module) => ({ default: module.StandingAccess })),
 );
 const HistoryPage = lazy(() =>
   import("../features/history/HistoryPage").then((module) => ({ default: module.HistoryPage })),
@@ -28,7 +33,7 @@ export function AppLayout() {
         <NavBar />
         <div className="connection">
           <ConnectionStatus />
-          <StandingAccess />
+          <StandingAccessIfAny />
           <ConnectionControls />
         </div>
       </header>
@@ -36,6 +41,21 @@ export function AppLayout() {
         <MainContent />
       </main>
     </div>
+  );
+}
+
+/** Loaded only once this browser's device is approved for more than Pairdesk asks for. */
+function StandingAccessIfAny() {
+  const status = useConnectionStatus();
+  const { data } = usePairList();
+  const self = status.kind === "connected" ? status.deviceId : undefined;
+  const own = data?.paired.find((device) => device.deviceId === self);
+  const approved = own ? approvedScopesOf(own) : [];
+  if (status.kind !== "connected" || !missingScopes(REQUESTED_SCOPES, approved).length) return null;
+  return (
+    <Suspense fallback={null}>
+      <StandingAccess approved={approved} url={status.url} version={status.serverVersion} />
+    </Suspense>
   );
 }
 

@@ -6,7 +6,7 @@ import type { CauseId } from "./pending-causes";
 export const CAUSE_HELP: Record<CauseId, { check: string; fix: string }> = {
   remote: {
     check:
-      "The address above is not this gateway's loopback. A browser at a private address counts as local only when its page is at localhost and it signs in with the gateway's token or password.",
+      "The address above is not this gateway's loopback. A browser at a private address counts as local only when its page is at localhost and it signs in with the gateway's token or password; new nodes from networks in gateway.nodes.pairing.autoApproveCidrs pass too.",
     fix: "Approve it here if you know the device.",
   },
   origin: {
@@ -28,7 +28,8 @@ export const CAUSE_HELP: Record<CauseId, { check: string; fix: string }> = {
     fix: "Approve it here, or unset that setting.",
   },
   identity: {
-    check: "Compare the platform above with the one the device was approved with (Devices).",
+    check:
+      "Compare the platform above with the one the device was approved with (Devices). Native apps are the macOS, Linux, iOS and Android apps.",
     fix: "Approve it if the device was really updated or moved; otherwise another machine may be using its key.",
   },
   uiIdentity: {

@@ -4,20 +4,20 @@
 
 export const PENDING_CAUSES = {
   remote:
-    "the device is on another machine, and the gateway approves by itself only devices on its own machine (and new nodes from networks in gateway.nodes.pairing.autoApproveCidrs)",
+    "the device is on another machine, and the gateway approves by itself only its own machine's devices",
   origin:
     "it sent a browser Origin header, and only the Control UI and web chat may do that and still be approved by themselves",
   otherRole:
     "a paired device asking for a role other than operator always needs an owner's approval",
   waiting:
-    "an earlier request of this device was still waiting, and while one waits even asks that would pass by themselves wait too",
+    "an earlier request of this device was waiting, and while one waits even asks that would pass by themselves wait",
   autoApproveOff: "automatic approval of local devices is turned off",
   identity:
-    "its platform or device family changed, which the gateway approves by itself only for the macOS, Linux, iOS and Android apps on this machine's loopback, or for local containers with the gateway's token or password",
+    "its platform or device family changed, which the gateway approves by itself only for native apps on its loopback or local containers with its token or password",
   uiIdentity:
     "the Control UI and web chat never get a changed platform or device family approved by themselves",
   authMethod:
-    "scope upgrades are approved by themselves only for connections signed in with the gateway's token or password (or no auth), and this device may have used another credential",
+    "scope upgrades pass by themselves only for connections signed in with the gateway's token or password (or no auth); this device may have used another credential",
 } as const;
 
 export type CauseId = keyof typeof PENDING_CAUSES;

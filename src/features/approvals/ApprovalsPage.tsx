@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
@@ -68,18 +68,6 @@ export function ApprovalsPage() {
     // The active request left (decided, expired, filtered out): fall back to the first shown.
     if (activeId && !visible.some((v) => v.request.requestId === activeId)) setActiveId(undefined);
   }, [activeId, visible]);
-  // A confirmation never outlives its requests: one that expired or was decided elsewhere
-  // drops out of it, and the dialog closes when none is left.
-  const liveIds = useMemo(() => new Set(live.map((v) => v.request.requestId)), [live]);
-  const confirming = decisions.confirmation && {
-    ...decisions.confirmation,
-    views: decisions.confirmation.views.filter((v) => liveIds.has(v.request.requestId)),
-  };
-  const { confirmationCancelled } = decisions;
-  const allLeft = confirming?.views.length === 0;
-  useEffect(() => {
-    if (allLeft) confirmationCancelled();
-  }, [allLeft, confirmationCancelled]);
 
   useShortcuts(true, {
     move: (step) => {
@@ -159,11 +147,12 @@ export function ApprovalsPage() {
         </Suspense>
       )}
       <Suspense fallback={null}>
-        {confirming && !allLeft && (
+        {decisions.confirmation && (
           <ConfirmDecisionDialog
-            {...confirming}
-            onConfirm={() => decisions.confirmationAccepted(confirming.views)}
-            onCancel={confirmationCancelled}
+            {...decisions.confirmation}
+            live={live}
+            onConfirm={decisions.confirmationAccepted}
+            onCancel={decisions.confirmationCancelled}
             fallbackFocus={focusFallback}
           />
         )}

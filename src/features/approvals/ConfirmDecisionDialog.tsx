@@ -1,20 +1,29 @@
+import { useEffect, useMemo } from "react";
 import { OPERATOR_SCOPES, DECISIONS } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
+import type { RequestView } from "./request-view";
 import type { PendingConfirmation } from "./use-decisions";
 
 // Two decisions ask first, with the safe choice focused: approving operator.admin hands over the
-// whole gateway, and a rejection cannot be taken back (the device must ask again). The page
-// closes this dialog when its requests leave the list (decided elsewhere, or expired).
+// whole gateway, and a rejection cannot be taken back (the device must ask again). It never
+// outlives its requests: one decided elsewhere or expired drops out, and none left closes it.
 
 type Props = PendingConfirmation & {
-  onConfirm: () => void;
+  live: readonly RequestView[];
+  onConfirm: (views: RequestView[]) => void;
   onCancel: () => void;
   fallbackFocus: () => HTMLElement | null | undefined;
 };
 
-export function ConfirmDecisionDialog({ decision, views, onConfirm, onCancel, ...props }: Props) {
+export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...props }: Props) {
+  const ids = useMemo(() => new Set(live.map((view) => view.request.requestId)), [live]);
+  const views = props.views.filter((view) => ids.has(view.request.requestId));
+  useEffect(() => {
+    if (views.length === 0) onCancel();
+  }, [views.length, onCancel]);
+  if (views.length === 0) return null;
   const reject = decision === DECISIONS.rejected;
   const named = reject ? views : views.filter((view) => view.addsAdmin);
   const single = views.length === 1 ? views[0] : undefined;
@@ -37,7 +46,7 @@ export function ConfirmDecisionDialog({ decision, views, onConfirm, onCancel, ..
       title={title}
       confirmLabel={confirm}
       tone="danger"
-      onConfirm={onConfirm}
+      onConfirm={() => onConfirm(views)}
       onCancel={onCancel}
       focusAfter={focusIfOpenerGone(props.fallbackFocus)}
     >
