@@ -32,7 +32,7 @@ type Kind = keyof Kinds | "records";
 type Field<T = unknown, Required extends boolean = boolean> = {
   kind: Kind;
   required: Required;
-  item?: Read<unknown>;
+  readList?: (value: readonly unknown[]) => { items: readonly unknown[] };
   fix: (
     value: unknown,
     record: Readonly<Record<string, unknown>>,
@@ -61,26 +61,34 @@ const orElse = <K extends keyof Kinds>(kind: K, fallback: Kinds[K]): Field<Kinds
   required: true,
   fix: () => fallback,
 });
-/** A list of records: the unreadable ones are left out. */
-function recordsOf<T extends Table>(table: T): Field<RecordOf<T>[], false> {
+/** A list of records, each `key` once: the unreadable ones and repeats are left out. */
+function recordsOf<T extends Table>(table: T, key: keyof RecordOf<T>): Field<RecordOf<T>[], false> {
   const item = reader(table);
+  const readList = (value: readonly unknown[]) =>
+    readEach(
+      value,
+      once(item, (read) => String(read[key])),
+      WIRE_LIMITS.listItems,
+    );
   return {
     kind: "records",
     required: false,
-    item,
+    readList,
     fix: (value, _record, fault) => {
       if (!Array.isArray(value)) return undefined;
-      const read = readEach(value, item, WIRE_LIMITS.listItems);
+      const read = readList(value);
       if (read.unreadable > 0) fault();
       return read.items;
     },
   };
 }
 
+// Scope and role lists are sets: a repeat is as unreadable as a number would be.
 const isTexts = (value: unknown): value is string[] =>
   Array.isArray(value) &&
   value.length <= WIRE_LIMITS.listItems &&
-  value.every((item) => typeof item === "string" && item.length <= WIRE_LIMITS.idLength);
+  value.every((item) => typeof item === "string" && item.length <= WIRE_LIMITS.idLength) &&
+  new Set(value).size === value.length;
 
 function fits(field: Field, value: unknown): boolean {
   switch (field.kind) {
@@ -97,11 +105,7 @@ function fits(field: Field, value: unknown): boolean {
     case "texts":
       return isTexts(value);
     case "records":
-      return (
-        Array.isArray(value) &&
-        value.length <= WIRE_LIMITS.listItems &&
-        value.every((item) => field.item?.(item) === item)
-      );
+      return Array.isArray(value) && field.readList?.(value).items === value;
   }
 }
 
@@ -219,7 +223,7 @@ const PAIRED_FIELDS = {
   /** Where the real gateway keeps `device.pair.rename` (observed on 2026.9.6). */
   operatorLabel: optional("text"),
   remoteIp: optional("text"),
-  tokens: recordsOf(TOKEN_FIELDS),
+  tokens: recordsOf(TOKEN_FIELDS, "role"),
 };
 
 const RESOLVED_FIELDS = {
@@ -247,13 +251,30 @@ export const readPairedDevice = reader(PAIRED_FIELDS);
 export const readResolved = reader(RESOLVED_FIELDS);
 export const readTokenChange = reader(TOKEN_CHANGE_FIELDS);
 
+/** `read`, refusing a second record with the same id: a list names each request or device once. */
+function once<T>(read: Read<T>, id: (item: T) => string): Read<T> {
+  const seen = new Set<string>();
+  return (value, fault) => {
+    const item = read(value, fault);
+    if (item === undefined || seen.has(id(item))) return undefined;
+    seen.add(id(item));
+    return item;
+  };
+}
+
 /** A `device.pair.list` answer without the items it cannot use, or undefined when unreadable. */
 export function readPairList(value: unknown): { list: PairList; unreadable: number } | undefined {
   if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
     return undefined;
   }
-  const pending = readEach(value.pending, readPendingRequest);
-  const paired = readEach(value.paired, readPairedDevice);
+  const pending = readEach(
+    value.pending,
+    once(readPendingRequest, (item) => item.requestId),
+  );
+  const paired = readEach(
+    value.paired,
+    once(readPairedDevice, (item) => item.deviceId),
+  );
   return {
     list: { pending: pending.items, paired: paired.items },
     unreadable: pending.unreadable + paired.unreadable,

@@ -221,14 +221,29 @@ describe("readPairList", () => {
   it("drops and counts unreadable items and keeps the order of the rest", () => {
     const second = { ...goodRequest(), requestId: "r2", deviceId: "d2" };
     const answer = {
-      pending: [goodRequest(), { requestId: 1 }, second, { ...goodRequest(), silent: "no" }],
+      pending: [
+        goodRequest(),
+        { requestId: 1 },
+        second,
+        { ...goodRequest(), requestId: "r3", silent: "no" },
+      ],
       paired: [null, goodDevice(), { deviceId: "" }],
     };
     const read = readPairList(answer);
-    expect(read?.list.pending.map((request) => request.requestId)).toEqual(["r1", "r2", "r1"]);
+    expect(read?.list.pending.map((request) => request.requestId)).toEqual(["r1", "r2", "r3"]);
     expect(read?.list.pending[2]?.silent).toBe(false);
     expect(read?.list.paired.map((device) => device.deviceId)).toEqual(["d1"]);
     expect(read?.unreadable).toBe(4);
+  });
+
+  it("keeps the first of two requests or devices with the same id, counting the second", () => {
+    const answer = {
+      pending: [goodRequest(), goodRequest()],
+      paired: [goodDevice(), goodDevice()],
+    };
+    const read = readPairList(answer);
+    expect([read?.list.pending.length, read?.list.paired.length]).toEqual([1, 1]);
+    expect(read?.unreadable).toBe(2);
   });
 
   it("refuses an answer without both lists", () => {
@@ -291,15 +306,36 @@ describe("the limits on what a gateway may send (WIRE_LIMITS)", () => {
   });
 
   it("keeps the first tokens of a device, counting the rest as unreadable", () => {
-    const token = { role: "operator", scopes: [], createdAtMs: now };
     const fault = vi.fn();
-    const tokens = Array.from({ length: listItems + 5 }, () => token);
+    const tokens = Array.from({ length: listItems + 5 }, (_, i) => ({
+      role: `role-${i}`,
+      scopes: [],
+      createdAtMs: now,
+    }));
     expect(readPairedDevice({ ...goodDevice(), tokens }, fault)?.tokens).toHaveLength(listItems);
     expect(fault).toHaveBeenCalledOnce();
   });
 
+  it("keeps one token per role, as the gateway holds them", () => {
+    const fault = vi.fn();
+    const token = { role: "operator", scopes: [], createdAtMs: now };
+    const read = readPairedDevice({ ...goodDevice(), tokens: [token, { ...token }] }, fault);
+    expect(read?.tokens).toEqual([token]);
+    expect(fault).toHaveBeenCalledOnce();
+  });
+
+  it("reads a scope list with a repeat as unreadable", () => {
+    const fault = vi.fn();
+    const scopes = ["operator.read", "operator.read"];
+    expect(readPendingRequest({ ...goodRequest(), scopes }, fault)).toBeUndefined();
+    expect(readPairedDevice({ ...goodDevice(), scopes }, fault)?.scopes).toEqual([]);
+  });
+
   it("counts a list's records past the limit as unreadable", () => {
-    const paired = Array.from({ length: listedRecords + 3 }, () => goodDevice());
+    const paired = Array.from({ length: listedRecords + 3 }, (_, i) => ({
+      ...goodDevice(),
+      deviceId: `d${i}`,
+    }));
     const read = readPairList({ pending: [], paired });
     expect(read?.list.paired).toHaveLength(listedRecords);
     expect(read?.unreadable).toBe(3);
