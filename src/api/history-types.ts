@@ -62,9 +62,14 @@ const STORED_FIELDS = {
 } satisfies Record<keyof HistoryEntry, unknown>;
 const readStored = reader(STORED_FIELDS) as Read<HistoryEntry>;
 
+// Kinds and deciders are looked up by name, so an unknown one ("__proto__") is unreadable.
+const isOneOf = (names: Record<string, string>, name: string | undefined) =>
+  name === undefined || Object.values(names).includes(name);
+
 /** A stored entry, or undefined when any part of it cannot be read: it is skipped whole. */
 export const readHistoryEntry: Read<HistoryEntry> = (value) => {
   let faulty = false;
   const entry = readStored(value, () => (faulty = true));
-  return faulty ? undefined : entry;
+  const known = entry && isOneOf(HISTORY_KINDS, entry.kind) && isOneOf(DECIDERS, entry.decidedBy);
+  return faulty || !known ? undefined : entry;
 };

@@ -1,4 +1,4 @@
-import { DECIDERS, HISTORY_KINDS, type HistoryEntry } from "../../api/history-types";
+import { DECIDERS, HISTORY_KINDS, type Decider, type HistoryEntry } from "../../api/history-types";
 
 const KIND_WORDS: Record<HistoryEntry["kind"], string> = {
   [HISTORY_KINDS.requested]: "Pairing requested",
@@ -11,17 +11,17 @@ const KIND_WORDS: Record<HistoryEntry["kind"], string> = {
   [HISTORY_KINDS.tokenRevoked]: "Token revoked",
 };
 
-const DECIDER_WORDS: Record<string, string> = {
+const DECIDER_WORDS: Record<Decider, string> = {
   [DECIDERS.thisBrowser]: "This browser",
   [DECIDERS.anotherAdmin]: "Another admin",
   [DECIDERS.automatic]: "Automatically",
 };
 
 export function kindWords(entry: HistoryEntry): string {
-  const words = KIND_WORDS[entry.kind] ?? entry.kind;
+  const words = KIND_WORDS[entry.kind];
   return entry.role && entry.kind.startsWith("token-") ? `${words} (${entry.role})` : words;
 }
 
 export function deciderWords(entry: HistoryEntry): string {
-  return entry.decidedBy ? (DECIDER_WORDS[entry.decidedBy] ?? entry.decidedBy) : "—";
+  return entry.decidedBy ? DECIDER_WORDS[entry.decidedBy] : "—";
 }

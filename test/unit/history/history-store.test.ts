@@ -53,6 +53,8 @@ describe("history store", () => {
       { ...good, seq: 13, scopesAsked: ["operator.read", { x: 1 }] },
       { ...good, seq: 14, deviceName: "n".repeat(20_000) },
       { ...good, seq: 15, kind: undefined },
+      { ...good, seq: 18, kind: "__proto__" },
+      { ...good, seq: 19, decidedBy: "constructor" },
       { seq: 16 },
       { ...good, seq: "17" },
     ];
