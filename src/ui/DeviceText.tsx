@@ -1,6 +1,6 @@
 import { Fragment, useMemo } from "react";
 import "./ui.css";
-import { describeHidden, hiddenMarker, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
+import { describeHidden, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
 
 // Shows one device-supplied string inertly: as text only, cut to `limit` with the whole value
 // in the title, hidden characters as visible ⟨U+…⟩ markers and a note saying so.
@@ -37,7 +37,7 @@ export function DeviceText({
             <Fragment key={index}>{part.text}</Fragment>
           ) : (
             <span key={index} className="hidden-char">
-              {hiddenMarker(part.code)}
+              {part.text}
             </span>
           ),
         )}
