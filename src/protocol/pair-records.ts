@@ -6,11 +6,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const YEAR_MS = 365.25 * 24 * 60 * 60 * 1000;
-/**
- * What a value may be and still be shown (#15): far beyond anything a real gateway sends (ids
- * are UUIDs and SHA-256 hex, scopes a few words, times now-ish), and small enough that no
- * single value can throw in a date formatter or swamp the page. Past a limit a value is unreadable.
- */
+// Far beyond what a real gateway sends, and small enough that no value can throw in a date
+// formatter or swamp the page (#15). Past a limit a value is unreadable.
 export const WIRE_LIMITS = {
   idLength: 256,
   textLength: 16_384,
@@ -65,11 +62,7 @@ const orElse = <K extends keyof Kinds>(kind: K, fallback: Kinds[K]): Field<Kinds
 function recordsOf<T extends Table>(table: T, key: keyof RecordOf<T>): Field<RecordOf<T>[], false> {
   const item = reader(table);
   const readList = (value: readonly unknown[]) =>
-    readEach(
-      value,
-      once(item, (read) => String(read[key])),
-      WIRE_LIMITS.listItems,
-    );
+    readEach(value, once<RecordOf<T>>(item, key), WIRE_LIMITS.listItems);
   return {
     kind: "records",
     required: false,
@@ -251,13 +244,13 @@ export const readPairedDevice = reader(PAIRED_FIELDS);
 export const readResolved = reader(RESOLVED_FIELDS);
 export const readTokenChange = reader(TOKEN_CHANGE_FIELDS);
 
-/** `read`, refusing a second record with the same id: a list names each request or device once. */
-function once<T>(read: Read<T>, id: (item: T) => string): Read<T> {
-  const seen = new Set<string>();
+/** `read`, refusing a second record with the same `key`: a list names each thing once. */
+function once<T extends object>(read: Read<T>, key: keyof T): Read<T> {
+  const seen = new Set<unknown>();
   return (value, fault) => {
     const item = read(value, fault);
-    if (item === undefined || seen.has(id(item))) return undefined;
-    seen.add(id(item));
+    if (item === undefined || seen.has(item[key])) return undefined;
+    seen.add(item[key]);
     return item;
   };
 }
@@ -267,14 +260,8 @@ export function readPairList(value: unknown): { list: PairList; unreadable: numb
   if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
     return undefined;
   }
-  const pending = readEach(
-    value.pending,
-    once(readPendingRequest, (item) => item.requestId),
-  );
-  const paired = readEach(
-    value.paired,
-    once(readPairedDevice, (item) => item.deviceId),
-  );
+  const pending = readEach(value.pending, once(readPendingRequest, "requestId"));
+  const paired = readEach(value.paired, once(readPairedDevice, "deviceId"));
   return {
     list: { pending: pending.items, paired: paired.items },
     unreadable: pending.unreadable + paired.unreadable,
