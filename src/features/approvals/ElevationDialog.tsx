@@ -50,7 +50,8 @@ export function ElevationDialog({
     >
       <p>
         The gateway only lets you grant scopes you hold. This session holds{" "}
-        {held.length > 0 ? held.join(", ") : "no scopes"}; approving needs {list}.
+        {held.length > 0 ? held.join(", ") : "no scopes"}; approving needs{" "}
+        <DeviceText value={list} />.
       </p>
       {otherRole && (
         <p>
@@ -65,14 +66,16 @@ export function ElevationDialog({
               <strong className="truncate">
                 <DeviceText value={view.name} />
               </strong>{" "}
-              <span className="muted">needs {view.missingScopes.join(", ")}</span>
+              <span className="muted">
+                needs <DeviceText value={view.missingScopes.join(", ")} />
+              </span>
             </li>
           ))}
         </ul>
       )}
       <p>
-        Pairdesk asks the gateway for {list} for this tab only, until you disconnect. Nothing is
-        approved yet: approve again once connected. {how.note}
+        Pairdesk asks the gateway for <DeviceText value={list} /> for this tab only, until you
+        disconnect. Nothing is approved yet: approve again once connected. {how.note}
       </p>
     </ConfirmDialog>
   );

@@ -97,7 +97,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
           </button>
           {view.missingScopes.length > 0 && (
             <span id={needsId} className="needs-scopes">
-              Needs {view.missingScopes.join(", ")}
+              Needs <DeviceText value={view.missingScopes.join(", ")} />
             </span>
           )}
           <button

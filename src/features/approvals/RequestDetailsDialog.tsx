@@ -21,6 +21,8 @@ type Props = {
   fallbackFocus: () => HTMLElement | null | undefined;
 };
 
+const REASON_LIMIT = 500;
+
 function Raw({ term, value }: { term: string; value: string | undefined }) {
   return (
     <div className="fact wide">
@@ -77,14 +79,19 @@ export function RequestDetailsDialog(props: Props) {
       </p>
       <RequestFacts view={view} />
       {view.missingScopes.length > 0 && (
-        <p className="needs-scopes">Approving needs {view.missingScopes.join(", ")}.</p>
+        <p className="needs-scopes">
+          Approving needs <DeviceText value={view.missingScopes.join(", ")} />.
+        </p>
       )}
       <h3>Scopes</h3>
       <ScopeDiffList diff={view.diff} />
       <h3>Why it was not approved automatically</h3>
       <ul>
         {view.whyNotSilent.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
+          <li key={reason}>
+            {/* Composed from wire values (origin, address): hidden characters shown, cut. */}
+            <DeviceText value={reason} limit={REASON_LIMIT} />
+          </li>
         ))}
       </ul>
       <h3>Raw values</h3>
