@@ -16,6 +16,8 @@ export type DisplayText = {
 
 /** Default cut for a name in a list row. */
 export const SHORT_TEXT_LIMIT = 64;
+/** Cut for a sentence composed from device-supplied values (an origin, an address). */
+export const SENTENCE_LIMIT = 500;
 /** Beyond this many combining marks on one letter the rest are counted, not stacked. */
 const MAX_COMBINING_MARKS = 3;
 const ELLIPSIS = "…";

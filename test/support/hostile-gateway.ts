@@ -8,7 +8,7 @@ import { EVENTS, OPERATOR_SCOPES, ROLES } from "../../src/protocol";
 
 const FAR_FUTURE = 1e16;
 export const HIDDEN_SCOPES = ["operator.admin\u202E", "operator.\u200Bread"];
-export const LONG_ORIGIN = `https://${"o".repeat(10_000)}.example`;
+export const LONG_ORIGIN = `https://${"o".repeat(10_000)}\u202E.example`;
 const LONG = "W".repeat(10_000);
 
 /** The names the tests look for; the far-future ones must never show. */
@@ -65,7 +65,14 @@ export function hostileList(now: number) {
     pending: [
       request(n.farRequest, now, { ts: FAR_FUTURE }),
       request(n.hiddenScopes, now, { scopes: HIDDEN_SCOPES }),
-      request(n.longOrigin, now, { browserOrigin: LONG_ORIGIN, remoteIp: LONG, platform: LONG }),
+      // Not the Control UI, so the origin is quoted in "why it was not approved automatically".
+      request(n.longOrigin, now, {
+        clientId: "cli",
+        clientMode: "cli",
+        browserOrigin: LONG_ORIGIN,
+        remoteIp: LONG,
+        platform: LONG,
+      }),
     ],
     paired: [
       device(n.farSeen, now, { lastSeenAtMs: FAR_FUTURE, createdAtMs: FAR_FUTURE }),

@@ -2,6 +2,7 @@ import { elevationRoute, elevationWords } from "../../gateway/elevation";
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
 import { useConnectionStatus } from "../../stores/connection-store";
 import { DeviceText } from "../../ui/DeviceText";
+import { SENTENCE_LIMIT } from "../../ui/display-text";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
@@ -67,7 +68,10 @@ export function ElevationDialog({
                 <DeviceText value={view.name} />
               </strong>{" "}
               <span className="muted">
-                needs <DeviceText value={view.missingScopes.join(", ")} />
+                <DeviceText
+                  value={`needs ${view.missingScopes.join(", ")}`}
+                  limit={SENTENCE_LIMIT}
+                />
               </span>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { approvedScopesOf } from "../../policy";
 import { DeviceText } from "../../ui/DeviceText";
+import { SENTENCE_LIMIT } from "../../ui/display-text";
 import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
@@ -20,8 +21,6 @@ type Props = {
   onReject: (view: RequestView) => void;
   fallbackFocus: () => HTMLElement | null | undefined;
 };
-
-const REASON_LIMIT = 500;
 
 function Raw({ term, value }: { term: string; value: string | undefined }) {
   return (
@@ -80,7 +79,10 @@ export function RequestDetailsDialog(props: Props) {
       <RequestFacts view={view} />
       {view.missingScopes.length > 0 && (
         <p className="needs-scopes">
-          Approving needs <DeviceText value={view.missingScopes.join(", ")} />.
+          <DeviceText
+            value={`Approving needs ${view.missingScopes.join(", ")}.`}
+            limit={SENTENCE_LIMIT}
+          />
         </p>
       )}
       <h3>Scopes</h3>
@@ -89,8 +91,7 @@ export function RequestDetailsDialog(props: Props) {
       <ul>
         {view.whyNotSilent.reasons.map((reason) => (
           <li key={reason}>
-            {/* Composed from wire values (origin, address): hidden characters shown, cut. */}
-            <DeviceText value={reason} limit={REASON_LIMIT} />
+            <DeviceText value={reason} limit={SENTENCE_LIMIT} />
           </li>
         ))}
       </ul>
