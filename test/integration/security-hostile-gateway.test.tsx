@@ -64,6 +64,9 @@ describe("a hostile gateway", () => {
 
     await app.user.click(within(nav()).getByRole("link", { name: /^History/ }));
     expect(await screen.findByRole("heading", { name: "History", level: 2 })).toBeVisible();
+    // The live request with hidden scopes was logged; the log shows them as markers too.
+    expect((await screen.findAllByText(/⟨U\+200B⟩/)).length).toBeGreaterThan(0);
+    expectNoHiddenCharacters();
     await app.user.click(within(nav()).getByRole("link", { name: /^Requests/ }));
     expect(await card(N.hiddenScopes)).toBeVisible();
     expect(screen.queryAllByText(/Pairdesk could not show/)).toEqual([]);

@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import type { HistoryEntry } from "../../api/history-types";
 import { DeviceText } from "../../ui/DeviceText";
+import { SENTENCE_LIMIT } from "../../ui/display-text";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { deciderWords, kindWords } from "./history-words";
 
@@ -55,9 +56,14 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
         <time dateTime={new Date(entry.at).toISOString()}>{TIME.format(entry.at)}</time>
       </td>
       <td data-label="Event">
-        {kindWords(entry)}
+        {/* The role and the note carry wire values (a role name, a request id). */}
+        <DeviceText value={kindWords(entry)} limit={SENTENCE_LIMIT} />
         {entry.outcome === "refused" ? <strong> — refused</strong> : null}
-        {entry.note ? <span className="history-note">{entry.note}</span> : null}
+        {entry.note ? (
+          <span className="history-note">
+            <DeviceText value={entry.note} limit={SENTENCE_LIMIT} />
+          </span>
+        ) : null}
       </td>
       <td data-label="Device">
         {entry.deviceName?.trim() ? (
