@@ -30,11 +30,7 @@ type Field<T = unknown, Required extends boolean = boolean> = {
   kind: Kind;
   required: Required;
   readList?: (value: readonly unknown[]) => { items: readonly unknown[] };
-  fix: (
-    value: unknown,
-    record: Readonly<Record<string, unknown>>,
-    fault: () => void,
-  ) => T | undefined;
+  fix: (value: unknown, record: Readonly<Record<string, unknown>>) => T | undefined;
 };
 type Table = Record<string, Field>;
 /** Reads one value; `fault` hears of a value left out or replaced on the way. */
@@ -67,12 +63,7 @@ function recordsOf<T extends Table>(table: T, key: keyof RecordOf<T>): Field<Rec
     kind: "records",
     required: false,
     readList,
-    fix: (value, _record, fault) => {
-      if (!Array.isArray(value)) return undefined;
-      const read = readList(value);
-      if (read.unreadable > 0) fault();
-      return read.items;
-    },
+    fix: (value) => (Array.isArray(value) ? readList(value).items : undefined),
   };
 }
 
@@ -118,18 +109,16 @@ export function reader<T extends Table>(table: T): Read<RecordOf<T>> {
     if (!isRecord(value)) return undefined;
     let copy: Record<string, unknown> | undefined;
     let faulty = false;
-    const noteFault = () => void (faulty = true);
     for (let index = 0; index < keys.length; index += 1) {
       const key = keys[index] as string;
       const field = fields[index] as Field;
       const raw = value[key];
       if (raw === undefined ? !field.required : fits(field, raw)) continue;
-      // A value that is there but unreadable counts even when the record survives it; a list
-      // of records counts the items it leaves out.
-      if (raw !== undefined && field.kind !== "records") faulty = true;
-      const fixed = field.fix(raw, value, noteFault);
+      // A value that is there but unreadable counts even when the record survives it (a list of
+      // records counts once, whatever it left out).
+      if (raw !== undefined) faulty = true;
+      const fixed = field.fix(raw, value);
       if (fixed === undefined && field.required) return undefined;
-      if (fixed === undefined && field.kind === "records") faulty = true;
       copy ??= { ...value };
       if (fixed === undefined) delete copy[key];
       else copy[key] = fixed;

@@ -16,43 +16,30 @@ type Props = {
 
 export class ErrorBoundary extends Component<Props, { failed: boolean }> {
   override state = { failed: false };
+  static getDerivedStateFromError = () => ({ failed: true });
 
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-
-  override componentDidUpdate(previous: Props) {
-    if (this.state.failed && previous.resetKey !== this.props.resetKey) {
-      this.setState({ failed: false });
-    }
+  override componentDidUpdate({ resetKey }: Props) {
+    if (this.state.failed && resetKey !== this.props.resetKey) this.setState({ failed: false });
   }
 
   override render() {
-    if (!this.state.failed) return this.props.children;
-    const { what, id, columns } = this.props;
+    const { what, id, columns, children } = this.props;
+    if (!this.state.failed) return children;
     const notice = (
       <div role="alert" className="protocol-notice">
         Pairdesk could not show {what}
-        {id ? (
-          <>
-            {" "}
-            <code>
-              <DeviceText value={id} />
-            </code>
-          </>
-        ) : null}
-        .{" "}
+        {id ? " " : null}
+        {id ? <DeviceText className="as-code" value={id} /> : null}.{" "}
         <button type="button" onClick={() => this.setState({ failed: false })}>
           Reload this view
         </button>
       </div>
     );
-    return columns ? (
+    if (!columns) return notice;
+    return (
       <tr>
         <td colSpan={columns}>{notice}</td>
       </tr>
-    ) : (
-      notice
     );
   }
 }

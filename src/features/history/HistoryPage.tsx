@@ -28,11 +28,7 @@ export function HistoryPage() {
         Kept in this browser; the newest {HISTORY_LIMIT.toLocaleString()} entries are kept.
       </p>
       {unreadable > 0 ? (
-        <p className="protocol-notice">
-          {unreadable === 1
-            ? "1 stored entry could not be read and is not shown."
-            : `${unreadable} stored entries could not be read and are not shown.`}
-        </p>
+        <p className="protocol-notice">{`Stored entries not shown because they could not be read: ${unreadable}.`}</p>
       ) : null}
       <div className="history-actions">
         {/* Until the older entries are read in, an export would miss them. */}
