@@ -10,8 +10,8 @@ import {
 } from "../support/hostile-gateway";
 import { tapGateway } from "./security-link-tap";
 
-// A hostile gateway (test/support/hostile-gateway.ts) in jsdom: far-future times, hidden
-// characters in scopes, 10,000-character values and malformed frames. The app never blanks,
+// The hostile gateway's frames (test/support/hostile-gateway.ts), put on the msw link in jsdom:
+// far-future times, hidden characters in scopes, 10,000-character values, malformed frames. The app never blanks,
 // shows no unreadable record, shows every hidden character as a marker, and stays usable.
 // test/e2e/hostile-gateway.test.ts does the same in Chromium and measures the page's width.
 

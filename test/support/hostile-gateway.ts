@@ -116,7 +116,7 @@ export function hostileFrames(now: number): (string | Uint8Array)[] {
     event(EVENTS.pairRequested, request("Live far future", now, { ts: FAR_FUTURE })),
     event(EVENTS.pairRequested, request("Live hidden scopes", now, { scopes: HIDDEN_SCOPES })),
     event(EVENTS.pairResolved, { requestId: "x", deviceId: "y", decision: "approved", ts: -1e16 }),
-    event(EVENTS.pairRequested, { ...request("Negative zero", now), ts: Number.NaN }),
+    event(EVENTS.pairRequested, { ...request("No time at all", now), ts: Number.NaN }),
     "not json at all",
     '{"type":"event","event":',
     `${"[".repeat(10_000)}${"]".repeat(10_000)}`,
@@ -136,8 +136,8 @@ export type HostileGateway = { url: string; close(): Promise<void> };
 export async function startHostileGateway(upstream: string): Promise<HostileGateway> {
   const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));
-  server.on("connection", (browser, request) => {
-    const gateway = new WebSocket(upstream, { origin: request.headers.origin });
+  server.on("connection", (browser, upgrade) => {
+    const gateway = new WebSocket(upstream, { origin: upgrade.headers.origin });
     const early: RawData[] = [];
     const text = (data: RawData) =>
       (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString();
