@@ -18,11 +18,11 @@ import { pairedRecord, pendingRecord, storedHistoryEntry } from "../support/host
 // fall back to its error notice, nothing may reach the console, and every readable record shows.
 
 const SEED = 20_261_209;
-// Generated records per renderer, sized so the file takes about half a minute on a busy two-core
-// machine: a device card costs jsdom and React's development build some 10-30 ms, a history row
-// far less. FUZZ_SCALE=10 runs ten times as many by hand.
+// Generated records per renderer (whole batches), sized so the file takes some 20 s alone on a
+// busy two-core machine and about a minute beside the rest of the suite: a device card costs
+// jsdom and React's development build 10-30 ms. FUZZ_SCALE=10 runs ten times as many by hand.
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const RECORDS = { requests: 2_000 * SCALE, devices: 600 * SCALE, history: 3_400 * SCALE };
+const RECORDS = { requests: 1_000 * SCALE, devices: 400 * SCALE, history: 2_750 * SCALE };
 const BATCH = 250;
 const DEVICE_BATCH = 200; // DeviceList renders up to 200 without virtualizing
 const DETAILS_EVERY = 10;
