@@ -5,16 +5,22 @@ import { afterEach, beforeEach, describe, expect, it, type Mock } from "vitest";
 import { readHistoryEntry, type HistoryEntry } from "../../src/api/history-types";
 import { toRequestViews } from "../../src/features/approvals/listed-views";
 import { RequestCard } from "../../src/features/approvals/RequestCard";
+import { ConfirmApprovalDialog } from "../../src/features/approvals/ConfirmApprovalDialog";
+import { ElevationDialog } from "../../src/features/approvals/ElevationDialog";
 import { RequestDetailsDialog } from "../../src/features/approvals/RequestDetailsDialog";
+import { DeviceActionDialog } from "../../src/features/devices/DeviceActionDialog";
 import { DeviceDetails } from "../../src/features/devices/DeviceDetails";
 import { DeviceList } from "../../src/features/devices/DeviceList";
 import { HistoryTable } from "../../src/features/history/HistoryTable";
+import { deviceName } from "../../src/policy";
 import { OPERATOR_SCOPES, readEach, readPairList } from "../../src/protocol";
+import { ConnectionStoreProvider } from "../../src/stores/connection-store";
 import { pairedRecord, pendingRecord, storedHistoryEntry } from "../support/hostile-records";
 
 // Property-based: every renderer that shows wire data gets generated records, hostile in every
 // field, read through the boundary as the app reads them, many per render: request cards and
-// their details, device cards and device pages, history rows. Nothing may throw, no part may
+// their details and the dialogs before an approval, device cards, pages and action dialogs, and
+// history rows. Nothing may throw, no part may
 // fall back to its error notice, nothing may reach the console, and every readable record shows.
 
 const SEED = 20_261_209;
@@ -67,7 +73,7 @@ const now = Date.now();
 
 describe(`every renderer of wire data, ${RECORDS.requests + RECORDS.devices + RECORDS.history} generated records`, () => {
   it(
-    "request cards and request details",
+    "request cards, their details and the dialogs before an approval",
     async ({ annotate }) => {
       const started = performance.now();
       const show = oneRoot();
@@ -81,8 +87,9 @@ describe(`every renderer of wire data, ${RECORDS.requests + RECORDS.devices + RE
             const list = readPairList({ pending, paired })?.list;
             const views = toRequestViews(list?.pending ?? [], list?.paired ?? [], CALLER);
             const opened = views.filter((_, index) => index % DETAILS_EVERY === 0);
+            const lacking = [...new Set(opened.flatMap((view) => view.missingScopes))];
             show(
-              <>
+              <ConnectionStoreProvider>
                 <ul aria-label="Cards">
                   {views.map((view) => (
                     <li key={view.request.requestId}>
@@ -113,11 +120,26 @@ describe(`every renderer of wire data, ${RECORDS.requests + RECORDS.devices + RE
                     fallbackFocus={() => null}
                   />
                 ))}
-              </>,
+                {/* The two dialogs before an approval, naming every opened request. */}
+                <ConfirmApprovalDialog
+                  views={opened}
+                  onConfirm={noop}
+                  onCancel={noop}
+                  fallbackFocus={() => null}
+                />
+                <ElevationDialog
+                  views={opened}
+                  scopes={lacking}
+                  held={CALLER}
+                  onConfirm={noop}
+                  onCancel={noop}
+                  fallbackFocus={() => null}
+                />
+              </ConnectionStoreProvider>,
             );
             const list_ = screen.getByRole("list", { name: "Cards" });
             expect(within(list_).queryAllByRole("article")).toHaveLength(views.length);
-            expect(screen.queryAllByRole("dialog")).toHaveLength(opened.length);
+            expect(screen.queryAllByRole("dialog")).toHaveLength(opened.length + 2);
             cards += views.length;
             details += opened.length;
           },
@@ -132,7 +154,7 @@ describe(`every renderer of wire data, ${RECORDS.requests + RECORDS.devices + RE
   );
 
   it(
-    "device cards and device pages",
+    "device cards, device pages and device action dialogs",
     async ({ annotate }) => {
       const started = performance.now();
       const show = oneRoot();
@@ -155,6 +177,21 @@ describe(`every renderer of wire data, ${RECORDS.requests + RECORDS.devices + RE
                     callerScopes={CALLER}
                     now={now}
                     onAction={noop}
+                  />
+                ))}
+                {pages.map((device) => (
+                  <DeviceActionDialog
+                    key={device.deviceId}
+                    dialog={{
+                      type: device.tokens?.[0] ? "rotate" : "rename",
+                      deviceId: device.deviceId,
+                      deviceName: deviceName(device),
+                      currentLabel: device.operatorLabel ?? device.label,
+                      role: device.tokens?.[0]?.role,
+                    }}
+                    onConfirm={noop}
+                    onCancel={noop}
+                    focusAfter={() => null}
                   />
                 ))}
               </>,
