@@ -2,7 +2,6 @@ import { elevationRoute, elevationWords } from "../../gateway/elevation";
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
 import { useConnectionStatus } from "../../stores/connection-store";
 import { DeviceText } from "../../ui/DeviceText";
-import { SENTENCE_LIMIT } from "../../ui/display-text";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
@@ -52,7 +51,7 @@ export function ElevationDialog({
       <p>
         The gateway only lets you grant scopes you hold. This session holds{" "}
         {held.length > 0 ? held.join(", ") : "no scopes"}; approving needs{" "}
-        <DeviceText value={list} />.
+        <DeviceText value={list} sentence />.
       </p>
       {otherRole && (
         <p>
@@ -68,18 +67,15 @@ export function ElevationDialog({
                 <DeviceText value={view.name} />
               </strong>{" "}
               <span className="muted">
-                <DeviceText
-                  value={`needs ${view.missingScopes.join(", ")}`}
-                  limit={SENTENCE_LIMIT}
-                />
+                <DeviceText value={`needs ${view.missingScopes.join(", ")}`} sentence />
               </span>
             </li>
           ))}
         </ul>
       )}
       <p>
-        Pairdesk asks the gateway for <DeviceText value={list} /> for this tab only, until you
-        disconnect. Nothing is approved yet: approve again once connected. {how.note}
+        Pairdesk asks the gateway for <DeviceText value={list} sentence /> for this tab only, until
+        you disconnect. Nothing is approved yet: approve again once connected. {how.note}
       </p>
     </ConfirmDialog>
   );

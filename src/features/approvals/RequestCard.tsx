@@ -1,6 +1,5 @@
 import { memo, useId } from "react";
 import { DeviceText } from "../../ui/DeviceText";
-import { SENTENCE_LIMIT } from "../../ui/display-text";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
@@ -70,7 +69,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
       </div>
       <p className="request-why">
         <span className="facts-label">Why it needs you: </span>
-        <DeviceText value={view.whyNotSilent.reasons.join("; ")} limit={SENTENCE_LIMIT} />
+        <DeviceText value={view.whyNotSilent.reasons.join("; ")} sentence />
       </p>
       <div className="request-foot">
         <span className="request-age">Asked {formatAgo(request.ts, now)}</span>
@@ -98,7 +97,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
           </button>
           {view.missingScopes.length > 0 && (
             <span id={needsId} className="needs-scopes">
-              <DeviceText value={`Needs ${view.missingScopes.join(", ")}`} limit={SENTENCE_LIMIT} />
+              <DeviceText value={`Needs ${view.missingScopes.join(", ")}`} sentence />
             </span>
           )}
           <button

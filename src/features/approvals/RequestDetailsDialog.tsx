@@ -1,6 +1,5 @@
 import { approvedScopesOf } from "../../policy";
 import { DeviceText } from "../../ui/DeviceText";
-import { SENTENCE_LIMIT } from "../../ui/display-text";
 import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts } from "./RequestFacts";
@@ -79,10 +78,7 @@ export function RequestDetailsDialog(props: Props) {
       <RequestFacts view={view} />
       {view.missingScopes.length > 0 && (
         <p className="needs-scopes">
-          <DeviceText
-            value={`Approving needs ${view.missingScopes.join(", ")}.`}
-            limit={SENTENCE_LIMIT}
-          />
+          <DeviceText value={`Approving needs ${view.missingScopes.join(", ")}.`} sentence />
         </p>
       )}
       <h3>Scopes</h3>
@@ -91,7 +87,7 @@ export function RequestDetailsDialog(props: Props) {
       <ul>
         {view.whyNotSilent.reasons.map((reason) => (
           <li key={reason}>
-            <DeviceText value={reason} limit={SENTENCE_LIMIT} />
+            <DeviceText value={reason} sentence />
           </li>
         ))}
       </ul>

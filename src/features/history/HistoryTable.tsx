@@ -1,7 +1,6 @@
 import { Fragment } from "react";
 import type { HistoryEntry } from "../../api/history-types";
 import { DeviceText } from "../../ui/DeviceText";
-import { SENTENCE_LIMIT } from "../../ui/display-text";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { deciderWords, kindWords } from "./history-words";
 
@@ -57,11 +56,11 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
       </td>
       <td data-label="Event">
         {/* The role and the note carry wire values (a role name, a request id). */}
-        <DeviceText value={kindWords(entry)} limit={SENTENCE_LIMIT} />
+        <DeviceText value={kindWords(entry)} sentence />
         {entry.outcome === "refused" ? <strong> — refused</strong> : null}
         {entry.note ? (
           <span className="history-note">
-            <DeviceText value={entry.note} limit={SENTENCE_LIMIT} />
+            <DeviceText value={entry.note} sentence />
           </span>
         ) : null}
       </td>
