@@ -16,14 +16,8 @@ export const WIRE_LIMITS = {
   timeSpanMs: 50 * YEAR_MS,
 };
 
-type Kinds = {
-  id: string;
-  text: string;
-  time: number;
-  count: number;
-  flag: boolean;
-  texts: string[];
-};
+type Numbers = { time: number; count: number };
+type Kinds = Numbers & { id: string; text: string; flag: boolean; texts: string[] };
 type Kind = keyof Kinds | "records";
 /** A value that does not fit `kind` (or is missing, where required) is handed to `fix`. */
 type Field<T = unknown, Required extends boolean = boolean> = {
