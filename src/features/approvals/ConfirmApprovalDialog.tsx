@@ -42,7 +42,7 @@ export function ConfirmApprovalDialog({ views, onConfirm, onCancel, fallbackFocu
               <DeviceText value={view.name} />
             </strong>{" "}
             <span className="muted">
-              {view.client} · device {view.fingerprint}
+              <DeviceText value={`${view.client} · device ${view.fingerprint}`} sentence />
             </span>
           </li>
         ))}

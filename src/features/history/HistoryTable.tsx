@@ -70,7 +70,9 @@ function HistoryRow({ entry }: { entry: HistoryEntry }) {
         ) : (
           <span className="history-muted">unknown name</span>
         )}
-        <code className="history-id">{entry.deviceId.slice(0, 16)}</code>
+        <code className="history-id">
+          <DeviceText value={entry.deviceId.slice(0, 16)} />
+        </code>
       </td>
       <td data-label="Scopes asked">
         <Scopes scopes={entry.scopesAsked} />
