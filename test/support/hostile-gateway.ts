@@ -64,7 +64,11 @@ export function hostileList(now: number) {
   return {
     pending: [
       request(n.farRequest, now, { ts: FAR_FUTURE }),
-      request(n.hiddenScopes, now, { scopes: HIDDEN_SCOPES }),
+      // Hidden characters in the device id too: they reach the fingerprint.
+      request(n.hiddenScopes, now, {
+        scopes: HIDDEN_SCOPES,
+        deviceId: `ab\u202Ecd${"e".repeat(60)}`,
+      }),
       // Not the Control UI, so the origin is quoted in "why it was not approved automatically".
       request(n.longOrigin, now, {
         clientId: "cli",
