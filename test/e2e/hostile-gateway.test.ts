@@ -10,14 +10,18 @@ import { expectQuietLocalTab, test, withTab } from "./support/fixtures";
 
 const WIDTHS = [360, 1280];
 
-/** Where the page, or an open dialog, is wider than the window or the dialog ("" when nowhere). */
-async function overflow(page: Page, where: string): Promise<string> {
+/**
+ * Where the page, or an open dialog, is wider than the window or the dialog, or a hidden
+ * character is left in the text instead of its marker ("" when all is well).
+ */
+async function problems(page: Page, where: string): Promise<string> {
   const wide = await page.evaluate(() => {
     const root = document.documentElement;
     const found = root.scrollWidth > window.innerWidth ? [`page ${root.scrollWidth} px`] : [];
     for (const dialog of document.querySelectorAll("dialog[open]")) {
       if (dialog.scrollWidth > dialog.clientWidth) found.push(`dialog ${dialog.scrollWidth} px`);
     }
+    if (/[\u202E\u200B]/.test(document.body.innerText)) found.push("hidden characters");
     return found.join(", ");
   });
   return wide && `${where}: ${wide}`;
@@ -41,9 +45,9 @@ describe("a hostile gateway in Chromium", () => {
         `hostile ${width}`,
         async (tab) => {
           const { page } = tab;
-          const wide: string[] = [];
+          const problemsFound: string[] = [];
           const check = async (where: string) =>
-            wide.push(await overflow(page, `${width} px ${where}`));
+            problemsFound.push(await problems(page, `${width} px ${where}`));
           await connectThroughForm(page, appUrl, { url: hostile.url, token: gateway.token });
           const card = (name: string) => page.getByRole("article", { name, exact: true });
           await card(N.hiddenScopes)
@@ -76,7 +80,7 @@ describe("a hostile gateway in Chromium", () => {
           await card(N.hiddenScopes).waitFor();
 
           expect(await page.getByText(/Pairdesk could not show/).count()).toBe(0);
-          expect(wide.filter(Boolean)).toEqual([]);
+          expect(problemsFound.filter(Boolean)).toEqual([]);
           expectQuietLocalTab(tab);
         },
       );
