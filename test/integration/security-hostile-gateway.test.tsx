@@ -42,6 +42,15 @@ describe("a hostile gateway", () => {
     expect(screen.getByText(/The gateway sent data Pairdesk could not read/)).toBeVisible();
     expectNoHiddenCharacters();
 
+    // Approving it needs scopes this session lacks: the elevation dialog quotes them, markers
+    // and all, in its sentences and on its button.
+    await app.user.click(within(hidden).getByRole("button", { name: /^Approve/ }));
+    const elevation = await screen.findByRole("dialog");
+    expect(within(elevation).getAllByText(/⟨U\+200B⟩/).length).toBeGreaterThan(0);
+    expectNoHiddenCharacters();
+    await app.user.click(within(elevation).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+
     // The request with a 10,000-character origin opens; its details cut it, whole in the title.
     const long = await card(N.longOrigin);
     await app.user.click(within(long).getByRole("link", { name: "Details" }));

@@ -2,6 +2,7 @@ import { elevationRoute, elevationWords } from "../../gateway/elevation";
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
 import { useConnectionStatus } from "../../stores/connection-store";
 import { DeviceText } from "../../ui/DeviceText";
+import { SENTENCE_LIMIT, shownText } from "../../ui/display-text";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
@@ -34,7 +35,9 @@ export function ElevationDialog({
   const status = useConnectionStatus();
   const version = status.kind === "connected" ? status.serverVersion : undefined;
   const url = "url" in status ? (status.url ?? "") : "";
-  const how = elevationWords(elevationRoute(url, version), list, version);
+  // The button and the note quote the scopes as plain text: markers for hidden characters, cut.
+  const quoted = shownText(list, SENTENCE_LIMIT);
+  const how = elevationWords(elevationRoute(url, version), quoted, version);
   return (
     <ConfirmDialog
       title={
