@@ -5,6 +5,7 @@ import { deviceName, shortDeviceId } from "../policy";
 import {
   ERROR_CODES,
   METHODS,
+  readTokenChange,
   UNKNOWN_DEVICE_ID_MESSAGE,
   type PairedDevice,
   type PairList,
@@ -31,8 +32,6 @@ export type DeviceActionResult =
 
 export const deviceActionMutationKey = ["gateway", "device.action"] as const;
 
-type RotateAnswer = { scopes?: string[]; rotatedAtMs?: number };
-type RevokeAnswer = { revokedAtMs?: number };
 type Context = { before?: PairedDevice; index: number };
 
 function patchDevice(
@@ -101,12 +100,12 @@ function send(request: ReturnType<typeof useGatewayConnection>["request"], actio
     case "remove":
       return request<unknown>(METHODS.pairRemove, { deviceId: action.deviceId });
     case "rotate":
-      return request<RotateAnswer>(METHODS.tokenRotate, {
+      return request<unknown>(METHODS.tokenRotate, {
         deviceId: action.deviceId,
         role: action.role,
       });
     case "revoke":
-      return request<RevokeAnswer>(METHODS.tokenRevoke, {
+      return request<unknown>(METHODS.tokenRevoke, {
         deviceId: action.deviceId,
         role: action.role,
       });
@@ -133,7 +132,7 @@ export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
     },
     onSuccess: (answer, action) => {
       if (action.type === "rotate" || action.type === "revoke") {
-        const { rotatedAtMs, revokedAtMs, scopes } = (answer ?? {}) as RotateAnswer & RevokeAnswer;
+        const { rotatedAtMs, revokedAtMs, scopes } = readTokenChange(answer) ?? {};
         setList((list) =>
           patchDevice(list, action.deviceId, (device) => {
             const patched = patchToken(

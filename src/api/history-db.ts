@@ -12,8 +12,8 @@ export type HistoryWrite = {
 };
 
 export type HistoryPersistence = {
-  /** Every stored entry, oldest first. */
-  load(): Promise<HistoryEntry[]>;
+  /** Every stored entry, oldest first, as stored (see readHistoryEntry). */
+  load(): Promise<unknown[]>;
   save(write: HistoryWrite): Promise<void>;
   clear(): Promise<void>;
 };
@@ -63,7 +63,7 @@ export function createIndexedDbHistory(
   const reading = async () => (await open()).transaction(STORE, "readonly").objectStore(STORE);
   return {
     async load() {
-      return done((await reading()).getAll() as IDBRequest<HistoryEntry[]>);
+      return done((await reading()).getAll());
     },
     save: (change) =>
       write((store) => {

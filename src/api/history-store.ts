@@ -1,6 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 import { createIndexedDbHistory, createMemoryHistory, type HistoryPersistence } from "./history-db";
-import type { HistoryEntry, NewHistoryEntry } from "./history-types";
+import { readEach } from "../protocol";
+import { readHistoryEntry, type HistoryEntry, type NewHistoryEntry } from "./history-types";
 import { createHistoryWriter } from "./history-writer";
 
 // The history log, kept in IndexedDB and in memory (at most HISTORY_LIMIT entries). Not server
@@ -16,6 +17,8 @@ export type HistoryView = {
   total: number;
   /** False until the stored log is read. */
   complete: boolean;
+  /** Stored entries that could not be read, so are not shown. */
+  unreadable: number;
 };
 
 export type HistoryStore = {
@@ -70,6 +73,7 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
   let notifyQueued = false;
   let nextSeq = 1;
   let loaded = false;
+  let unreadable = 0;
 
   const changed = () => {
     if (oldestFirst.length > limit) oldestFirst.splice(0, oldestFirst.length - limit);
@@ -91,9 +95,11 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     .load()
     .catch((error: unknown) => {
       console.warn("history: could not load", error);
-      return [] as HistoryEntry[];
+      return [];
     })
-    .then((stored) => {
+    .then((raw) => {
+      const { items: stored, unreadable: skipped } = readEach(raw, readHistoryEntry);
+      unreadable = skipped;
       // Recorded while loading: numbered after the stored entries.
       let seq = stored.at(-1)?.seq ?? 0;
       const early = oldestFirst.map((entry) => ({ ...entry, seq: ++seq }));
@@ -107,7 +113,12 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     });
 
   const getView = () =>
-    (view ??= { entries: oldestFirst.toReversed(), total: oldestFirst.length, complete: loaded });
+    (view ??= {
+      entries: oldestFirst.toReversed(),
+      total: oldestFirst.length,
+      complete: loaded,
+      unreadable,
+    });
 
   return {
     getView,

@@ -1,3 +1,5 @@
+import { optional, reader, required, type Read } from "../protocol";
+
 // What the history log holds. Entries are written by the recorder (gateway events) and by this
 // browser's own actions; they never carry a token or any other secret.
 
@@ -44,3 +46,34 @@ export type HistoryEntry = {
 };
 
 export type NewHistoryEntry = Omit<HistoryEntry, "id" | "seq" | "at"> & { at?: number };
+
+// Stored entries are read back with the wire's kinds and limits: IndexedDB holds whatever an
+// older version, or anything else on this origin, put there.
+const STORED_FIELDS = {
+  id: required("id"),
+  seq: required("count"),
+  at: required("time"),
+  kind: required("id"),
+  deviceId: required("text"),
+  deviceName: optional("text"),
+  requestId: optional("id"),
+  role: optional("id"),
+  scopesAsked: optional("texts"),
+  scopesDecided: optional("texts"),
+  decidedBy: optional("id"),
+  outcome: optional("id"),
+  note: optional("text"),
+} satisfies Record<keyof HistoryEntry, unknown>;
+const readStored = reader(STORED_FIELDS) as Read<HistoryEntry>;
+
+// Kinds and deciders are looked up by name, so an unknown one ("__proto__") is unreadable.
+const isOneOf = (names: Record<string, string>, name: string | undefined) =>
+  name === undefined || Object.values(names).includes(name);
+
+/** A stored entry, or undefined when any part of it cannot be read: it is skipped whole. */
+export const readHistoryEntry: Read<HistoryEntry> = (value) => {
+  let faulty = false;
+  const entry = readStored(value, () => (faulty = true));
+  const known = entry && isOneOf(HISTORY_KINDS, entry.kind) && isOneOf(DECIDERS, entry.decidedBy);
+  return faulty || !known ? undefined : entry;
+};

@@ -35,12 +35,12 @@ const EXPIRY_CHECK_MS = 1000;
 /** How often the list is re-read, and a request listed past its first five minutes asked about. */
 export const RECHECK_MS = 30_000;
 
-function toPairEvent(frame: EventFrame): PairEvent | undefined {
+function toPairEvent(frame: EventFrame, fault: () => void): PairEvent | undefined {
   if (frame.event === EVENTS.pairRequested) {
-    const request = readPendingRequest(frame.payload);
+    const request = readPendingRequest(frame.payload, fault);
     return request && { type: "requested", request };
   }
-  const resolved = readResolved(frame.payload);
+  const resolved = readResolved(frame.payload, fault);
   return resolved && { type: "resolved", resolved };
 }
 
@@ -137,7 +137,7 @@ export function createPairFeed(
         missed = true;
         later();
       } else if (frame.event === EVENTS.pairRequested || frame.event === EVENTS.pairResolved) {
-        const event = toPairEvent(frame);
+        const event = toPairEvent(frame, () => connection.reportUnreadable());
         if (event) queue.push(event);
         else {
           connection.reportUnreadable();

@@ -23,7 +23,7 @@ export function pairListQueryOptions(connection: GatewayConnection) {
     queryKey: pairListQueryKey,
     queryFn: async (): Promise<PairList> => {
       const read = readPairList(await connection.request<unknown>(METHODS.pairList, {}));
-      connection.reportUnreadable(read ? read.dropped : 1);
+      connection.reportUnreadable(read ? read.unreadable : 1);
       if (!read) throw new UnreadableAnswerError(METHODS.pairList);
       return read.list;
     },

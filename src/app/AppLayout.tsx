@@ -8,9 +8,10 @@ import { REQUESTED_SCOPES } from "../gateway/client-info";
 import { missingScopeProblem } from "../gateway/connect-problems";
 import { approvedScopesOf, missingScopes } from "../policy";
 import { OPERATOR_SCOPES } from "../protocol";
-import { Link, useRouteMatch } from "../routing/router";
+import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useApprovalsActions } from "../stores/approvals-store";
 import { useConnectionStatus, useHasConnected } from "../stores/connection-store";
+import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { ProtocolNotice } from "../ui/ProtocolNotice";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { NavBar } from "./NavBar";
@@ -91,8 +92,19 @@ function ScopeNotice({ scopes }: { scopes: string[] }) {
   return <ProblemNotice problem={missingScopeProblem(OPERATOR_SCOPES.pairing)} />;
 }
 
+/** A screen that fails says so in its place; the header and the navigation keep working. */
 function RoutedScreen() {
   const route = useRouteMatch();
+  const id =
+    route?.name === "request" ? route.requestId : route?.name === "device" ? route.deviceId : "";
+  return (
+    <ErrorBoundary what="this screen" id={id} resetKey={`${route?.name} ${id}`}>
+      <Screen route={route} />
+    </ErrorBoundary>
+  );
+}
+
+function Screen({ route }: { route: Route | null }) {
   switch (route?.name) {
     case "approvals":
     case "request":

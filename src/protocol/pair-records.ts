@@ -5,25 +5,39 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-type Kinds = { id: string; text: string; time: number; flag: boolean; texts: string[] };
+const YEAR_MS = 365.25 * 24 * 60 * 60 * 1000;
+// Far beyond what a real gateway sends, and small enough that no value can throw in a date
+// formatter or swamp the page (#15). Past a limit a value is unreadable.
+export const WIRE_LIMITS = {
+  idLength: 256,
+  textLength: 16_384,
+  listItems: 256,
+  listedRecords: 50_000,
+  timeSpanMs: 50 * YEAR_MS,
+};
+
+type Numbers = { time: number; count: number };
+type Kinds = Numbers & { id: string; text: string; flag: boolean; texts: string[] };
 type Kind = keyof Kinds | "records";
 /** A value that does not fit `kind` (or is missing, where required) is handed to `fix`. */
 type Field<T = unknown, Required extends boolean = boolean> = {
   kind: Kind;
   required: Required;
-  item?: (value: unknown) => unknown;
+  readList?: (value: readonly unknown[]) => { items: readonly unknown[] };
   fix: (value: unknown, record: Readonly<Record<string, unknown>>) => T | undefined;
 };
 type Table = Record<string, Field>;
+/** Reads one value; `fault` hears of a value left out or replaced on the way. */
+export type Read<T> = (value: unknown, fault?: () => void) => T | undefined;
 
 const none = () => undefined;
 /** Missing or unreadable: the whole record is dropped, unless `fix` finds a value. */
-const required = <K extends keyof Kinds>(
+export const required = <K extends keyof Kinds>(
   kind: K,
   fix: Field<Kinds[K]>["fix"] = none,
 ): Field<Kinds[K], true> => ({ kind, required: true, fix });
 /** Unreadable: the field is left out. */
-const optional = <K extends keyof Kinds>(kind: K): Field<Kinds[K], false> => ({
+export const optional = <K extends keyof Kinds>(kind: K): Field<Kinds[K], false> => ({
   kind,
   required: false,
   fix: none,
@@ -34,34 +48,42 @@ const orElse = <K extends keyof Kinds>(kind: K, fallback: Kinds[K]): Field<Kinds
   required: true,
   fix: () => fallback,
 });
-/** A list of records: the unreadable ones are left out. */
-function recordsOf<T extends Table>(table: T): Field<RecordOf<T>[], false> {
+/** A list of records, each `key` once: the unreadable ones and repeats are left out. */
+function recordsOf<T extends Table>(table: T, key: keyof RecordOf<T>): Field<RecordOf<T>[], false> {
   const item = reader(table);
+  const readList = (value: readonly unknown[]) =>
+    readEach(value, once<RecordOf<T>>(item, key), WIRE_LIMITS.listItems);
   return {
     kind: "records",
     required: false,
-    item,
-    fix: (value) => (Array.isArray(value) ? readEach(value, item).items : undefined),
+    readList,
+    fix: (value) => (Array.isArray(value) ? readList(value).items : undefined),
   };
 }
 
+// Scope and role lists are sets: a repeat is as unreadable as a number would be.
 const isTexts = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === "string");
+  Array.isArray(value) &&
+  value.length <= WIRE_LIMITS.listItems &&
+  value.every((item) => typeof item === "string" && item.length <= WIRE_LIMITS.idLength) &&
+  new Set(value).size === value.length;
 
 function fits(field: Field, value: unknown): boolean {
   switch (field.kind) {
     case "id":
-      return typeof value === "string" && value !== "";
+      return typeof value === "string" && value !== "" && value.length <= WIRE_LIMITS.idLength;
     case "text":
-      return typeof value === "string";
+      return typeof value === "string" && value.length <= WIRE_LIMITS.textLength;
     case "time":
-      return typeof value === "number" && Number.isFinite(value);
+      return typeof value === "number" && Math.abs(value - Date.now()) <= WIRE_LIMITS.timeSpanMs;
+    case "count":
+      return Number.isSafeInteger(value) && (value as number) >= 0;
     case "flag":
       return typeof value === "boolean";
     case "texts":
       return isTexts(value);
     case "records":
-      return Array.isArray(value) && value.every((item) => field.item?.(item) === item);
+      return Array.isArray(value) && field.readList?.(value).items === value;
   }
 }
 
@@ -74,40 +96,48 @@ export type RecordOf<T extends Table> = Simplify<
 >;
 
 /** Reads a record by `table`; a record that needs no fix is kept as it came. */
-function reader<T extends Table>(table: T): (value: unknown) => RecordOf<T> | undefined {
+export function reader<T extends Table>(table: T): Read<RecordOf<T>> {
   const keys = Object.keys(table);
   const fields = Object.values(table);
-  return (value) => {
+  return (value, fault) => {
     if (!isRecord(value)) return undefined;
     let copy: Record<string, unknown> | undefined;
+    let faulty = false;
     for (let index = 0; index < keys.length; index += 1) {
       const key = keys[index] as string;
       const field = fields[index] as Field;
       const raw = value[key];
       if (raw === undefined ? !field.required : fits(field, raw)) continue;
+      // A value that is there but unreadable counts even when the record survives it (a list of
+      // records counts once, whatever it left out).
+      if (raw !== undefined) faulty = true;
       const fixed = field.fix(raw, value);
       if (fixed === undefined && field.required) return undefined;
       copy ??= { ...value };
       if (fixed === undefined) delete copy[key];
       else copy[key] = fixed;
     }
+    if (faulty) fault?.();
     return (copy ?? value) as RecordOf<T>;
   };
 }
 
-/** Every item `read` accepts, in order, and how many it dropped. */
+/** Every item `read` accepts (of the first `limit`), in order, and how many were unreadable. */
 export function readEach<T>(
   items: readonly unknown[],
-  read: (item: unknown) => T | undefined,
-): { items: T[]; dropped: number } {
-  let kept: T[] | undefined;
-  items.forEach((item, index) => {
-    const value = read(item);
+  read: Read<T>,
+  limit = WIRE_LIMITS.listedRecords,
+): { items: T[]; unreadable: number } {
+  let kept: T[] | undefined = items.length > limit ? [] : undefined;
+  let faults = 0;
+  const fault = () => void (faults += 1);
+  items.slice(0, limit).forEach((item, index) => {
+    const value = read(item, fault);
     if (value !== item) kept ??= items.slice(0, index) as T[];
     if (kept && value !== undefined) kept.push(value);
   });
   const result = kept ?? (items as T[]);
-  return { items: result, dropped: items.length - result.length };
+  return { items: result, unreadable: items.length - result.length + faults };
 }
 
 const TOKEN_FIELDS = {
@@ -169,7 +199,7 @@ const PAIRED_FIELDS = {
   /** Where the real gateway keeps `device.pair.rename` (observed on 2026.9.6). */
   operatorLabel: optional("text"),
   remoteIp: optional("text"),
-  tokens: recordsOf(TOKEN_FIELDS),
+  tokens: recordsOf(TOKEN_FIELDS, "role"),
 };
 
 const RESOLVED_FIELDS = {
@@ -177,6 +207,13 @@ const RESOLVED_FIELDS = {
   deviceId: orElse("text", ""),
   decision: required("text"),
   ts: orElse("time", 0),
+};
+
+/** What `device.token.rotate` and `device.token.revoke` answer besides the token itself. */
+const TOKEN_CHANGE_FIELDS = {
+  scopes: optional("texts"),
+  rotatedAtMs: optional("time"),
+  revokedAtMs: optional("time"),
 };
 
 export type DeviceTokenSummary = RecordOf<typeof TOKEN_FIELDS>;
@@ -188,16 +225,28 @@ export type PairList = { pending: PendingRequest[]; paired: PairedDevice[] };
 export const readPendingRequest = reader(PENDING_FIELDS);
 export const readPairedDevice = reader(PAIRED_FIELDS);
 export const readResolved = reader(RESOLVED_FIELDS);
+export const readTokenChange = reader(TOKEN_CHANGE_FIELDS);
+
+/** `read`, refusing a second record with the same `key`: a list names each thing once. */
+function once<T extends object>(read: Read<T>, key: keyof T): Read<T> {
+  const seen = new Set<unknown>();
+  return (value, fault) => {
+    const item = read(value, fault);
+    if (item === undefined || seen.has(item[key])) return undefined;
+    seen.add(item[key]);
+    return item;
+  };
+}
 
 /** A `device.pair.list` answer without the items it cannot use, or undefined when unreadable. */
-export function readPairList(value: unknown): { list: PairList; dropped: number } | undefined {
+export function readPairList(value: unknown): { list: PairList; unreadable: number } | undefined {
   if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
     return undefined;
   }
-  const pending = readEach(value.pending, readPendingRequest);
-  const paired = readEach(value.paired, readPairedDevice);
+  const pending = readEach(value.pending, once(readPendingRequest, "requestId"));
+  const paired = readEach(value.paired, once(readPairedDevice, "deviceId"));
   return {
     list: { pending: pending.items, paired: paired.items },
-    dropped: pending.dropped + paired.dropped,
+    unreadable: pending.unreadable + paired.unreadable,
   };
 }

@@ -1,6 +1,6 @@
 import { Fragment, useMemo } from "react";
 import "./ui.css";
-import { describeHidden, hiddenMarker, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
+import { describeHidden, SENTENCE_LIMIT, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
 
 // Shows one device-supplied string inertly: as text only, cut to `limit` with the whole value
 // in the title, hidden characters as visible ⟨U+…⟩ markers and a note saying so.
@@ -9,6 +9,8 @@ type Props = {
   value: string | undefined;
   fallback?: string;
   limit?: number;
+  /** A sentence composed from device-supplied values: cut at SENTENCE_LIMIT. */
+  sentence?: boolean;
   note?: boolean;
   className?: string;
 };
@@ -16,7 +18,8 @@ type Props = {
 export function DeviceText({
   value,
   fallback = "",
-  limit = SHORT_TEXT_LIMIT,
+  sentence,
+  limit = sentence ? SENTENCE_LIMIT : SHORT_TEXT_LIMIT,
   note = true,
   className,
 }: Props) {
@@ -37,7 +40,7 @@ export function DeviceText({
             <Fragment key={index}>{part.text}</Fragment>
           ) : (
             <span key={index} className="hidden-char">
-              {hiddenMarker(part.code)}
+              {part.text}
             </span>
           ),
         )}

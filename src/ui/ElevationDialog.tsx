@@ -3,6 +3,8 @@ import { elevationRoute } from "../gateway/elevation";
 import { elevationWords } from "../gateway/elevation-words";
 import { useConnectionStatus } from "../stores/connection-store";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { DeviceText } from "./DeviceText";
+import { SENTENCE_LIMIT, shownText } from "./display-text";
 
 // The one offer to widen this session, for every screen whose action needs scopes it lacks:
 // what the session holds, what this gateway release will do, and what stays behind.
@@ -23,12 +25,18 @@ export function ElevationDialog({ title, scopes, held, children, ...props }: Pro
   const status = useConnectionStatus();
   const version = status.kind === "connected" ? status.serverVersion : undefined;
   const url = "url" in status ? (status.url ?? "") : "";
-  const how = elevationWords(elevationRoute(url, version), list, version);
+  // The button and the notes quote the scopes as plain text: markers for hidden characters, cut.
+  const how = elevationWords(
+    elevationRoute(url, version),
+    shownText(list, SENTENCE_LIMIT),
+    version,
+  );
   return (
     <ConfirmDialog title={title} confirmLabel={how.confirm} tone="primary" {...props}>
       <p>
         The gateway only lets a session do this with scopes it holds. This session holds{" "}
-        {held.length > 0 ? held.join(", ") : "no scopes"}; it needs {list}.
+        {held.length > 0 ? held.join(", ") : "no scopes"}; it needs{" "}
+        <DeviceText value={list} sentence />.
       </p>
       {children}
       <p>Nothing is done yet: do it again once connected. {how.note}</p>

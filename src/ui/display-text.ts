@@ -2,7 +2,8 @@
 // with every invisible or layout-changing character made visible, so "evil\u202Eenohpi" cannot
 // pose as "iphone…". Pure: no React, no DOM.
 
-export type TextPart = { kind: "text"; text: string } | { kind: "hidden"; code: string };
+/** A run of plain text, or of hidden characters as markers (one node however long the run). */
+export type TextPart = { kind: "text" | "hidden"; text: string };
 
 export type DisplayText = {
   parts: TextPart[];
@@ -15,6 +16,8 @@ export type DisplayText = {
 
 /** Default cut for a name in a list row. */
 export const SHORT_TEXT_LIMIT = 64;
+/** Cut for a sentence composed from device-supplied values (an origin, an address). */
+export const SENTENCE_LIMIT = 500;
 /** Beyond this many combining marks on one letter the rest are counted, not stacked. */
 const MAX_COMBINING_MARKS = 3;
 const ELLIPSIS = "…";
@@ -56,14 +59,14 @@ function isHidden(chars: readonly string[], index: number): boolean {
   );
 }
 
-function pushText(parts: TextPart[], text: string): void {
+function push(parts: TextPart[], { kind, text }: TextPart): void {
   const last = parts.at(-1);
-  if (last?.kind === "text") last.text += text;
-  else parts.push({ kind: "text", text });
+  if (last?.kind === kind) last.text += text;
+  else parts.push({ kind, text });
 }
 
 function visible(parts: readonly TextPart[]): string {
-  return parts.map((part) => (part.kind === "text" ? part.text : hiddenMarker(part.code))).join("");
+  return parts.map((part) => part.text).join("");
 }
 
 /** Splits a value into text and visible markers; `limit` cuts it (in characters shown). */
@@ -77,32 +80,22 @@ export function toDisplayText(value: string, limit = Number.POSITIVE_INFINITY): 
   let truncated = false;
   for (let index = 0; index < chars.length; index += 1) {
     const char = chars[index] ?? "";
-    let part: TextPart;
-    if (isHidden(chars, index)) {
-      hidden += 1;
-      marks = 0;
-      part = { kind: "hidden", code: codeLabel(char) };
-    } else if (COMBINING.test(char)) {
-      marks += 1;
-      // A stack of hundreds of marks paints over the rows around it ("zalgo" text).
-      if (marks > MAX_COMBINING_MARKS) {
-        hidden += 1;
-        part = { kind: "hidden", code: codeLabel(char) };
-      } else part = { kind: "text", text: char };
-    } else {
-      marks = 0;
-      part = { kind: "text", text: char };
-    }
-    if (part.kind === "text") pushText(parts, part.text);
-    else parts.push(part);
-    const size = part.kind === "text" ? 1 : hiddenMarker(part.code).length;
+    // A stack of hundreds of marks paints over the rows around it ("zalgo" text).
+    const invisible = isHidden(chars, index);
+    marks = !invisible && COMBINING.test(char) ? marks + 1 : 0;
+    const hide = invisible || marks > MAX_COMBINING_MARKS;
+    if (hide) hidden += 1;
+    const part: TextPart = hide
+      ? { kind: "hidden", text: hiddenMarker(codeLabel(char)) }
+      : { kind: "text", text: char };
+    push(parts, part);
+    const size = part.kind === "text" ? 1 : part.text.length;
     if (!truncated && length + size <= limit) {
-      if (part.kind === "text") pushText(shownParts, part.text);
-      else shownParts.push(part);
+      push(shownParts, part);
       length += size;
     } else truncated = true;
   }
-  if (truncated) pushText(shownParts, ELLIPSIS);
+  if (truncated) push(shownParts, { kind: "text", text: ELLIPSIS });
   return {
     parts: shownParts,
     full: visible(parts),

@@ -1,8 +1,9 @@
 import { GatewayProtocolRequestError } from "@openclaw/gateway-client/browser";
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createIndexedDbHistory } from "../../src/api/history-db";
+import { createIndexedDbHistory, createMemoryHistory } from "../../src/api/history-db";
 import { createHistoryStore } from "../../src/api/history-store";
+import type { HistoryEntry } from "../../src/api/history-types";
 import { usePendingRequests } from "../../src/api/pair-list";
 import { useDecideRequests } from "../../src/api/pair-mutations";
 import { DevicesPage } from "../../src/features/devices/DevicesPage";
@@ -15,6 +16,7 @@ import {
   otherAdmin,
   pairSilently,
   connectDevicesScreen,
+  mountApp,
 } from "../support/app-harness";
 
 const { createObjectURL, revokeObjectURL } = URL;
@@ -160,6 +162,22 @@ describe("history: what it records", () => {
 });
 
 describe("history: what it shows", () => {
+  it("shows the stored entries it can read and counts the rest (a far-future time, an unknown kind)", async () => {
+    const persistence = createMemoryHistory();
+    const good = { id: "a", seq: 1, at: Date.now(), kind: "requested", deviceId: "d1" };
+    const bad = [
+      { ...good, id: "b", seq: 2, at: 1e16 },
+      { ...good, id: "c", seq: 3, kind: "__proto__" },
+    ];
+    await persistence.save({ put: [good, ...bad] as HistoryEntry[], deleteThrough: 0 });
+    const history = createHistoryStore({ persistence });
+    mountApp({ page: <HistoryPage />, overrides: { history } });
+    expect(
+      await screen.findByText("Stored entries not shown because they could not be read: 2."),
+    ).toBeVisible();
+    expect(screen.getAllByRole("row")).toHaveLength(2); // the header and the readable entry
+  });
+
   it("makes hidden characters in a device's name visible", async () => {
     const app = await connectDevicesScreen({ page, path: "/history" });
     await waitFor(() => expect(app.deps.connection.status.kind).toBe("connected"));

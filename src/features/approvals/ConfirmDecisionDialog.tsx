@@ -68,7 +68,7 @@ export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...
               <DeviceText value={view.name} />
             </strong>{" "}
             <span className="muted">
-              {view.client} · device {view.fingerprint}
+              <DeviceText value={`${view.client} · device ${view.fingerprint}`} sentence />
             </span>
           </li>
         ))}

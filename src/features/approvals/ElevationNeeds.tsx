@@ -44,7 +44,9 @@ export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions 
               <strong className="truncate">
                 <DeviceText value={view.name} />
               </strong>{" "}
-              <span className="muted">needs {view.missingScopes.join(", ")}</span>
+              <span className="muted">
+                <DeviceText value={`needs ${view.missingScopes.join(", ")}`} sentence />
+              </span>
             </li>
           ))}
         </ul>

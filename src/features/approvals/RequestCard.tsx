@@ -53,7 +53,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
           <DeviceText value={view.name} />
         </h3>
         <code className="device-fingerprint" title="Device fingerprint (start of the device id)">
-          {view.fingerprint}
+          <DeviceText value={view.fingerprint} />
         </code>
         <span className={`kind-badge kind-${view.kind}`}>{KIND_LABELS[view.kind]}</span>
       </div>
@@ -97,7 +97,7 @@ export const RequestCard = memo(function RequestCard(props: Props) {
           </button>
           {view.missingScopes.length > 0 && (
             <span id={needsId} className="needs-scopes">
-              Needs {view.missingScopes.join(", ")}
+              <DeviceText value={`Needs ${view.missingScopes.join(", ")}`} sentence />
             </span>
           )}
           <button

@@ -81,7 +81,9 @@ export function RequestDetailsDialog(props: Props) {
       {doubt && <p className="muted">{doubt}</p>}
       <RequestFacts view={view} />
       {view.missingScopes.length > 0 && (
-        <p className="needs-scopes">Approving needs {view.missingScopes.join(", ")}.</p>
+        <p className="needs-scopes">
+          <DeviceText value={`Approving needs ${view.missingScopes.join(", ")}.`} sentence />
+        </p>
       )}
       <h3>Scopes</h3>
       <ScopeDiffList diff={view.diff} />

@@ -45,7 +45,8 @@ export const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text
 /** What the request proves, else the most likely cause its client's rules allow (Details: all). */
 export function WhyItNeedsYou({ view }: { view: RequestView }) {
   const { known, possible } = view.whyNotSilent;
-  if (known.length > 0) return <>{known.map(sentence).join(" ")}</>;
+  // Known causes quote wire values (an address, an origin).
+  if (known.length > 0) return <DeviceText value={known.map(sentence).join(" ")} sentence />;
   const [first, ...more] = possible;
   const rest = more.length > 0 ? ` (${more.length} more possible in Details)` : "";
   const likely = first ? PENDING_CAUSES[first] : "unknown";

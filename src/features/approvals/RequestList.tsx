@@ -1,5 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, type ComponentProps, type RefObject } from "react";
+import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { RequestCard } from "./RequestCard";
 import type { RequestView } from "./request-view";
@@ -54,18 +55,20 @@ function useFocusActive(
 function card(props: Props, view: RequestView) {
   const id = view.request.requestId;
   return (
-    <RequestCard
-      view={view}
-      now={props.now}
-      selected={props.selected.has(id)}
-      active={props.activeId === id}
-      detailsHref={props.hrefFor(id)}
-      onToggle={props.onToggle}
-      onApprove={props.onApprove}
-      onReject={props.onReject}
-      onOpenDetails={props.onOpenDetails}
-      onActivate={props.onActivate}
-    />
+    <ErrorBoundary what="request" id={id}>
+      <RequestCard
+        view={view}
+        now={props.now}
+        selected={props.selected.has(id)}
+        active={props.activeId === id}
+        detailsHref={props.hrefFor(id)}
+        onToggle={props.onToggle}
+        onApprove={props.onApprove}
+        onReject={props.onReject}
+        onOpenDetails={props.onOpenDetails}
+        onActivate={props.onActivate}
+      />
+    </ErrorBoundary>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ConnectProblem } from "../../gateway/types";
+import { DeviceText } from "../../ui/DeviceText";
 
 type Props = {
   problem: ConnectProblem;
@@ -15,7 +16,10 @@ export function ProblemNotice({ problem, retryForm }: Props) {
       <p>{problem.detail}</p>
       {problem.requestId ? (
         <p>
-          Request ID: <code>{problem.requestId}</code>
+          Request ID:{" "}
+          <code>
+            <DeviceText value={problem.requestId} />
+          </code>
         </p>
       ) : null}
       {problem.command ? <CommandLine command={problem.command} /> : null}

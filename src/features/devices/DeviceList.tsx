@@ -2,6 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useRef } from "react";
 import type { Caller } from "../../policy";
 import type { PairedDevice } from "../../protocol";
+import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
 
@@ -32,13 +33,15 @@ export function DeviceList(props: Props) {
 
 function row(props: Props, device: PairedDevice) {
   return (
-    <DeviceCard
-      device={device}
-      caller={props.caller}
-      now={props.now}
-      onAction={props.onAction}
-      withDetailsLink
-    />
+    <ErrorBoundary what="device" id={device.deviceId}>
+      <DeviceCard
+        device={device}
+        caller={props.caller}
+        now={props.now}
+        onAction={props.onAction}
+        withDetailsLink
+      />
+    </ErrorBoundary>
   );
 }
 

@@ -11,7 +11,7 @@ import { HistoryTable } from "./HistoryTable";
 export const HISTORY_PAGE_SIZE = 200;
 
 export function HistoryPage() {
-  const { entries, total, complete } = useHistoryView();
+  const { entries, total, complete, unreadable } = useHistoryView();
   const now = useClock();
   const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
   const exportAs = (extension: "json" | "csv") => {
@@ -27,6 +27,9 @@ export function HistoryPage() {
         Every pairing request and decision this browser has seen, and every action taken from it.
         Kept in this browser; the newest {HISTORY_LIMIT.toLocaleString()} entries are kept.
       </p>
+      {unreadable > 0 ? (
+        <p className="protocol-notice">{`Stored entries not shown because they could not be read: ${unreadable}.`}</p>
+      ) : null}
       <div className="history-actions">
         {/* Until the older entries are read in, an export would miss them. */}
         <button type="button" onClick={() => exportAs("json")} disabled={!complete || total === 0}>

@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import type { HistoryEntry } from "../../api/history-types";
 import { DeviceText } from "../../ui/DeviceText";
+import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { deciderWords, kindWords } from "./history-words";
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
@@ -33,36 +34,53 @@ export function HistoryTable({ entries }: { entries: readonly HistoryEntry[] }) 
       </thead>
       <tbody>
         {entries.map((entry) => (
-          <tr
+          <ErrorBoundary
             key={entry.id}
-            className={entry.outcome === "refused" ? "history-refused" : undefined}
+            what="history entry"
+            id={entry.requestId ?? entry.deviceId}
+            columns={6}
           >
-            <td data-label="Time">
-              <time dateTime={new Date(entry.at).toISOString()}>{TIME.format(entry.at)}</time>
-            </td>
-            <td data-label="Event">
-              {kindWords(entry)}
-              {entry.outcome === "refused" ? <strong> — refused</strong> : null}
-              {entry.note ? <span className="history-note">{entry.note}</span> : null}
-            </td>
-            <td data-label="Device">
-              {entry.deviceName?.trim() ? (
-                <DeviceText value={entry.deviceName} />
-              ) : (
-                <span className="history-muted">unknown name</span>
-              )}
-              <code className="history-id">{entry.deviceId.slice(0, 16)}</code>
-            </td>
-            <td data-label="Scopes asked">
-              <Scopes scopes={entry.scopesAsked} />
-            </td>
-            <td data-label="Scopes granted">
-              <Scopes scopes={entry.scopesDecided} />
-            </td>
-            <td data-label="Decided by">{deciderWords(entry)}</td>
-          </tr>
+            <HistoryRow entry={entry} />
+          </ErrorBoundary>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function HistoryRow({ entry }: { entry: HistoryEntry }) {
+  return (
+    <tr className={entry.outcome === "refused" ? "history-refused" : undefined}>
+      <td data-label="Time">
+        <time dateTime={new Date(entry.at).toISOString()}>{TIME.format(entry.at)}</time>
+      </td>
+      <td data-label="Event">
+        {/* The role and the note carry wire values (a role name, a request id). */}
+        <DeviceText value={kindWords(entry)} sentence />
+        {entry.outcome === "refused" ? <strong> — refused</strong> : null}
+        {entry.note ? (
+          <span className="history-note">
+            <DeviceText value={entry.note} sentence />
+          </span>
+        ) : null}
+      </td>
+      <td data-label="Device">
+        {entry.deviceName?.trim() ? (
+          <DeviceText value={entry.deviceName} />
+        ) : (
+          <span className="history-muted">unknown name</span>
+        )}
+        <code className="history-id">
+          <DeviceText value={entry.deviceId.slice(0, 16)} />
+        </code>
+      </td>
+      <td data-label="Scopes asked">
+        <Scopes scopes={entry.scopesAsked} />
+      </td>
+      <td data-label="Scopes granted">
+        <Scopes scopes={entry.scopesDecided} />
+      </td>
+      <td data-label="Decided by">{deciderWords(entry)}</td>
+    </tr>
   );
 }

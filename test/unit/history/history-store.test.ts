@@ -7,6 +7,7 @@ import {
   type HistoryWrite,
 } from "../../../src/api/history-db";
 import { createHistoryStore, HISTORY_WRITE_DELAY_MS } from "../../../src/api/history-store";
+import type { HistoryEntry } from "../../../src/api/history-types";
 import { PUTS_PER_WRITE } from "../../../src/api/history-writer";
 
 let databases = 0;
@@ -38,6 +39,34 @@ afterEach(() => {
 });
 
 describe("history store", () => {
+  it("skips and counts the stored entries it cannot read, and shows the rest", async () => {
+    const persistence = freshDb();
+    const first = createHistoryStore({ persistence });
+    await first.ready;
+    for (const id of ["a", "b"]) first.record(requested(id));
+    await first.flush();
+    const [good] = (await persistence.load()) as HistoryEntry[];
+    const bad: unknown[] = [
+      { ...good, seq: 10, at: 1e16 },
+      { ...good, seq: 11, at: Number.NaN },
+      { ...good, seq: 12, deviceId: 7 },
+      { ...good, seq: 13, scopesAsked: ["operator.read", { x: 1 }] },
+      { ...good, seq: 14, deviceName: "n".repeat(20_000) },
+      { ...good, seq: 15, kind: undefined },
+      { ...good, seq: 18, kind: "__proto__" },
+      { ...good, seq: 19, decidedBy: "constructor" },
+      { seq: 16 },
+      { ...good, seq: "17" },
+    ];
+    await persistence.save({ put: bad as HistoryEntry[], deleteThrough: 0 });
+
+    const reloaded = createHistoryStore({ persistence });
+    await reloaded.ready;
+    expect(reloaded.getView()).toMatchObject({ total: 2, unreadable: bad.length });
+    // New entries number after the readable ones and replace unreadable ones as they go.
+    expect(reloaded.record(requested("after")).seq).toBe(3);
+  });
+
   it("lists entries newest first and notifies subscribers", async () => {
     const store = createHistoryStore({ persistence: createMemoryHistory() });
     await store.ready;
@@ -61,7 +90,11 @@ describe("history store", () => {
     for (const id of ["1", "2", "3", "4", "5"]) store.record(requested(id));
     expect(store.getEntries().map((e) => e.deviceId)).toEqual(["5", "4", "3"]);
     await store.flush();
-    expect((await persistence.load()).map((e) => e.deviceId)).toEqual(["3", "4", "5"]);
+    expect(((await persistence.load()) as HistoryEntry[]).map((e) => e.deviceId)).toEqual([
+      "3",
+      "4",
+      "5",
+    ]);
   });
 
   it("survives a reload, and numbers what was recorded while loading after what was stored", async () => {
@@ -94,12 +127,12 @@ describe("history store", () => {
     const entry = store.record({ kind: "rejected", deviceId: "a", decidedBy: "another-admin" });
     store.update(entry.id, { kind: "superseded", decidedBy: "automatic" });
     await store.flush();
-    expect(await persistence.load()).toMatchObject([
+    expect((await persistence.load()) as HistoryEntry[]).toMatchObject([
       { kind: "superseded", decidedBy: "automatic" },
     ]);
     await store.clear();
     expect(store.getEntries()).toEqual([]);
-    expect(await persistence.load()).toEqual([]);
+    expect((await persistence.load()) as HistoryEntry[]).toEqual([]);
   });
 });
 
@@ -131,7 +164,7 @@ describe("history store: batched writes", () => {
     const reloaded = createHistoryStore({ persistence: freshDbNamed(databases) });
     await reloaded.ready;
     expect(reloaded.getView()).toEqual(store.getView());
-    const stored = await persistence.load();
+    const stored = (await persistence.load()) as HistoryEntry[];
     expect(stored).toHaveLength(300);
     expect(stored.at(-1)?.deviceId).toBe("device-999");
     expect(stored[0]?.deviceId).toBe("device-700");
@@ -158,7 +191,11 @@ describe("history store: batched writes", () => {
     expect(writes.map((write) => write.put.map((e) => e.deviceId))).toEqual([["a", "b"], ["c"]]);
     release();
     await store.flush();
-    expect((await persistence.load()).map((e) => e.deviceId)).toEqual(["a", "b", "c"]);
+    expect(((await persistence.load()) as HistoryEntry[]).map((e) => e.deviceId)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
   });
 
   it("writes at once when the page is hidden", async () => {
@@ -207,7 +244,7 @@ describe("history store: what it keeps", () => {
     store.update(stored!.id, { kind: "superseded", decidedBy: "automatic" });
     await store.flush();
 
-    const log = await persistence.load();
+    const log = (await persistence.load()) as HistoryEntry[];
     expect(log.find((entry) => entry.id === waiting!.id)).toMatchObject({ note: "while waiting" });
     expect(log.find((entry) => entry.id === stored!.id)).toMatchObject({
       kind: "superseded",
@@ -226,7 +263,7 @@ describe("history store: what it keeps", () => {
     const early = recordMany(second, 20);
     second.update(early[0]!.id, { note: "first early" });
     await second.flush();
-    const log = await persistence.load();
+    const log = (await persistence.load()) as HistoryEntry[];
     expect(log.map((entry) => entry.seq)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
     expect(log[3]).toMatchObject({ deviceId: "d0", note: "first early" });
     expect(second.getView()).toMatchObject({ total: 23 });
