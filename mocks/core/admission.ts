@@ -91,12 +91,9 @@ export function decideAdmission(
     const record = ctx.state.paired.get(device.id) as NodeSurfaceRecord | undefined;
     if (!record) return { outcome: "dropped", decision, trace, events };
     const { displayName, deviceFamily, version } = client;
-    requestNodeSurface(
-      record,
-      ctx.clock,
-      { displayName, platform, version, deviceFamily },
-      remoteIp,
-    );
+    const surface = { caps: params.caps, commands: params.commands };
+    const about = { displayName, platform, version, deviceFamily };
+    events.push(...requestNodeSurface(record, ctx.clock, about, remoteIp, surface));
     if (grant && (grant.token || auth.method === AUTH_METHODS.deviceToken)) {
       return { outcome: "hello", grant, decision, trace, events };
     }

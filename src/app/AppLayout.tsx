@@ -14,6 +14,9 @@ import { NavBar } from "./NavBar";
 const DevicesPage = lazy(() =>
   import("../features/devices/DevicesPage").then((module) => ({ default: module.DevicesPage })),
 );
+const NodesPage = lazy(() =>
+  import("../features/nodes/NodesPage").then((module) => ({ default: module.NodesPage })),
+);
 const HistoryPage = lazy(() =>
   import("../features/history/HistoryPage").then((module) => ({ default: module.HistoryPage })),
 );
@@ -72,6 +75,12 @@ function RoutedScreen() {
       return (
         <Suspense fallback={<ScreenLoading />}>
           <DevicesPage />
+        </Suspense>
+      );
+    case "nodes":
+      return (
+        <Suspense fallback={<ScreenLoading />}>
+          <NodesPage />
         </Suspense>
       );
     case "history":

@@ -17,3 +17,4 @@ export * from "./device-name";
 export * from "./releases";
 export * from "./metadata-pin";
 export * from "./device-identity";
+export * from "./node-commands";

@@ -14,6 +14,11 @@ export const METHOD_SCOPES: Readonly<Record<Exclude<MethodName, "connect">, read
   [METHODS.pairRename]: [pairing],
   [METHODS.tokenRotate]: [pairing],
   [METHODS.tokenRevoke]: [pairing],
+  // node.pair.approve asks more by the request's commands (node-commands.ts).
+  [METHODS.nodePairList]: [pairing],
+  [METHODS.nodePairApprove]: [pairing],
+  [METHODS.nodePairReject]: [pairing],
+  [METHODS.nodePairRemove]: [pairing],
   [METHODS.cronList]: [read],
   [METHODS.cronStatus]: [read],
   // The seed's older gateway asked operator.write here; 2026.9.6 asks admin.

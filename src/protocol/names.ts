@@ -9,6 +9,10 @@ export const METHODS = {
   pairRename: "device.pair.rename",
   tokenRotate: "device.token.rotate",
   tokenRevoke: "device.token.revoke",
+  nodePairList: "node.pair.list",
+  nodePairApprove: "node.pair.approve",
+  nodePairReject: "node.pair.reject",
+  nodePairRemove: "node.pair.remove",
   cronList: "cron.list",
   cronStatus: "cron.status",
   cronAdd: "cron.add",
@@ -23,6 +27,8 @@ export const EVENTS = {
   pairResolved: "device.pair.resolved",
   /** A paired record changed (rename); the payload is `{}`, so clients re-read the list. */
   pairChanged: "device.pair.changed",
+  nodePairRequested: "node.pair.requested",
+  nodePairResolved: "node.pair.resolved",
 } as const;
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 

@@ -179,25 +179,64 @@ const RESOLVED_FIELDS = {
   ts: orElse("time", 0),
 };
 
+// node.pair.list entries (observed on 2026.9.6, docs/real-gateway-admin-and-nodes.md §7).
+const NODE_PENDING_FIELDS = {
+  requestId: required("id"),
+  nodeId: required("id"),
+  displayName: optional("text"),
+  platform: optional("text"),
+  caps: orElse("texts", []),
+  commands: orElse("texts", []),
+  /** Absent on an older gateway: the screen then says the requirement is unknown. */
+  requiredApproveScopes: optional("texts"),
+  silent: orElse("flag", false),
+  ts: orElse("time", 0),
+};
+
+const NODE_PAIRED_FIELDS = {
+  nodeId: required("id"),
+  displayName: optional("text"),
+  platform: optional("text"),
+  caps: orElse("texts", []),
+  commands: orElse("texts", []),
+  approvedAtMs: optional("time"),
+  lastSeenAtMs: optional("time"),
+};
+
 export type DeviceTokenSummary = RecordOf<typeof TOKEN_FIELDS>;
 export type PendingRequest = RecordOf<typeof PENDING_FIELDS>;
 export type PairedDevice = RecordOf<typeof PAIRED_FIELDS>;
 export type PairResolved = RecordOf<typeof RESOLVED_FIELDS>;
 export type PairList = { pending: PendingRequest[]; paired: PairedDevice[] };
 
+export type NodeRequest = RecordOf<typeof NODE_PENDING_FIELDS>;
+export type PairedNode = RecordOf<typeof NODE_PAIRED_FIELDS>;
+export type NodePairList = { pending: NodeRequest[]; paired: PairedNode[] };
+
 export const readPendingRequest = reader(PENDING_FIELDS);
 export const readPairedDevice = reader(PAIRED_FIELDS);
 export const readResolved = reader(RESOLVED_FIELDS);
+export const readNodeRequest = reader(NODE_PENDING_FIELDS);
+export const readPairedNode = reader(NODE_PAIRED_FIELDS);
 
-/** A `device.pair.list` answer without the items it cannot use, or undefined when unreadable. */
-export function readPairList(value: unknown): { list: PairList; dropped: number } | undefined {
-  if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
-    return undefined;
-  }
-  const pending = readEach(value.pending, readPendingRequest);
-  const paired = readEach(value.paired, readPairedDevice);
-  return {
-    list: { pending: pending.items, paired: paired.items },
-    dropped: pending.dropped + paired.dropped,
+function listReader<P, D>(
+  readPending: (v: unknown) => P | undefined,
+  readPaired: (v: unknown) => D | undefined,
+) {
+  return (value: unknown): { list: { pending: P[]; paired: D[] }; dropped: number } | undefined => {
+    if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
+      return undefined;
+    }
+    const pending = readEach(value.pending, readPending);
+    const paired = readEach(value.paired, readPaired);
+    return {
+      list: { pending: pending.items, paired: paired.items },
+      dropped: pending.dropped + paired.dropped,
+    };
   };
 }
+
+/** A `device.pair.list` answer without the items it cannot use, or undefined when unreadable. */
+export const readPairList = listReader(readPendingRequest, readPairedDevice);
+/** The same for `node.pair.list`. */
+export const readNodePairList = listReader(readNodeRequest, readPairedNode);

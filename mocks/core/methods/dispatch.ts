@@ -12,6 +12,7 @@ import type { CoreContext, LiveConnection } from "../context";
 import { cronHandlers } from "./cron";
 import { devicePairHandlers } from "./device-pair";
 import { deviceTokenHandlers } from "./device-token";
+import { nodePairHandlers } from "./node-pair";
 import { failure, forbiddenMissingScope, invalid } from "./params";
 import type { MethodHandler, MethodResult, Session } from "./types";
 
@@ -22,6 +23,7 @@ import type { MethodHandler, MethodResult, Session } from "./types";
 const HANDLERS: Readonly<Record<string, MethodHandler>> = {
   ...devicePairHandlers,
   ...deviceTokenHandlers,
+  ...nodePairHandlers,
   ...cronHandlers,
   // On an open session, connect is a method like any other, for admins only.
   [METHODS.connect]: () => invalid("connect is only valid as the first request"),

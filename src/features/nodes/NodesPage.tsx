@@ -1,0 +1,147 @@
+import { useState } from "react";
+import { usePairList } from "../../api/pair-list";
+import { useNodeAction, useNodePairList, type NodeAction } from "../../api/node-pairs";
+import { useGatewayConnection } from "../../gateway/context";
+import { elevationRoute, elevationWords } from "../../gateway/elevation";
+import type { GatewayErrorInfo } from "../../gateway/gateway-errors";
+import { deviceName, shortDeviceId } from "../../policy";
+import { ROLES, type NodeRequest, type PairedNode } from "../../protocol";
+import { useConnectionStatus } from "../../stores/connection-store";
+import { ConfirmDialog } from "../../ui/ConfirmDialog";
+import { useNow } from "../../ui/clock";
+import { NodeRequestCard } from "./NodeRequestCard";
+import { PairedNodes } from "./PairedNodes";
+
+// Node capability pairing: device pairing lets a node connect, this lets it offer commands.
+
+type Dialog =
+  { kind: "elevate"; missing: string[] } | { kind: "remove"; node: PairedNode; mixed: boolean };
+
+const VERBS = { approve: "Approved", reject: "Rejected", remove: "Removed" } as const;
+
+export function NodesPage() {
+  const query = useNodePairList();
+  const devices = usePairList().data?.paired;
+  const connection = useGatewayConnection();
+  const status = useConnectionStatus();
+  const now = useNow(30_000);
+  const [dialog, setDialog] = useState<Dialog>();
+  const [said, setSaid] = useState("");
+  const act = useNodeAction((action: NodeAction, problem?: GatewayErrorInfo) =>
+    setSaid(
+      problem
+        ? `The gateway refused: ${problem.message}`
+        : `${VERBS[action.type]} node “${action.name}”.`,
+    ),
+  );
+  const list = query.data;
+  // The node's own name, else its device's (a paired entry carries one only once renamed).
+  const nameOf = (item: { displayName?: string; nodeId: string }) => {
+    const device = devices?.find((d) => d.deviceId === item.nodeId);
+    return item.displayName || (device ? deviceName(device) : shortDeviceId(item.nodeId));
+  };
+  const decide = (type: "approve" | "reject", request: NodeRequest) =>
+    act({
+      type,
+      id: request.requestId,
+      nodeId: request.nodeId,
+      name: nameOf(request),
+      commands: request.commands,
+    });
+  const url = "url" in status ? (status.url ?? "") : "";
+  const version = status.kind === "connected" ? status.serverVersion : undefined;
+  return (
+    <section aria-labelledby="nodes-heading">
+      <h2 id="nodes-heading">Node requests</h2>
+      <p>
+        A node connects once its device is paired; it may offer the commands it declares only once
+        they are approved here. Node requests do not expire.
+      </p>
+      <p role="status">{said}</p>
+      {query.isError ? (
+        <p role="alert">Could not read the node requests: {query.error.message}</p>
+      ) : null}
+      {!list ? (
+        query.isError ? null : (
+          <p>Loading…</p>
+        )
+      ) : (
+        <>
+          {list.pending.length === 0 ? <p>No node is waiting for approval.</p> : null}
+          {list.pending.map((request) => (
+            <NodeRequestCard
+              key={request.requestId}
+              request={request}
+              name={nameOf(request)}
+              approved={list.paired.find((node) => node.nodeId === request.nodeId)?.commands}
+              held={connection.scopes}
+              onApprove={(missing) =>
+                missing.length > 0
+                  ? setDialog({ kind: "elevate", missing })
+                  : decide("approve", request)
+              }
+              onReject={() => decide("reject", request)}
+            />
+          ))}
+          <h3>Approved nodes</h3>
+          <PairedNodes
+            nodes={list.paired}
+            nameOf={nameOf}
+            now={now}
+            onRemove={(node) => {
+              const device = devices?.find((d) => d.deviceId === node.nodeId);
+              const mixed = device?.roles.some((role) => role !== ROLES.node) ?? false;
+              setDialog({ kind: "remove", node, mixed });
+            }}
+          />
+        </>
+      )}
+      {dialog?.kind === "elevate" ? (
+        <ConfirmDialog
+          title="Reconnect to approve this node?"
+          confirmLabel={
+            elevationWords(elevationRoute(url, version), dialog.missing.join(", "), version).confirm
+          }
+          tone="primary"
+          onCancel={() => setDialog(undefined)}
+          onConfirm={() => {
+            connection.requestScopes(dialog.missing);
+            setDialog(undefined);
+          }}
+        >
+          <p>
+            The gateway refuses this approval without {dialog.missing.join(", ")}, which this
+            session does not hold. Nothing is approved yet: approve again once connected.{" "}
+            {elevationWords(elevationRoute(url, version), dialog.missing.join(", "), version).note}
+          </p>
+        </ConfirmDialog>
+      ) : null}
+      {dialog?.kind === "remove" ? (
+        <ConfirmDialog
+          title={`Remove node “${nameOf(dialog.node)}”?`}
+          confirmLabel="Remove node"
+          tone="danger"
+          onCancel={() => setDialog(undefined)}
+          onConfirm={() => {
+            const { node } = dialog;
+            act({
+              type: "remove",
+              id: node.nodeId,
+              nodeId: node.nodeId,
+              name: nameOf(node),
+              commands: node.commands,
+            });
+            setDialog(undefined);
+          }}
+        >
+          <p>
+            Its approved commands are forgotten and its node connections are closed.{" "}
+            {dialog.mixed
+              ? "This device also holds the operator role: it stays paired as an operator, with its operator token."
+              : "Its device pairing is removed too; to come back it must be paired again."}
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
