@@ -19,6 +19,8 @@ export const METHOD_SCOPES: Readonly<Record<Exclude<MethodName, "connect">, read
   [METHODS.nodePairApprove]: [pairing],
   [METHODS.nodePairReject]: [pairing],
   [METHODS.nodePairRemove]: [pairing],
+  [METHODS.setupCode]: [admin],
+  [METHODS.setupStatus]: [admin],
   [METHODS.cronList]: [read],
   [METHODS.cronStatus]: [read],
   // The seed's older gateway asked operator.write here; 2026.9.6 asks admin.

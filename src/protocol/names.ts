@@ -13,6 +13,8 @@ export const METHODS = {
   nodePairApprove: "node.pair.approve",
   nodePairReject: "node.pair.reject",
   nodePairRemove: "node.pair.remove",
+  setupCode: "device.pair.setupCode",
+  setupStatus: "device.pair.setupStatus",
   cronList: "cron.list",
   cronStatus: "cron.status",
   cronAdd: "cron.add",
@@ -29,6 +31,8 @@ export const EVENTS = {
   pairChanged: "device.pair.changed",
   nodePairRequested: "node.pair.requested",
   nodePairResolved: "node.pair.resolved",
+  setupCompleted: "device.pair.setup.completed",
+  setupUncertain: "device.pair.setup.deliveryUncertain",
 } as const;
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 

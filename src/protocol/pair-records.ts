@@ -203,6 +203,25 @@ const NODE_PAIRED_FIELDS = {
   lastSeenAtMs: optional("time"),
 };
 
+// device.pair.setupCode's answer; `setupCode` holds a bootstrap credential (a secret).
+const SETUP_CODE_FIELDS = {
+  setupId: required("id"),
+  setupCode: required("id"),
+  qrDataUrl: optional("text"),
+  gatewayUrl: orElse("text", ""),
+  access: optional("text"),
+  expiresAtMs: optional("time"),
+};
+
+/** A setup code's use: `setupStatus`'s completion / deliveryUncertain, or their events. */
+const SETUP_USE_FIELDS = {
+  setupId: required("id"),
+  deviceId: required("id"),
+  deviceName: optional("text"),
+  access: optional("text"),
+  ts: orElse("time", 0),
+};
+
 export type DeviceTokenSummary = RecordOf<typeof TOKEN_FIELDS>;
 export type PendingRequest = RecordOf<typeof PENDING_FIELDS>;
 export type PairedDevice = RecordOf<typeof PAIRED_FIELDS>;
@@ -211,11 +230,15 @@ export type PairList = { pending: PendingRequest[]; paired: PairedDevice[] };
 
 export type NodeRequest = RecordOf<typeof NODE_PENDING_FIELDS>;
 export type PairedNode = RecordOf<typeof NODE_PAIRED_FIELDS>;
+export type SetupCode = RecordOf<typeof SETUP_CODE_FIELDS>;
+export type SetupUse = RecordOf<typeof SETUP_USE_FIELDS>;
 export type NodePairList = { pending: NodeRequest[]; paired: PairedNode[] };
 
 export const readPendingRequest = reader(PENDING_FIELDS);
 export const readPairedDevice = reader(PAIRED_FIELDS);
 export const readResolved = reader(RESOLVED_FIELDS);
+export const readSetupCode = reader(SETUP_CODE_FIELDS);
+export const readSetupUse = reader(SETUP_USE_FIELDS);
 export const readNodeRequest = reader(NODE_PENDING_FIELDS);
 export const readPairedNode = reader(NODE_PAIRED_FIELDS);
 

@@ -55,7 +55,7 @@ describe("node capability requests against the real gateway", () => {
       )
       .waitFor();
     await card.getByRole("button", { name: "Approve", exact: true }).click();
-    const elevation = dialog(page, "Reconnect to approve this node?");
+    const elevation = dialog(page, "Reconnect with operator.write?");
     await elevation.getByRole("button", { name: `Reconnect with ${S.write}` }).click();
     await waitForScopes(page, gateway, [S.read, S.pairing, S.write]);
     await card.getByRole("button", { name: "Approve", exact: true }).click();
@@ -68,5 +68,57 @@ describe("node capability requests against the real gateway", () => {
       ["system.notify"],
     ]);
     expect(list.pending.filter((n) => n.nodeId === deviceId)).toEqual([]);
+  });
+
+  test("a setup code created in the page is redeemed by a scripted node host", async ({
+    appUrl,
+    gateway,
+    tab,
+    scripted,
+  }) => {
+    const { page } = tab;
+    const name = `Node via code ${Date.now()}`;
+    await connectThroughForm(page, appUrl, gateway);
+    await waitForScopes(page, gateway, [S.read, S.pairing]);
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: /Nodes/ })
+      .click();
+    await page.getByRole("button", { name: `Ask for ${S.admin}` }).click();
+    await dialog(page, `Reconnect with ${S.admin}?`)
+      .getByRole("button", { name: new RegExp(`${escape(S.admin)}$`) })
+      .click();
+    await waitForScopes(page, gateway, [S.admin]);
+
+    // A loopback-only gateway needs the address the device will use.
+    await page.getByRole("textbox", { name: /Address the device will use/ }).fill(gateway.url);
+    await page.getByRole("button", { name: "Create setup code" }).click();
+    const shown = page.getByRole("region", { name: "Setup code" });
+    await shown.getByText(/Access: node/).waitFor();
+    await shown.getByRole("img", { name: "QR code of the setup code" }).waitFor();
+    const code = await shown.getByRole("textbox", { name: "Setup code text" }).inputValue();
+    const { bootstrapToken } = JSON.parse(Buffer.from(code, "base64url").toString("utf8")) as {
+      bootstrapToken: string;
+    };
+
+    const redeemed = await scripted.connect("redeem the code", name, {
+      client: { ...NODE_HOST, displayName: name },
+      role: ROLES.node,
+      scopes: [],
+      auth: { bootstrapToken },
+      caps: ["system"],
+      commands: ["system.notify"],
+    });
+    expect(redeemed.kind).toBe("hello");
+    await page.getByText(`“${name}” used the code (access: node).`).waitFor();
+    await shown.waitFor({ state: "detached" });
+    expect(await page.content()).not.toContain(bootstrapToken);
+
+    const { deviceId } = await scripted.identity(name);
+    const frame = await scripted.call("node.pair.list", METHODS.nodePairList, {});
+    const list = (frame.ok ? frame.payload : undefined) as NodeList;
+    expect(list.paired.filter((n) => n.nodeId === deviceId).map((n) => n.commands)).toEqual([
+      ["system.notify"],
+    ]);
   });
 });

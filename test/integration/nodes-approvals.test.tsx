@@ -55,7 +55,7 @@ describe("node capability requests", () => {
     expect(within(nav).getByRole("link", { name: /Nodes/ })).toHaveTextContent("Nodes 1 pending");
 
     await app.user.click(within(request).getByRole("button", { name: "Approve" }));
-    const dialog = await screen.findByRole("dialog", { name: "Reconnect to approve this node?" });
+    const dialog = await screen.findByRole("dialog", { name: "Reconnect with operator.write?" });
     expect(dialog).toHaveTextContent("without operator.write, which this session does not hold");
     await app.user.click(within(dialog).getByRole("button", { name: /operator\.write$/ }));
     await waitFor(() => expect(app.deps.connection.scopes).toContain(OPERATOR_SCOPES.write));

@@ -11,6 +11,7 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { useNow } from "../../ui/clock";
 import { NodeRequestCard } from "./NodeRequestCard";
 import { PairedNodes } from "./PairedNodes";
+import { SetupCodes } from "./SetupCodes";
 
 // Node capability pairing: device pairing lets a node connect, this lets it offer commands.
 
@@ -50,6 +51,8 @@ export function NodesPage() {
     });
   const url = "url" in status ? (status.url ?? "") : "";
   const version = status.kind === "connected" ? status.serverVersion : undefined;
+  const words = (missing: string[]) =>
+    elevationWords(elevationRoute(url, version), missing.join(", "), version);
   return (
     <section aria-labelledby="nodes-heading">
       <h2 id="nodes-heading">Node requests</h2>
@@ -96,12 +99,12 @@ export function NodesPage() {
           />
         </>
       )}
+      <h3>Setup codes</h3>
+      <SetupCodes onElevate={(missing) => setDialog({ kind: "elevate", missing })} />
       {dialog?.kind === "elevate" ? (
         <ConfirmDialog
-          title="Reconnect to approve this node?"
-          confirmLabel={
-            elevationWords(elevationRoute(url, version), dialog.missing.join(", "), version).confirm
-          }
+          title={`Reconnect with ${dialog.missing.join(", ")}?`}
+          confirmLabel={words(dialog.missing).confirm}
           tone="primary"
           onCancel={() => setDialog(undefined)}
           onConfirm={() => {
@@ -110,9 +113,8 @@ export function NodesPage() {
           }}
         >
           <p>
-            The gateway refuses this approval without {dialog.missing.join(", ")}, which this
-            session does not hold. Nothing is approved yet: approve again once connected.{" "}
-            {elevationWords(elevationRoute(url, version), dialog.missing.join(", "), version).note}
+            The gateway refuses this without {dialog.missing.join(", ")}, which this session does
+            not hold. Nothing is done yet: try again once connected. {words(dialog.missing).note}
           </p>
         </ConfirmDialog>
       ) : null}

@@ -142,6 +142,8 @@ describe("requiredScopesFor", () => {
     ["node.pair.approve", ["operator.pairing"]],
     ["node.pair.reject", ["operator.pairing"]],
     ["node.pair.remove", ["operator.pairing"]],
+    ["device.pair.setupCode", ["operator.admin"]],
+    ["device.pair.setupStatus", ["operator.admin"]],
     ["cron.list", ["operator.read"]],
     ["cron.status", ["operator.read"]],
     ["cron.add", ["operator.admin"]],
@@ -151,8 +153,8 @@ describe("requiredScopesFor", () => {
     expect(requiredScopesFor(method)).toEqual(scopes);
   });
 
-  it("covers exactly the table's sixteen methods", () => {
-    expect(Object.keys(METHOD_SCOPES)).toHaveLength(16);
+  it("covers exactly the table's eighteen methods", () => {
+    expect(Object.keys(METHOD_SCOPES)).toHaveLength(18);
   });
 
   it.each(["connect", "device.pair.unknown", "toString", "__proto__", ""])(
