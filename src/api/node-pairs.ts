@@ -2,22 +2,17 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { useGatewayConnection } from "../gateway/context";
 import { readGatewayError, type GatewayErrorInfo } from "../gateway/gateway-errors";
-import { shortDeviceId } from "../policy";
 import { EVENTS, METHODS, OPERATOR_SCOPES, ROLES, readNodePairList } from "../protocol";
-import type { NodePairList } from "../protocol";
+import type { NodePairList, NodeRequest, PairedNode } from "../protocol";
 import { useHistoryStore } from "./history-store";
 import { DECIDERS, HISTORY_KINDS } from "./history-types";
 import { pairListQueryKey, UnreadableAnswerError } from "./pair-list";
+import { setupStatusQueryKey } from "./setup-codes";
 
 // Node capability requests (`node.pair.list`), re-read whenever a node.pair event arrives or
 // the socket resyncs, and the decisions on them, each written to the history log.
 
 export const nodePairListQueryKey = ["gateway", METHODS.nodePairList] as const;
-
-const NODE_EVENTS: ReadonlySet<string> = new Set([
-  EVENTS.nodePairRequested,
-  EVENTS.nodePairResolved,
-]);
 
 export function useNodePairList() {
   const connection = useGatewayConnection();
@@ -31,8 +26,11 @@ export function useNodePairList() {
   );
   useEffect(() => {
     const reread = () => void queryClient.invalidateQueries({ queryKey: nodePairListQueryKey });
-    const stopEvents = connection.onEvent((frame) => {
-      if (NODE_EVENTS.has(frame.event)) reread();
+    const stopEvents = connection.onEvent(({ event }) => {
+      if (event === EVENTS.nodePairRequested || event === EVENTS.nodePairResolved) reread();
+      // The Nodes screen's setup codes hear of their use here too.
+      if (event === EVENTS.setupCompleted || event === EVENTS.setupUncertain)
+        void queryClient.invalidateQueries({ queryKey: setupStatusQueryKey });
     });
     const stopResync = connection.onResync(reread);
     return () => {
@@ -55,11 +53,8 @@ export function useNodePairList() {
 
 export type NodeAction = {
   type: "approve" | "reject" | "remove";
-  /** requestId for approve / reject, nodeId for remove. */
-  id: string;
-  nodeId: string;
+  item: NodeRequest | PairedNode;
   name: string;
-  commands: readonly string[];
 };
 
 const SENT = {
@@ -68,6 +63,8 @@ const SENT = {
   remove: { method: METHODS.nodePairRemove, kind: HISTORY_KINDS.removed, key: "nodeId" },
 } as const;
 
+const idOf = ({ item }: NodeAction) => ("requestId" in item ? item.requestId : item.nodeId);
+
 export function useNodeAction(report: (action: NodeAction, problem?: GatewayErrorInfo) => void) {
   const connection = useGatewayConnection();
   const queryClient = useQueryClient();
@@ -75,19 +72,20 @@ export function useNodeAction(report: (action: NodeAction, problem?: GatewayErro
   return useMutation({
     mutationFn: (action: NodeAction) => {
       const { method, key } = SENT[action.type];
-      return connection.request<unknown>(method, { [key]: action.id });
+      return connection.request<unknown>(method, { [key]: idOf(action) });
     },
     onSettled: (_answer, error, action) => {
       const problem = error ? readGatewayError(error) : undefined;
+      const { nodeId, commands } = action.item;
       history.record({
         kind: SENT[action.type].kind,
-        deviceId: action.nodeId,
-        deviceName: action.name || shortDeviceId(action.nodeId),
-        requestId: action.type === "remove" ? undefined : action.id,
+        deviceId: nodeId,
+        deviceName: action.name,
+        requestId: "requestId" in action.item ? action.item.requestId : undefined,
         role: ROLES.node,
         decidedBy: DECIDERS.thisBrowser,
         outcome: problem ? "refused" : "done",
-        note: problem?.message ?? `Commands: ${action.commands.join(", ") || "none"}`,
+        note: problem?.message ?? `Commands: ${commands.join(", ") || "none"}`,
       });
       void queryClient.invalidateQueries({ queryKey: nodePairListQueryKey });
       // Removing a node changes its device's row too (its roles, or the row itself).

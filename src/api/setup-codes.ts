@@ -1,8 +1,7 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
 import type { GatewayConnection } from "../gateway/types";
-import { EVENTS, isRecord, METHODS, readSetupCode, readSetupUse, type SetupUse } from "../protocol";
+import { isRecord, METHODS, readSetupCode, readSetupUse, type SetupUse } from "../protocol";
 import { UnreadableAnswerError } from "./pair-list";
 
 // Setup codes (operator.admin). A code carries a bootstrap credential: it is handed to the
@@ -26,25 +25,13 @@ export async function createSetupCode(
 
 export type SetupStatus = { use?: SetupUse; uncertain: boolean };
 
-/** What the gateway says of a code's use: polled, and re-read on its completion events. */
+export const setupStatusQueryKey = ["gateway", METHODS.setupStatus] as const;
+
+/** What the gateway says of a code's use: polled, and re-read on the setup events. */
 export function useSetupStatus(setupId: string) {
   const connection = useGatewayConnection();
-  const queryClient = useQueryClient();
-  const queryKey = ["gateway", METHODS.setupStatus, setupId];
-  useEffect(
-    () =>
-      connection.onEvent((frame) => {
-        const events: string[] = [EVENTS.setupCompleted, EVENTS.setupUncertain];
-        if (events.includes(frame.event) && readSetupUse(frame.payload)?.setupId === setupId) {
-          void queryClient.invalidateQueries({
-            queryKey: ["gateway", METHODS.setupStatus, setupId],
-          });
-        }
-      }),
-    [connection, queryClient, setupId],
-  );
   return useQuery({
-    queryKey,
+    queryKey: [...setupStatusQueryKey, setupId],
     queryFn: async (): Promise<SetupStatus> => {
       const answer = await connection.request<unknown>(METHODS.setupStatus, { setupId });
       if (!isRecord(answer)) throw new UnreadableAnswerError(METHODS.setupStatus);

@@ -189,8 +189,6 @@ const NODE_PENDING_FIELDS = {
   commands: orElse("texts", []),
   /** Absent on an older gateway: the screen then says the requirement is unknown. */
   requiredApproveScopes: optional("texts"),
-  silent: orElse("flag", false),
-  ts: orElse("time", 0),
 };
 
 const NODE_PAIRED_FIELDS = {
@@ -200,7 +198,6 @@ const NODE_PAIRED_FIELDS = {
   caps: orElse("texts", []),
   commands: orElse("texts", []),
   approvedAtMs: optional("time"),
-  lastSeenAtMs: optional("time"),
 };
 
 // device.pair.setupCode's answer; `setupCode` holds a bootstrap credential (a secret).

@@ -63,7 +63,7 @@ describe("node capability requests", () => {
     await app.user.click(within(await card("build-box")).getByRole("button", { name: "Approve" }));
     expect(await screen.findByText("Approved node “build-box”.")).toBeVisible();
     expect(await screen.findByRole("list", { name: "Approved nodes" })).toHaveTextContent(
-      "Commands: system.notify",
+      "commands: system.notify",
     );
     const list = await nodePairList(app.harness);
     expect(list.pending).toEqual([]);

@@ -45,12 +45,6 @@ export function NodeRequestCard({ request, name, approved, held, onApprove, onRe
           ))}
         </ul>
       )}
-      {approved && approved.some((command) => !request.commands.includes(command)) ? (
-        <p>
-          Approved before, not declared now:{" "}
-          {approved.filter((c) => !request.commands.includes(c)).join(", ")}
-        </p>
-      ) : null}
       <p>
         Approving needs {needs ? needs.join(" + ") : "scopes this gateway does not say (unknown)"}
         {missing.length > 0 ? `; this session lacks ${missing.join(", ")}` : ""}.

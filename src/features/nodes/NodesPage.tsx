@@ -5,12 +5,13 @@ import { useGatewayConnection } from "../../gateway/context";
 import { elevationRoute, elevationWords } from "../../gateway/elevation";
 import type { GatewayErrorInfo } from "../../gateway/gateway-errors";
 import { deviceName, shortDeviceId } from "../../policy";
-import { ROLES, type NodeRequest, type PairedNode } from "../../protocol";
+import { ROLES, type PairedNode } from "../../protocol";
 import { useConnectionStatus } from "../../stores/connection-store";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { useNow } from "../../ui/clock";
+import { DeviceText } from "../../ui/DeviceText";
+import { formatAgo } from "../../ui/relative-time";
 import { NodeRequestCard } from "./NodeRequestCard";
-import { PairedNodes } from "./PairedNodes";
 import { SetupCodes } from "./SetupCodes";
 
 // Node capability pairing: device pairing lets a node connect, this lets it offer commands.
@@ -41,14 +42,16 @@ export function NodesPage() {
     const device = devices?.find((d) => d.deviceId === item.nodeId);
     return item.displayName || (device ? deviceName(device) : shortDeviceId(item.nodeId));
   };
-  const decide = (type: "approve" | "reject", request: NodeRequest) =>
-    act({
-      type,
-      id: request.requestId,
-      nodeId: request.nodeId,
-      name: nameOf(request),
-      commands: request.commands,
+  const askRemove = (node: PairedNode) => {
+    const device = devices?.find((d) => d.deviceId === node.nodeId);
+    setDialog({
+      kind: "remove",
+      node,
+      mixed: device?.roles.some((r) => r !== ROLES.node) ?? false,
     });
+  };
+  const run = (type: NodeAction["type"], item: NodeAction["item"]) =>
+    act({ type, item, name: nameOf(item) });
   const url = "url" in status ? (status.url ?? "") : "";
   const version = status.kind === "connected" ? status.serverVersion : undefined;
   const words = (missing: string[]) =>
@@ -65,9 +68,7 @@ export function NodesPage() {
         <p role="alert">Could not read the node requests: {query.error.message}</p>
       ) : null}
       {!list ? (
-        query.isError ? null : (
-          <p>Loading…</p>
-        )
+        <p>{query.isError ? "" : "Loading…"}</p>
       ) : (
         <>
           {list.pending.length === 0 ? <p>No node is waiting for approval.</p> : null}
@@ -81,22 +82,27 @@ export function NodesPage() {
               onApprove={(missing) =>
                 missing.length > 0
                   ? setDialog({ kind: "elevate", missing })
-                  : decide("approve", request)
+                  : run("approve", request)
               }
-              onReject={() => decide("reject", request)}
+              onReject={() => run("reject", request)}
             />
           ))}
           <h3>Approved nodes</h3>
-          <PairedNodes
-            nodes={list.paired}
-            nameOf={nameOf}
-            now={now}
-            onRemove={(node) => {
-              const device = devices?.find((d) => d.deviceId === node.nodeId);
-              const mixed = device?.roles.some((role) => role !== ROLES.node) ?? false;
-              setDialog({ kind: "remove", node, mixed });
-            }}
-          />
+          {list.paired.length === 0 ? <p>No node has approved commands.</p> : null}
+          <ul aria-label="Approved nodes">
+            {list.paired.map((node) => (
+              <li key={node.nodeId}>
+                <strong>
+                  <DeviceText value={nameOf(node)} />
+                </strong>
+                {node.approvedAtMs ? ` · approved ${formatAgo(node.approvedAtMs, now)}` : null}
+                {` · commands: ${node.commands.join(", ") || "none"} `}
+                <button type="button" onClick={() => askRemove(node)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <h3>Setup codes</h3>
@@ -125,14 +131,7 @@ export function NodesPage() {
           tone="danger"
           onCancel={() => setDialog(undefined)}
           onConfirm={() => {
-            const { node } = dialog;
-            act({
-              type: "remove",
-              id: node.nodeId,
-              nodeId: node.nodeId,
-              name: nameOf(node),
-              commands: node.commands,
-            });
+            run("remove", dialog.node);
             setDialog(undefined);
           }}
         >
