@@ -1,6 +1,7 @@
 import { DECISIONS, EVENTS } from "../../src/protocol";
 import { nodeApproveScopes } from "../../src/policy";
 import type { PairEvent } from "./admission-pairing";
+import { allowedNodeCommands } from "./node-allowlist";
 import type { Clock } from "./pairing";
 import type { StoredPairedDevice } from "./types";
 
@@ -47,34 +48,10 @@ type NodeClient = {
 /** Approved without an owner (silently, or by a trusted path): its surface request is silent. */
 const NON_INTERACTIVE = new Set(["silent", "ssh-verified", "bootstrap"]);
 
-// The commands a linux node host may declare (measured); others are withheld from the request.
-// Other platforms' allowlists were not measured: the mock keeps what they declare.
-const LINUX_COMMANDS = new Set([
-  "system.notify",
-  "mcp.tools.call.v1",
-  "agent.cli.claude.run.v1",
-  "screen.snapshot",
-  "computer.act",
-  "system.run",
-  "system.run.prepare",
-  "system.which",
-  "system.execApprovals.get",
-  "system.execApprovals.set",
-  "fs.listDir",
-  "terminal.upload",
-  "browser.proxy",
-  "browser.proxy.upload.v1",
-]);
-
 const unique = (items: readonly string[]) => [...new Set(items)];
 const within = (items: readonly string[], of: readonly string[]) =>
   items.every((item) => of.includes(item));
 const same = (a: readonly string[], b: readonly string[]) => within(a, b) && within(b, a);
-
-export function allowedCommands(platform: string | undefined, commands: readonly string[]) {
-  const linux = platform?.toLowerCase().startsWith("linux") ?? false;
-  return unique(commands).filter((command) => !linux || LINUX_COMMANDS.has(command));
-}
 
 /** The node.pair.list / node.pair.requested form of a device's pending surface. */
 export function toWireNodeRequest(device: NodeSurfaceRecord, surface: PendingNodeSurface) {
@@ -97,7 +74,7 @@ export function requestNodeSurface(
   declared: { caps: readonly string[]; commands: readonly string[] },
 ): PairEvent[] {
   const caps = unique(declared.caps);
-  const commands = allowedCommands(client.platform, declared.commands);
+  const commands = allowedNodeCommands(client.platform, client.deviceFamily, declared.commands);
   const approved = device.nodeSurface;
   if (approved && within(caps, approved.caps) && within(commands, approved.commands)) return [];
   const now = clock.now();
@@ -137,4 +114,18 @@ export function nodeResolved(
   ts: number,
 ): PairEvent {
   return { event: EVENTS.nodePairResolved, payload: { requestId, nodeId, decision, ts } };
+}
+
+type Presence = { lastConnectedAtMs?: number; lastDisconnectedAtMs?: number };
+const presence = new WeakMap<object, Map<string, Presence>>();
+
+/** When a node's socket last said hello and last closed, as node.pair.list reports them. */
+export function noteNodePresence(state: object, deviceId: string, key: keyof Presence, at: number) {
+  const byDevice = presence.get(state) ?? new Map<string, Presence>();
+  presence.set(state, byDevice);
+  byDevice.set(deviceId, { ...byDevice.get(deviceId), [key]: at });
+}
+
+export function nodePresence(state: object, deviceId: string): Presence {
+  return presence.get(state)?.get(deviceId) ?? {};
 }

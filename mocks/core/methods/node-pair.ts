@@ -6,7 +6,12 @@ import {
   ROLES,
   UNKNOWN_REQUEST_ID_MESSAGE,
 } from "../../../src/protocol";
-import { nodeResolved, toWireNodeRequest, type NodeSurfaceRecord } from "../node-surface";
+import {
+  nodePresence,
+  nodeResolved,
+  toWireNodeRequest,
+  type NodeSurfaceRecord,
+} from "../node-surface";
 import type { CoreContext } from "../context";
 import { checkParams, forbiddenMissingScope, invalid } from "./params";
 import type { MethodCall, MethodHandler } from "./types";
@@ -20,7 +25,8 @@ function nodeRecords(ctx: CoreContext): NodeSurfaceRecord[] {
   return [...ctx.state.paired.values()] as NodeSurfaceRecord[];
 }
 
-function toWirePairedNode(device: NodeSurfaceRecord) {
+/** `state` adds when its node last connected: node.pair.list says so, approve's answer does not. */
+function toWirePairedNode(device: NodeSurfaceRecord, state?: object) {
   const surface = device.nodeSurface;
   if (!surface) return undefined;
   const { deviceId, clientId, clientMode, platform, deviceFamily } = device;
@@ -34,6 +40,7 @@ function toWirePairedNode(device: NodeSurfaceRecord) {
     createdAtMs: surface.createdAtMs,
     approvedAtMs: surface.approvedAtMs,
     ...{ lastSeenAtMs, lastSeenReason },
+    ...(state ? nodePresence(state, deviceId) : {}),
   };
 }
 
@@ -87,7 +94,7 @@ export const nodePairHandlers: Record<string, MethodHandler> = {
     const pending = records.flatMap((device) =>
       device.pendingNodeSurface ? [toWireNodeRequest(device, device.pendingNodeSurface)] : [],
     );
-    const paired = records.flatMap((device) => toWirePairedNode(device) ?? []);
+    const paired = records.flatMap((device) => toWirePairedNode(device, ctx.state) ?? []);
     return { ok: true, payload: { pending, paired } };
   },
   [METHODS.nodePairApprove]: decide(true),
