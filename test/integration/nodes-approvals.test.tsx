@@ -65,6 +65,9 @@ describe("node capability requests", () => {
     expect(await screen.findByRole("list", { name: "Approved nodes" })).toHaveTextContent(
       "commands: system.notify",
     );
+    expect(screen.getByRole("list", { name: "Approved nodes" })).toHaveTextContent(
+      "its device is connected now",
+    );
     const list = await nodePairList(app.harness);
     expect(list.pending).toEqual([]);
     expect(list.paired.map((node) => node.commands)).toEqual([["system.notify"]]);

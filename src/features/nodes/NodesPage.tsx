@@ -37,18 +37,15 @@ export function NodesPage() {
     ),
   );
   const list = query.data;
+  const deviceOf = (nodeId: string) => devices?.find((d) => d.deviceId === nodeId);
   // The node's own name, else its device's (a paired entry carries one only once renamed).
   const nameOf = (item: { displayName?: string; nodeId: string }) => {
-    const device = devices?.find((d) => d.deviceId === item.nodeId);
+    const device = deviceOf(item.nodeId);
     return item.displayName || (device ? deviceName(device) : shortDeviceId(item.nodeId));
   };
   const askRemove = (node: PairedNode) => {
-    const device = devices?.find((d) => d.deviceId === node.nodeId);
-    setDialog({
-      kind: "remove",
-      node,
-      mixed: device?.roles.some((r) => r !== ROLES.node) ?? false,
-    });
+    const mixed = deviceOf(node.nodeId)?.roles.some((r) => r !== ROLES.node) ?? false;
+    setDialog({ kind: "remove", node, mixed });
   };
   const run = (type: NodeAction["type"], item: NodeAction["item"]) =>
     act({ type, item, name: nameOf(item) });
@@ -96,6 +93,7 @@ export function NodesPage() {
                   <DeviceText value={nameOf(node)} />
                 </strong>
                 {node.approvedAtMs ? ` · approved ${formatAgo(node.approvedAtMs, now)}` : null}
+                {deviceOf(node.nodeId)?.connected ? " · its device is connected now" : null}
                 {` · commands: ${node.commands.join(", ") || "none"} `}
                 <button type="button" onClick={() => askRemove(node)}>
                   Remove
