@@ -1,18 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { useGatewayConnection } from "../gateway/context";
-import { readGatewayError, type GatewayErrorInfo } from "../gateway/gateway-errors";
-import { EVENTS, METHODS, OPERATOR_SCOPES, ROLES, readNodePairList } from "../protocol";
-import type { NodePairList, NodeRequest, PairedNode } from "../protocol";
-import { useHistoryStore } from "./history-store";
-import { DECIDERS, HISTORY_KINDS } from "./history-types";
-import { pairListQueryKey, UnreadableAnswerError } from "./pair-list";
-import { setupStatusQueryKey } from "./setup-codes";
+import { EVENTS, METHODS, OPERATOR_SCOPES, readNodePairList, type NodePairList } from "../protocol";
+import { UnreadableAnswerError } from "./pair-list";
 
 // Node capability requests (`node.pair.list`), re-read whenever a node.pair event arrives or
-// the socket resyncs, and the decisions on them, each written to the history log.
+// the socket resyncs (node-actions.ts decides them).
 
 export const nodePairListQueryKey = ["gateway", METHODS.nodePairList] as const;
+export const setupStatusQueryKey = ["gateway", METHODS.setupStatus] as const;
 
 export function useNodePairList() {
   const connection = useGatewayConnection();
@@ -49,49 +45,4 @@ export function useNodePairList() {
     staleTime: Infinity,
     enabled: allowed,
   });
-}
-
-export type NodeAction = {
-  type: "approve" | "reject" | "remove";
-  item: NodeRequest | PairedNode;
-  name: string;
-};
-
-const SENT = {
-  approve: { method: METHODS.nodePairApprove, kind: HISTORY_KINDS.approved, key: "requestId" },
-  reject: { method: METHODS.nodePairReject, kind: HISTORY_KINDS.rejected, key: "requestId" },
-  remove: { method: METHODS.nodePairRemove, kind: HISTORY_KINDS.removed, key: "nodeId" },
-} as const;
-
-const idOf = ({ item }: NodeAction) => ("requestId" in item ? item.requestId : item.nodeId);
-
-export function useNodeAction(report: (action: NodeAction, problem?: GatewayErrorInfo) => void) {
-  const connection = useGatewayConnection();
-  const queryClient = useQueryClient();
-  const history = useHistoryStore();
-  return useMutation({
-    mutationFn: (action: NodeAction) => {
-      const { method, key } = SENT[action.type];
-      return connection.request<unknown>(method, { [key]: idOf(action) });
-    },
-    onSettled: (_answer, error, action) => {
-      const problem = error ? readGatewayError(error) : undefined;
-      const { nodeId, commands } = action.item;
-      history.record({
-        kind: SENT[action.type].kind,
-        deviceId: nodeId,
-        deviceName: action.name,
-        requestId: "requestId" in action.item ? action.item.requestId : undefined,
-        role: ROLES.node,
-        decidedBy: DECIDERS.thisBrowser,
-        outcome: problem ? "refused" : "done",
-        note: problem?.message ?? `Commands: ${commands.join(", ") || "none"}`,
-      });
-      void queryClient.invalidateQueries({ queryKey: nodePairListQueryKey });
-      // Removing a node changes its device's row too (its roles, or the row itself).
-      if (action.type === "remove")
-        void queryClient.invalidateQueries({ queryKey: pairListQueryKey });
-      report(action, problem);
-    },
-  }).mutate;
 }

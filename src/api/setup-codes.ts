@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
 import type { GatewayConnection } from "../gateway/types";
 import { isRecord, METHODS, readSetupCode, readSetupUse, type SetupUse } from "../protocol";
+import { setupStatusQueryKey } from "./node-pairs";
 import { UnreadableAnswerError } from "./pair-list";
 
 // Setup codes (operator.admin). A code carries a bootstrap credential: it is handed to the
@@ -24,8 +25,6 @@ export async function createSetupCode(
 }
 
 export type SetupStatus = { use?: SetupUse; uncertain: boolean };
-
-export const setupStatusQueryKey = ["gateway", METHODS.setupStatus] as const;
 
 /** What the gateway says of a code's use: polled, and re-read on the setup events. */
 export function useSetupStatus(setupId: string) {

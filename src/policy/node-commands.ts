@@ -6,7 +6,7 @@ import { OPERATOR_SCOPES } from "../protocol";
 const { pairing, write, admin } = OPERATOR_SCOPES;
 
 /** Commands that run programs, read files or proxy a browser on the node's host. */
-export const ADMIN_NODE_COMMANDS: ReadonlySet<string> = new Set([
+export const ADMIN_NODE_COMMANDS: readonly string[] = [
   "system.run",
   "system.run.prepare",
   "system.which",
@@ -16,11 +16,11 @@ export const ADMIN_NODE_COMMANDS: ReadonlySet<string> = new Set([
   "terminal.upload",
   "browser.proxy",
   "browser.proxy.upload.v1",
-]);
+];
 
 /** The scopes `node.pair.approve` needs for a request declaring `commands`. */
 export function nodeApproveScopes(commands: readonly string[]): string[] {
-  if (commands.some((command) => ADMIN_NODE_COMMANDS.has(command))) return [pairing, admin];
+  if (commands.some((command) => ADMIN_NODE_COMMANDS.includes(command))) return [pairing, admin];
   return commands.length > 0 ? [pairing, write] : [pairing];
 }
 

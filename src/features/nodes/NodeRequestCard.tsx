@@ -38,7 +38,7 @@ export function NodeRequestCard({ request, name, approved, held, onApprove, onRe
                 <DeviceText value={command} />
               </code>
               {added.has(command) ? <strong> new</strong> : null}
-              {ADMIN_NODE_COMMANDS.has(command)
+              {ADMIN_NODE_COMMANDS.includes(command)
                 ? " — runs programs, reads files or drives a browser on the node's host"
                 : null}
             </li>

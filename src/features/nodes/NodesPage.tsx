@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { usePairList } from "../../api/pair-list";
-import { useNodeAction, useNodePairList, type NodeAction } from "../../api/node-pairs";
+import { useNodeAction, type NodeAction } from "../../api/node-actions";
+import { useNodePairList } from "../../api/node-pairs";
 import { useGatewayConnection } from "../../gateway/context";
 import { elevationRoute, elevationWords } from "../../gateway/elevation";
 import type { GatewayErrorInfo } from "../../gateway/gateway-errors";
