@@ -54,7 +54,8 @@ async function runRegressions(pairs: GatewayPairs): Promise<number> {
   let failed = 0;
   for (const { name, sequence } of REGRESSIONS) {
     const result = await runSequence(sequence, pairs);
-    console.log(`${result.mismatch ? "MISMATCH" : "ok"}  ${name}`);
+    const at = result.mismatch ? ` (step ${result.mismatch.step})` : "";
+    console.log(`${result.mismatch ? "MISMATCH" : "ok"}  ${name}${at}`);
     if (!result.mismatch) continue;
     failed += 1;
     console.log("real:", JSON.stringify(result.mismatch.real, null, 1));

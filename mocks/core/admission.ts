@@ -12,7 +12,7 @@ import { grantHello, sendHello, type HelloGrant } from "./admission-hello";
 import { requirePairing, type PairEvent, type PairingStep } from "./admission-pairing";
 import { policyRefusal, refuse, type DecisionTrace, type Refusal } from "./refusal";
 import { normalizeNodeHostMetadata, reportedRemoteIp } from "./client-metadata";
-import { requestNodeSurface, type NodeSurfaceRecord } from "./node-surface";
+import { noteNodePresence, requestNodeSurface, type NodeSurfaceRecord } from "./node-surface";
 import type { PairingAsk } from "./pairing";
 import type { ConnectDecision, StoredPairedDevice } from "./types";
 
@@ -91,12 +91,10 @@ export function decideAdmission(
     const record = ctx.state.paired.get(device.id) as NodeSurfaceRecord | undefined;
     if (!record) return { outcome: "dropped", decision, trace, events };
     const { displayName, deviceFamily, version } = client;
-    requestNodeSurface(
-      record,
-      ctx.clock,
-      { displayName, platform, version, deviceFamily },
-      remoteIp,
-    );
+    const surface = { caps: params.caps, commands: params.commands };
+    const about = { displayName, platform, version, deviceFamily };
+    events.push(...requestNodeSurface(record, ctx.clock, about, remoteIp, surface));
+    noteNodePresence(ctx.state, device.id, "lastConnectedAtMs", ctx.clock.now());
     if (grant && (grant.token || auth.method === AUTH_METHODS.deviceToken)) {
       return { outcome: "hello", grant, decision, trace, events };
     }

@@ -19,14 +19,17 @@ export type ConnectParams = {
   scopes: string[];
   auth: ConnectAuth;
   caps: string[];
+  /** A node's declared command surface (empty when absent). */
+  commands: string[];
   device?: { id: string; publicKey: string; signature: string; signedAt: number; nonce: string };
 };
 
-type Raw = Omit<ConnectParams, "role" | "scopes" | "auth" | "caps"> & {
+type Raw = Omit<ConnectParams, "role" | "scopes" | "auth" | "caps" | "commands"> & {
   role?: string;
   scopes?: string[];
   auth?: unknown;
   caps?: string[];
+  commands?: string[];
 };
 
 export function readConnectParams(raw: unknown): ConnectParams {
@@ -37,5 +40,6 @@ export function readConnectParams(raw: unknown): ConnectParams {
     scopes: params.scopes ?? [],
     auth: readConnectAuth(params.auth),
     caps: params.caps ?? [],
+    commands: params.commands ?? [],
   };
 }

@@ -3,6 +3,7 @@ import { scopesSatisfy } from "../../src/policy/scopes";
 import { OPERATOR_SCOPES, ROLES, buildEvent } from "../../src/protocol";
 import { challengeFrameText } from "./challenge";
 import { createReceiver } from "./connection";
+import { noteNodePresence } from "./node-surface";
 import { randomUuid } from "./random-text";
 import type { CoreContext, LiveConnection } from "./context";
 import { CronTable } from "./methods/cron-table";
@@ -44,6 +45,10 @@ export function createCoreRuntime(
   const decisions: ConnectDecision[] = [];
   const listeners = new Set<(decision: ConnectDecision) => void>();
   let connCounter = 0;
+  const noteNodeGone = ({ session }: LiveConnection) => {
+    if (session?.role === ROLES.node && session.deviceId)
+      noteNodePresence(state, session.deviceId, "lastDisconnectedAtMs", clock.now());
+  };
 
   const ctx: CoreContext = {
     config,
@@ -62,6 +67,7 @@ export function createCoreRuntime(
       if (connection.closed) return;
       connection.closed = true;
       connections.delete(connection.connId);
+      noteNodeGone(connection);
       connection.sink.close(code, reason);
     },
     broadcastPairingEvent(event, payload) {
@@ -129,6 +135,7 @@ export function createCoreRuntime(
       connId,
       receive,
       closed() {
+        if (!live.closed) noteNodeGone(live);
         live.closed = true;
         connections.delete(connId);
       },

@@ -22,6 +22,9 @@ export type VirtualDeviceSpec = {
   /** Upgrade headers (lower-case names); `host` defaults to the default gateway URL's host. */
   headers?: Record<string, string>;
   auth: "token" | "password" | "none" | "device-token" | "wrong-token";
+  /** A node's declared surface. */
+  caps?: string[];
+  commands?: string[];
   /** Reuse to model the same device coming back. */
   identity?: DeviceIdentity;
 };

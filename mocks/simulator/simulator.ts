@@ -107,6 +107,8 @@ export function createSimulator(gateway: MockGateway, secrets: Secrets): Simulat
         client: spec.client,
         role: spec.role,
         scopes: spec.scopes,
+        caps: spec.caps,
+        commands: spec.commands,
         auth: authFor(spec, secrets, deviceTokens.get(deviceId)),
         closeWaitMs: 50,
       });

@@ -75,6 +75,7 @@ function connects(count: number, now: number): Connect[] {
         scopes: [OPERATOR_SCOPES.read],
         auth: { token: TOKEN },
         caps: [],
+        commands: [],
       },
       device: {
         id: request.deviceId,

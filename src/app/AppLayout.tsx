@@ -22,6 +22,9 @@ const DevicesPage = lazy(() =>
 const StandingAccess = lazy(() =>
   import("./StandingAccess").then((module) => ({ default: module.StandingAccess })),
 );
+const NodesPage = lazy(() =>
+  import("../features/nodes/NodesPage").then((module) => ({ default: module.NodesPage })),
+);
 const HistoryPage = lazy(() =>
   import("../features/history/HistoryPage").then((module) => ({ default: module.HistoryPage })),
 );
@@ -114,6 +117,12 @@ function Screen({ route }: { route: Route | null }) {
       return (
         <Suspense fallback={<ScreenLoading />}>
           <DevicesPage />
+        </Suspense>
+      );
+    case "nodes":
+      return (
+        <Suspense fallback={<ScreenLoading />}>
+          <NodesPage />
         </Suspense>
       );
     case "history":

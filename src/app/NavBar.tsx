@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useNodePairList } from "../api/node-pairs";
 import { usePendingRequests } from "../api/pair-list";
 import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useConnectionStatus } from "../stores/connection-store";
@@ -14,6 +15,9 @@ export function NavBar() {
       </NavItem>
       <NavItem to={{ name: "devices" }} current={onDevices}>
         Devices
+      </NavItem>
+      <NavItem to={{ name: "nodes" }} current={route?.name === "nodes"}>
+        Nodes <NodeBadge />
       </NavItem>
       <NavItem to={{ name: "history" }} current={route?.name === "history"}>
         History
@@ -36,8 +40,16 @@ function PendingBadge() {
   return <PendingCount />;
 }
 
+function NodeBadge() {
+  const count = useNodePairList().data?.pending.length ?? 0;
+  return <Count count={count} />;
+}
+
 function PendingCount() {
-  const count = usePendingRequests().pending.length;
+  return <Count count={usePendingRequests().pending.length} />;
+}
+
+function Count({ count }: { count: number }) {
   if (count === 0) return null;
   return (
     <span className="badge">

@@ -19,3 +19,4 @@ export * from "./device-name";
 export * from "./releases";
 export * from "./metadata-pin";
 export * from "./device-identity";
+export * from "./node-commands";

@@ -13,6 +13,13 @@ export const METHOD_SCOPES: Readonly<Record<Exclude<MethodName, "connect">, read
   [METHODS.pairRename]: [pairing],
   [METHODS.tokenRotate]: [pairing],
   [METHODS.tokenRevoke]: [pairing],
+  // node.pair.approve asks more by the request's commands (node-commands.ts).
+  [METHODS.nodePairList]: [pairing],
+  [METHODS.nodePairApprove]: [pairing],
+  [METHODS.nodePairReject]: [pairing],
+  [METHODS.nodePairRemove]: [pairing],
+  [METHODS.setupCode]: [admin],
+  [METHODS.setupStatus]: [admin],
   [METHODS.cronList]: [read],
   [METHODS.cronStatus]: [read],
   // The seed's older gateway asked operator.write here; 2026.9.6 asks admin.

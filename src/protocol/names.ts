@@ -9,6 +9,12 @@ export const METHODS = {
   pairRename: "device.pair.rename",
   tokenRotate: "device.token.rotate",
   tokenRevoke: "device.token.revoke",
+  nodePairList: "node.pair.list",
+  nodePairApprove: "node.pair.approve",
+  nodePairReject: "node.pair.reject",
+  nodePairRemove: "node.pair.remove",
+  setupCode: "device.pair.setupCode",
+  setupStatus: "device.pair.setupStatus",
   cronList: "cron.list",
   cronStatus: "cron.status",
   cronAdd: "cron.add",
@@ -23,6 +29,10 @@ export const EVENTS = {
   pairResolved: "device.pair.resolved",
   /** A paired record changed (rename); the payload is `{}`, so clients re-read the list. */
   pairChanged: "device.pair.changed",
+  nodePairRequested: "node.pair.requested",
+  nodePairResolved: "node.pair.resolved",
+  setupCompleted: "device.pair.setup.completed",
+  setupUncertain: "device.pair.setup.deliveryUncertain",
 } as const;
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 

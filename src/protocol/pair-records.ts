@@ -216,16 +216,66 @@ const TOKEN_CHANGE_FIELDS = {
   revokedAtMs: optional("time"),
 };
 
+// node.pair.list entries (observed on 2026.9.6, docs/real-gateway-admin-and-nodes.md §7).
+const NODE_PENDING_FIELDS = {
+  requestId: required("id"),
+  nodeId: required("id"),
+  displayName: optional("text"),
+  platform: optional("text"),
+  caps: orElse("texts", []),
+  commands: orElse("texts", []),
+  /** Absent on an older gateway: the screen then says the requirement is unknown. */
+  requiredApproveScopes: optional("texts"),
+};
+
+const NODE_PAIRED_FIELDS = {
+  nodeId: required("id"),
+  displayName: optional("text"),
+  platform: optional("text"),
+  caps: orElse("texts", []),
+  commands: orElse("texts", []),
+  approvedAtMs: optional("time"),
+};
+
+// device.pair.setupCode's answer; `setupCode` holds a bootstrap credential (a secret).
+const SETUP_CODE_FIELDS = {
+  setupId: required("id"),
+  setupCode: required("id"),
+  qrDataUrl: optional("text"),
+  gatewayUrl: orElse("text", ""),
+  access: optional("text"),
+  expiresAtMs: optional("time"),
+};
+
+/** A setup code's use: `setupStatus`'s completion / deliveryUncertain, or their events. */
+const SETUP_USE_FIELDS = {
+  setupId: required("id"),
+  deviceId: required("id"),
+  deviceName: optional("text"),
+  access: optional("text"),
+  ts: orElse("time", 0),
+};
+
 export type DeviceTokenSummary = RecordOf<typeof TOKEN_FIELDS>;
 export type PendingRequest = RecordOf<typeof PENDING_FIELDS>;
 export type PairedDevice = RecordOf<typeof PAIRED_FIELDS>;
 export type PairResolved = RecordOf<typeof RESOLVED_FIELDS>;
 export type PairList = { pending: PendingRequest[]; paired: PairedDevice[] };
 
+export type NodeRequest = RecordOf<typeof NODE_PENDING_FIELDS>;
+export type PairedNode = RecordOf<typeof NODE_PAIRED_FIELDS>;
+export type SetupCode = RecordOf<typeof SETUP_CODE_FIELDS>;
+export type SetupUse = RecordOf<typeof SETUP_USE_FIELDS>;
+export type NodePairList = { pending: NodeRequest[]; paired: PairedNode[] };
+
 export const readPendingRequest = reader(PENDING_FIELDS);
 export const readPairedDevice = reader(PAIRED_FIELDS);
 export const readResolved = reader(RESOLVED_FIELDS);
 export const readTokenChange = reader(TOKEN_CHANGE_FIELDS);
+export const readSetupCode = reader(SETUP_CODE_FIELDS);
+export const readSetupUse = reader(SETUP_USE_FIELDS);
+export const readNodeRequest = reader(NODE_PENDING_FIELDS);
+export const readPairedNode = reader(NODE_PAIRED_FIELDS);
 
 /** `read`, refusing a second record with the same `key`: a list names each thing once. */
 function once<T extends object>(read: Read<T>, key: keyof T): Read<T> {
@@ -238,15 +288,33 @@ function once<T extends object>(read: Read<T>, key: keyof T): Read<T> {
   };
 }
 
-/** A `device.pair.list` answer without the items it cannot use, or undefined when unreadable. */
-export function readPairList(value: unknown): { list: PairList; unreadable: number } | undefined {
-  if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
-    return undefined;
-  }
-  const pending = readEach(value.pending, once(readPendingRequest, "requestId"));
-  const paired = readEach(value.paired, once(readPairedDevice, "deviceId"));
-  return {
-    list: { pending: pending.items, paired: paired.items },
-    unreadable: pending.unreadable + paired.unreadable,
+function listReader<P extends object, D extends object>(
+  readPending: Read<P>,
+  pendingKey: keyof P,
+  readPaired: Read<D>,
+  pairedKey: keyof D,
+) {
+  return (
+    value: unknown,
+  ): { list: { pending: P[]; paired: D[] }; unreadable: number } | undefined => {
+    if (!isRecord(value) || !Array.isArray(value.pending) || !Array.isArray(value.paired)) {
+      return undefined;
+    }
+    const pending = readEach(value.pending, once(readPending, pendingKey));
+    const paired = readEach(value.paired, once(readPaired, pairedKey));
+    return {
+      list: { pending: pending.items, paired: paired.items },
+      unreadable: pending.unreadable + paired.unreadable,
+    };
   };
 }
+
+/** A `device.pair.list` answer without the items it cannot use, or undefined when unreadable. */
+export const readPairList = listReader(
+  readPendingRequest,
+  "requestId",
+  readPairedDevice,
+  "deviceId",
+);
+/** The same for `node.pair.list`. */
+export const readNodePairList = listReader(readNodeRequest, "requestId", readPairedNode, "nodeId");

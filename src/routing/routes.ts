@@ -5,6 +5,7 @@ export type Route =
   | { name: "request"; requestId: string }
   | { name: "devices" }
   | { name: "device"; deviceId: string }
+  | { name: "nodes" }
   | { name: "history" };
 
 /** The address of a route in an app mounted at `base` ("" at the root, else "/x"). */
@@ -22,6 +23,8 @@ function pathOf(route: Route): string {
       return "/devices";
     case "device":
       return `/devices/${encodeURIComponent(route.deviceId)}`;
+    case "nodes":
+      return "/nodes";
     case "history":
       return "/history";
   }
@@ -41,8 +44,9 @@ export function matchRoute(pathname: string, base = ""): Route | null {
       return param ? { name: "request", requestId: param } : { name: "approvals" };
     case "devices":
       return param ? { name: "device", deviceId: param } : { name: "devices" };
+    case "nodes":
     case "history":
-      return param ? null : { name: "history" };
+      return param ? null : { name: first };
     default:
       return null;
   }

@@ -12,7 +12,9 @@ import type { CoreContext, LiveConnection } from "../context";
 import { cronHandlers } from "./cron";
 import { devicePairHandlers } from "./device-pair";
 import { deviceTokenHandlers } from "./device-token";
+import { nodePairHandlers } from "./node-pair";
 import { failure, forbiddenMissingScope, invalid } from "./params";
+import { setupCodeHandlers } from "./setup-code";
 import type { MethodHandler, MethodResult, Session } from "./types";
 
 // Routes an authenticated request as the real gateway does: the role first (a node may call
@@ -22,6 +24,8 @@ import type { MethodHandler, MethodResult, Session } from "./types";
 const HANDLERS: Readonly<Record<string, MethodHandler>> = {
   ...devicePairHandlers,
   ...deviceTokenHandlers,
+  ...nodePairHandlers,
+  ...setupCodeHandlers,
   ...cronHandlers,
   // On an open session, connect is a method like any other, for admins only.
   [METHODS.connect]: () => invalid("connect is only valid as the first request"),

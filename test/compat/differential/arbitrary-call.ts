@@ -69,6 +69,10 @@ const METHOD_WEIGHTS: readonly (readonly [string, number])[] = [
   ["device.pair.rename", 2],
   ["device.token.rotate", 3],
   ["device.token.revoke", 3],
+  ["node.pair.list", 3],
+  ["node.pair.approve", 5],
+  ["node.pair.reject", 2],
+  ["node.pair.remove", 2],
   ["cron.list", 1],
   ["cron.add", 1],
   ["device.pair.frobnicate", 1],
@@ -104,6 +108,10 @@ export function call(devices: number): fc.Arbitrary<CallOp> {
     "device.token.rotate": tokenTarget,
     "device.token.revoke": tokenTarget,
     "device.pair.list": fc.constant({}),
+    "node.pair.list": fc.constant({}),
+    "node.pair.approve": request,
+    "node.pair.reject": request,
+    "node.pair.remove": fc.record({ nodeId: ref(devices) }),
     "cron.list": fc.constant({}),
   };
   return weighted(METHOD_WEIGHTS).chain((method) => {

@@ -38,6 +38,14 @@ const PLATFORMS = ["linux", "darwin", "macos", "web", "ios 18.1", "ios 18.2", "a
 const PLATFORMS_ALL = [...PLATFORMS, "win32", "windows", "macos 15.1", "Linux", " linux "];
 const FAMILIES = ["Linux", "Mac", "iPhone", "android", "Windows"];
 const NAMES = ["cron box", "Studio Mac", "phone"];
+/** Ordinary, admin-only and (on linux) withheld node commands. */
+const NODE_COMMANDS = [
+  "system.notify",
+  "screen.snapshot",
+  "system.run",
+  "fs.listDir",
+  "camera.snap",
+];
 
 export const SCOPE_POOL = [
   "operator.read",
@@ -144,13 +152,15 @@ export function connect(devices: number): fc.Arbitrary<ConnectOp> {
         4,
       ),
       keep: fc.boolean(),
+      commands: sometimes(fc.subarray(NODE_COMMANDS), 35),
     })
-    .map(({ client, scopes: asked, protocol, network, ...rest }) => ({
+    .map(({ client, scopes: asked, protocol, network, commands, ...rest }) => ({
       op: "connect" as const,
       ...rest,
       ...(client ? { client } : {}),
       ...(network ? { network } : {}),
       ...(asked ? { scopes: asked } : {}),
       ...(protocol ? { protocol } : {}),
+      ...(commands ? { commands } : {}),
     }));
 }

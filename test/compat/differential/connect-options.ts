@@ -93,6 +93,7 @@ export function connectOptions(
       scopes: op.scopes,
       auth: authFor(op.auth, credentials, deviceToken),
       ...(tamper ? { tamper } : {}),
+      ...(op.commands ? { caps: ["system"], commands: op.commands } : {}),
       ...(op.protocol ? { minProtocol: op.protocol.min, maxProtocol: op.protocol.max } : {}),
       closeWaitMs: 1500,
       timeoutMs: 8000,

@@ -203,9 +203,10 @@ export class SequenceRun {
       const fresh = open.session.events.slice(open.seen);
       open.seen = open.session.events.length;
       for (const event of fresh) {
-        const payload = event.payload as { deviceId?: unknown; requestId?: unknown } | undefined;
-        if (event.event.startsWith("device.pair."))
-          this.memory.noteById(payload?.deviceId, payload?.requestId);
+        type Payload = { deviceId?: unknown; nodeId?: unknown; requestId?: unknown };
+        const payload = event.payload as Payload | undefined;
+        if (event.event.startsWith("device.pair.") || event.event === "node.pair.requested")
+          this.memory.noteById(payload?.deviceId ?? payload?.nodeId, payload?.requestId);
       }
       const shown = pairEvents(fresh, (id) => this.names.knows(id));
       if (shown.length > 0) events[open.label] = shown;

@@ -12,8 +12,14 @@ export function describeHello(hello: HelloOkPayload, kept: string | null): unkno
   return { kind: "hello", session: kept, auth: hello.auth };
 }
 
+/** The device an entry or event is about (node.pair.* name it `nodeId`). */
+function deviceOf(entry: unknown): unknown {
+  const { deviceId, nodeId } = (entry ?? {}) as { deviceId?: unknown; nodeId?: unknown };
+  return deviceId ?? nodeId;
+}
+
 function own(entry: unknown, known: Known): boolean {
-  const deviceId = (entry as { deviceId?: unknown } | null)?.deviceId;
+  const deviceId = deviceOf(entry);
   return typeof deviceId === "string" && known(deviceId);
 }
 
@@ -26,16 +32,34 @@ export function ownList(payload: unknown, known: Known): unknown {
   const sorted = (entries: unknown[]) =>
     entries
       .filter((entry) => own(entry, known))
-      .sort(
-        (a, b) =>
-          byKey((a as { deviceId: string }).deviceId, (b as { deviceId: string }).deviceId) ||
-          byKey(a, b),
-      );
+      .sort((a, b) => byKey(deviceOf(a), deviceOf(b)) || byKey(a, b));
   return { pending: sorted(list.pending), paired: sorted(list.paired) };
+}
+
+/**
+ * node.pair.list's lastConnectedAtMs / lastDisconnectedAtMs: the real gateway writes them some
+ * time after a node's socket opens or closes (the same step showed them in one run, not in the
+ * next), so only the rest of a paired node is compared.
+ */
+function withoutNodePresence(payload: unknown): unknown {
+  const list = payload as { paired?: unknown[] } | null;
+  if (!Array.isArray(list?.paired)) return payload;
+  const paired = list.paired.map((entry) => {
+    const {
+      lastConnectedAtMs: _c,
+      lastDisconnectedAtMs: _d,
+      ...rest
+    } = entry as Record<string, unknown>;
+    return rest;
+  });
+  return { ...list, paired };
 }
 
 export function describeResponse(method: string, frame: ResponseFrame, known: Known): unknown {
   if (!frame.ok) return { ok: false, error: frame.error };
+  if (method === "node.pair.list") {
+    return { ok: true, payload: ownList(withoutNodePresence(frame.payload ?? null), known) };
+  }
   // Cron jobs are the gateway's own (the real one has built-in heartbeats): only "allowed" counts.
   if (method.startsWith("cron.")) return { ok: true };
   return { ok: true, payload: ownList(frame.payload ?? null, known) };
@@ -46,12 +70,12 @@ export function describeList(frame: unknown, known: Known): unknown {
   return response.ok ? ownList(response.payload, known) : response;
 }
 
-/** device.pair.* events about this sequence's devices (`changed` carries no device). */
+/** device.pair.* and node.pair.* events about this sequence's devices (`changed` names none). */
 export function pairEvents(events: readonly EventFrame[], known: Known): unknown[] {
   return events
-    .filter((event) => event.event.startsWith("device.pair."))
+    .filter((event) => /^(device|node)\.pair\./.test(event.event))
     .filter((event) => {
-      const deviceId = (event.payload as { deviceId?: unknown } | undefined)?.deviceId;
+      const deviceId = deviceOf(event.payload);
       return typeof deviceId !== "string" || known(deviceId);
     })
     .map((event) => ({ event: event.event, payload: event.payload ?? null }));

@@ -235,4 +235,23 @@ export const REGRESSIONS: Regression[] = [
       ],
     ),
   },
+  {
+    name: "node capability requests: withheld, superseded, approved, narrower, removed",
+    sequence: on(
+      [NODE_HOST],
+      [
+        connect(0, { role: "node", scopes: [], commands: ["system.notify"], keep: true }),
+        call("node.pair.list", {}),
+        connect(0, { role: "node", scopes: [], commands: ["system.run", "camera.snap"] }),
+        call("node.pair.list", {}),
+        call("node.pair.approve", { requestId: { ref: "request", device: 0, which: "latest" } }),
+        call("node.pair.list", {}),
+        connect(0, { role: "node", scopes: [], commands: [] }),
+        call("node.pair.list", {}),
+        call("node.pair.remove", { nodeId: { ref: "device", device: 0 } }),
+        call("node.pair.remove", { nodeId: { ref: "device", device: 0 } }),
+        call("device.pair.list", {}),
+      ],
+    ),
+  },
 ];

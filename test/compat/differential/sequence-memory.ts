@@ -60,8 +60,9 @@ export class SequenceMemory {
     if (!frame.ok) return;
     const payload = frame.payload as { pending?: unknown } | undefined;
     if (!Array.isArray(payload?.pending)) return;
-    for (const pending of payload.pending as { deviceId?: unknown; requestId?: unknown }[]) {
-      this.noteById(pending.deviceId, pending.requestId);
+    type Pending = { deviceId?: unknown; nodeId?: unknown; requestId?: unknown };
+    for (const pending of payload.pending as Pending[]) {
+      this.noteById(pending.deviceId ?? pending.nodeId, pending.requestId);
     }
   }
 }

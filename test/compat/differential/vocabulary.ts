@@ -61,6 +61,8 @@ export type ConnectOp = {
   network?: NetworkChoice;
   proof: ProofChoice;
   protocol?: { min: number; max: number };
+  /** A node's declared commands (sent with caps ["system"]); undefined sends neither. */
+  commands?: string[];
   /** Keep the session open afterwards: it then sees events and can make calls. */
   keep: boolean;
 };

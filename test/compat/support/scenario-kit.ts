@@ -30,6 +30,9 @@ export type ConnectStep = {
   tamper?: DeviceConnectOptions["tamper"];
   minProtocol?: number;
   maxProtocol?: number;
+  /** A node's declared surface. */
+  caps?: string[];
+  commands?: string[];
   /** Keep a successful session open (default: close it right after hello-ok). */
   keepOpen?: boolean;
 };
@@ -101,6 +104,8 @@ export class ScenarioRun {
         scopes: options.scopes ?? [OPERATOR_SCOPES.read],
         auth: options.auth ?? { token: this.target.token },
         ...(options.tamper ? { tamper: options.tamper } : {}),
+        ...(options.caps ? { caps: options.caps } : {}),
+        ...(options.commands ? { commands: options.commands } : {}),
         ...(options.minProtocol ? { minProtocol: options.minProtocol } : {}),
         ...(options.maxProtocol ? { maxProtocol: options.maxProtocol } : {}),
       });

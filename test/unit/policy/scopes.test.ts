@@ -137,6 +137,12 @@ describe("requiredScopesFor", () => {
     ["device.pair.rename", ["operator.pairing"]],
     ["device.token.rotate", ["operator.pairing"]],
     ["device.token.revoke", ["operator.pairing"]],
+    ["node.pair.list", ["operator.pairing"]],
+    ["node.pair.approve", ["operator.pairing"]],
+    ["node.pair.reject", ["operator.pairing"]],
+    ["node.pair.remove", ["operator.pairing"]],
+    ["device.pair.setupCode", ["operator.admin"]],
+    ["device.pair.setupStatus", ["operator.admin"]],
     ["cron.list", ["operator.read"]],
     ["cron.status", ["operator.read"]],
     ["cron.add", ["operator.admin"]],
@@ -146,8 +152,8 @@ describe("requiredScopesFor", () => {
     expect(requiredScopesFor(method)).toEqual(scopes);
   });
 
-  it("covers exactly the table's twelve methods", () => {
-    expect(Object.keys(METHOD_SCOPES)).toHaveLength(12);
+  it("covers exactly the table's eighteen methods", () => {
+    expect(Object.keys(METHOD_SCOPES)).toHaveLength(18);
   });
 
   it.each(["connect", "device.pair.unknown", "toString", "__proto__", ""])(

@@ -1,0 +1,124 @@
+import { nodeApproveScopes, missingScopes } from "../../../src/policy";
+import {
+  DECISIONS,
+  METHODS,
+  OPERATOR_SCOPES,
+  ROLES,
+  UNKNOWN_REQUEST_ID_MESSAGE,
+} from "../../../src/protocol";
+import {
+  nodePresence,
+  nodeResolved,
+  toWireNodeRequest,
+  type NodeSurfaceRecord,
+} from "../node-surface";
+import type { CoreContext } from "../context";
+import { checkParams, forbiddenMissingScope, invalid } from "./params";
+import type { MethodCall, MethodHandler } from "./types";
+
+// node.pair.* (docs/real-gateway-admin-and-nodes.md §7): approving needs the scopes of the
+// request's most demanding command; removing takes the node role away from its device.
+
+const UNKNOWN_NODE_ID_MESSAGE = "unknown nodeId";
+
+function nodeRecords(ctx: CoreContext): NodeSurfaceRecord[] {
+  return [...ctx.state.paired.values()] as NodeSurfaceRecord[];
+}
+
+/** `state` adds when its node last connected: node.pair.list says so, approve's answer does not. */
+function toWirePairedNode(device: NodeSurfaceRecord, state?: object) {
+  const surface = device.nodeSurface;
+  if (!surface) return undefined;
+  const { deviceId, clientId, clientMode, platform, deviceFamily } = device;
+  const { lastSeenAtMs, lastSeenReason } = device;
+  return {
+    nodeId: deviceId,
+    ...(surface.displayName === undefined ? {} : { displayName: surface.displayName }),
+    ...{ clientId, clientMode, platform, version: surface.version, deviceFamily },
+    caps: [...surface.caps],
+    commands: [...surface.commands],
+    createdAtMs: surface.createdAtMs,
+    approvedAtMs: surface.approvedAtMs,
+    ...{ lastSeenAtMs, lastSeenReason },
+    ...(state ? nodePresence(state, deviceId) : {}),
+  };
+}
+
+function pendingFor(ctx: CoreContext, requestId: string) {
+  return nodeRecords(ctx).find((device) => device.pendingNodeSurface?.requestId === requestId);
+}
+
+function decide(approve: boolean) {
+  return ({ ctx, method, params, session }: MethodCall) => {
+    const read = checkParams(method, params);
+    if (!read.ok) return read.result;
+    const requestId = read.values.requestId as string;
+    const device = pendingFor(ctx, requestId);
+    const surface = device?.pendingNodeSurface;
+    if (!device || !surface) return invalid(UNKNOWN_REQUEST_ID_MESSAGE);
+    const now = ctx.clock.now();
+    if (approve) {
+      const required = nodeApproveScopes(surface.commands);
+      const [missing] = session.scopes.includes(OPERATOR_SCOPES.admin)
+        ? []
+        : missingScopes(session.scopes, required);
+      if (missing) return forbiddenMissingScope(missing, required);
+      device.nodeSurface = {
+        version: surface.version,
+        caps: [...surface.caps],
+        commands: [...surface.commands],
+        createdAtMs: device.nodeSurface?.createdAtMs ?? now,
+        approvedAtMs: now,
+        ...(device.nodeSurface?.displayName === undefined
+          ? {}
+          : { displayName: device.nodeSurface.displayName }),
+      };
+    }
+    delete device.pendingNodeSurface;
+    void ctx.state.persist();
+    const decision = approve ? DECISIONS.approved : DECISIONS.rejected;
+    const { event, payload } = nodeResolved(requestId, device.deviceId, decision, now);
+    ctx.broadcastPairingEvent(event, payload);
+    const answer = approve
+      ? { requestId, node: toWirePairedNode(device) }
+      : { requestId, nodeId: device.deviceId };
+    return { ok: true as const, payload: answer };
+  };
+}
+
+export const nodePairHandlers: Record<string, MethodHandler> = {
+  [METHODS.nodePairList]: ({ ctx, method, params }) => {
+    const read = checkParams(method, params);
+    if (!read.ok) return read.result;
+    const records = nodeRecords(ctx);
+    const pending = records.flatMap((device) =>
+      device.pendingNodeSurface ? [toWireNodeRequest(device, device.pendingNodeSurface)] : [],
+    );
+    const paired = records.flatMap((device) => toWirePairedNode(device, ctx.state) ?? []);
+    return { ok: true, payload: { pending, paired } };
+  },
+  [METHODS.nodePairApprove]: decide(true),
+  [METHODS.nodePairReject]: decide(false),
+  [METHODS.nodePairRemove]: ({ ctx, method, params }) => {
+    const read = checkParams(method, params);
+    if (!read.ok) return read.result;
+    const nodeId = read.values.nodeId as string;
+    const device = ctx.state.paired.get(nodeId) as NodeSurfaceRecord | undefined;
+    if (!device?.nodeSurface) return invalid(UNKNOWN_NODE_ID_MESSAGE);
+    const roles = (device.roles ?? []).filter((role) => role !== ROLES.node);
+    // A node-only device goes; a mixed one keeps its row and its operator token (observed).
+    if (roles.length === 0) ctx.state.paired.delete(nodeId);
+    else {
+      delete device.nodeSurface;
+      delete device.pendingNodeSurface;
+      device.roles = roles;
+      if (device.role === ROLES.node) device.role = roles[0];
+      device.tokens = device.tokens?.filter((token) => token.role !== ROLES.node);
+      device.tokenSecrets = device.tokenSecrets.filter((secret) => secret.role !== ROLES.node);
+    }
+    void ctx.state.persist();
+    const { event, payload } = nodeResolved("", nodeId, "removed", ctx.clock.now());
+    ctx.broadcastPairingEvent(event, payload);
+    return { ok: true, payload: { nodeId }, after: () => ctx.disconnectDevice(nodeId, ROLES.node) };
+  },
+};
