@@ -56,7 +56,9 @@ describe("node capability requests", () => {
 
     await app.user.click(within(request).getByRole("button", { name: "Approve" }));
     const dialog = await screen.findByRole("dialog", { name: "Reconnect with operator.write?" });
-    expect(dialog).toHaveTextContent("without operator.write, which this session does not hold");
+    expect(dialog).toHaveTextContent(
+      "This session holds operator.read, operator.pairing; it needs operator.write.",
+    );
     await app.user.click(within(dialog).getByRole("button", { name: /operator\.write$/ }));
     await waitFor(() => expect(app.deps.connection.scopes).toContain(OPERATOR_SCOPES.write));
 
