@@ -70,7 +70,12 @@ export function normalize(value: unknown, names: Placeholders, key?: string): Js
   if (typeof value === "number") return isTimeKey(key) ? "<time>" : value;
   if (typeof value === "string") return names.text(value, key);
   if (typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map((item) => normalize(item, names));
+  if (Array.isArray(value)) {
+    const items = value.map((item) => normalize(item, names));
+    // A list's entries are ordered by raw ids (fresh keys each run): order them by placeholder.
+    if (key !== "pending" && key !== "paired") return items;
+    return items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
   if (typeof value === "object") {
     // Key order on the wire carries no meaning; sorted keys keep the diffs readable.
     const out: { [key: string]: Json } = {};
