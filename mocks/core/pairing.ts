@@ -1,5 +1,5 @@
 import { approvedRoles } from "../../src/policy/approved-access";
-import { normalizeScopes } from "../../src/policy/scopes";
+import { missingScopes, normalizeScopes } from "../../src/policy/scopes";
 import type { PairingReason } from "../../src/protocol";
 import type { GatewayState } from "./state";
 import { firstMissingScope, issueToken, roleTokenScopes, tokenScopes } from "./tokens";
@@ -62,7 +62,8 @@ function covers(request: StoredPendingRequest, ask: PairingAsk): boolean {
   const roles = union(request.roles, [request.role]);
   if (sameSet(roles, [ask.role]) && sameSet(request.scopes, ask.scopes)) return true;
   if (!roles.includes(ask.role)) return false;
-  return firstMissingScope(ask.role, ask.scopes, request.scopes) === undefined;
+  // Any role: the waiting ask covers a narrower one by the operator scope rule (observed).
+  return missingScopes(request.scopes, ask.scopes).length === 0;
 }
 
 /**
