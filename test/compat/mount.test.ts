@@ -95,6 +95,8 @@ describe("Pairdesk mounted on the real gateway", () => {
     // A link inside the app keeps the mount path, and the gateway serves that address again.
     await page.getByRole("link", { name: "Devices", exact: true }).click();
     expect(page.url()).toBe(`${base}/devices`);
+    // Its screen loads first: a reload while its chunk is in flight aborts that request.
+    await page.getByRole("heading", { name: "Devices", level: 2 }).waitFor();
     await page.reload();
     await page.getByRole("heading", { name: "Devices", level: 2 }).waitFor();
     await waitForScopes(page, socketUrl, [S.read, S.pairing]);
