@@ -2,48 +2,24 @@ import {
   DECISIONS,
   EVENTS,
   METHODS,
-  OPERATOR_SCOPES,
   UNKNOWN_DEVICE_ID_MESSAGE,
   UNKNOWN_REQUEST_ID_MESSAGE,
 } from "../../../src/protocol";
 import { approvePairing, rejectPairing } from "../pairing";
 import { toWirePaired, toWirePending } from "../state";
-import type { StoredPairedDevice } from "../types";
+import {
+  boundDevice,
+  deniesOtherDevice,
+  deniesRoleManagement,
+  hasNonOperatorRole,
+  isAdmin,
+  limitedTo,
+} from "./management-authz";
 import { checkParams, invalid } from "./params";
-import type { MethodCall, MethodHandler, Session } from "./types";
+import type { MethodCall, MethodHandler } from "./types";
 
-// device.pair.* (spec §7), with the real gateway's schemas and its management rules: a
-// non-admin caller that authenticated with a device token manages only its own device, and
-// only an admin approves a non-operator role.
-
-function isAdmin(session: Session): boolean {
-  return session.scopes.includes(OPERATOR_SCOPES.admin);
-}
-
-/** The device a device-token caller is bound to; undefined for shared-secret callers. */
-function boundDevice(session: Session): string | undefined {
-  return session.deviceTokenAuth && session.deviceId ? session.deviceId : undefined;
-}
-
-function deniesOtherDevice(session: Session, deviceId: string): boolean {
-  const own = boundDevice(session);
-  return own !== undefined && own !== deviceId.trim() && !isAdmin(session);
-}
-
-function hasNonOperatorRole(device: { role?: string; roles?: string[] }): boolean {
-  return [device.role, ...(device.roles ?? [])].some((role) => role && role !== "operator");
-}
-
-function pairedHasNonOperatorRole(device: StoredPairedDevice): boolean {
-  return hasNonOperatorRole(device) || (device.tokens ?? []).some((t) => t.role !== "operator");
-}
-
-/** A non-admin device-token caller may not touch a device holding a non-operator role. */
-function deniesRoleManagement(session: Session, device: StoredPairedDevice | undefined) {
-  return boundDevice(session) !== undefined && !isAdmin(session) && device !== undefined
-    ? pairedHasNonOperatorRole(device)
-    : false;
-}
+// device.pair.* (spec §7), with the real gateway's schemas and its management rules
+// (./management-authz.ts).
 
 function approve({ ctx, method, params, session }: MethodCall) {
   const read = checkParams(method, params);
@@ -78,8 +54,8 @@ function reject({ ctx, method, params, session }: MethodCall) {
   const read = checkParams(method, params);
   if (!read.ok) return read.result;
   const requestId = (read.values.requestId as string).trim();
-  const own = boundDevice(session);
-  if (own && !isAdmin(session)) {
+  const own = limitedTo(session);
+  if (own) {
     const pending = ctx.state.livePending(requestId);
     if (!pending || pending.deviceId !== own) return invalid("device pairing rejection denied");
   }
@@ -100,7 +76,7 @@ export const devicePairHandlers: Record<string, MethodHandler> = {
     const read = checkParams(method, params);
     if (!read.ok) return read.result;
     ctx.state.pruneExpired();
-    const own = isAdmin(session) ? undefined : boundDevice(session);
+    const own = limitedTo(session);
     const visible = (deviceId: string) => own === undefined || deviceId.trim() === own;
     const pending = [...ctx.state.pending.values()]
       .filter((request) => visible(request.deviceId))

@@ -13,11 +13,13 @@ import {
   type NodeSurfaceRecord,
 } from "../node-surface";
 import type { CoreContext } from "../context";
+import { deniesOtherDevice, deniesRoleManagement, limitedTo } from "./management-authz";
 import { checkParams, forbiddenMissingScope, invalid } from "./params";
 import type { MethodCall, MethodHandler } from "./types";
 
 // node.pair.* (docs/real-gateway-admin-and-nodes.md §7): approving needs the scopes of the
-// request's most demanding command; removing takes the node role away from its device.
+// request's most demanding command; removing takes the node role away from its device. A
+// non-admin device-token caller sees and decides only its own node (./management-authz.ts).
 
 const UNKNOWN_NODE_ID_MESSAGE = "unknown nodeId";
 
@@ -55,6 +57,11 @@ function decide(approve: boolean) {
     const requestId = read.values.requestId as string;
     const device = pendingFor(ctx, requestId);
     const surface = device?.pendingNodeSurface;
+    // Ownership is checked before the lookup's answer, so a limited caller learns nothing.
+    const limited = limitedTo(session) !== undefined;
+    if (device ? deniesOtherDevice(session, device.deviceId) : limited) {
+      return invalid(`node pairing ${approve ? "approval" : "rejection"} denied`);
+    }
     if (!device || !surface) return invalid(UNKNOWN_REQUEST_ID_MESSAGE);
     const now = ctx.clock.now();
     if (approve) {
@@ -87,10 +94,13 @@ function decide(approve: boolean) {
 }
 
 export const nodePairHandlers: Record<string, MethodHandler> = {
-  [METHODS.nodePairList]: ({ ctx, method, params }) => {
+  [METHODS.nodePairList]: ({ ctx, method, params, session }) => {
     const read = checkParams(method, params);
     if (!read.ok) return read.result;
-    const records = nodeRecords(ctx);
+    const own = limitedTo(session);
+    const records = nodeRecords(ctx).filter(
+      (device) => own === undefined || device.deviceId === own,
+    );
     const pending = records.flatMap((device) =>
       device.pendingNodeSurface ? [toWireNodeRequest(device, device.pendingNodeSurface)] : [],
     );
@@ -99,12 +109,15 @@ export const nodePairHandlers: Record<string, MethodHandler> = {
   },
   [METHODS.nodePairApprove]: decide(true),
   [METHODS.nodePairReject]: decide(false),
-  [METHODS.nodePairRemove]: ({ ctx, method, params }) => {
+  [METHODS.nodePairRemove]: ({ ctx, method, params, session }) => {
     const read = checkParams(method, params);
     if (!read.ok) return read.result;
-    const nodeId = read.values.nodeId as string;
+    const nodeId = (read.values.nodeId as string).trim();
     const device = ctx.state.paired.get(nodeId) as NodeSurfaceRecord | undefined;
     if (!device?.nodeSurface) return invalid(UNKNOWN_NODE_ID_MESSAGE);
+    if (deniesOtherDevice(session, nodeId) || deniesRoleManagement(session, device)) {
+      return invalid("node pairing removal denied");
+    }
     const roles = (device.roles ?? []).filter((role) => role !== ROLES.node);
     // A node-only device goes; a mixed one keeps its row and its operator token (observed).
     if (roles.length === 0) ctx.state.paired.delete(nodeId);

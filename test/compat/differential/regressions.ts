@@ -30,6 +30,8 @@ function on(devices: ClientProfile[], ops: Op[], adminScopes = ADMIN): Sequence 
   return { gateway: "token", adminScopes, devices, ops };
 }
 
+const DEVICE_0: ParamValue = { ref: "device", device: 0 };
+
 const call = (method: string, params?: Record<string, ParamValue>): Op => ({
   op: "call",
   session: "admin",
@@ -409,5 +411,23 @@ export const REGRESSIONS: Regression[] = [
         },
       ],
     } as Sequence,
+  },
+  {
+    name: "a device-token caller without admin decides no node request but its own",
+    sequence: {
+      ...on(
+        [NODE_HOST],
+        [
+          connect(0, { scopes: ["operator.admin", "operator.pairing"] }),
+          connect(0, { auth: "device-token-as-token", keep: true, scopes: ["operator.pairing"] }),
+          { op: "call", session: 0, method: "node.pair.approve", params: { requestId: DEVICE_0 } },
+          { op: "call", session: 0, method: "node.pair.reject", params: { requestId: "nope" } },
+          { op: "call", session: 0, method: "node.pair.list" },
+          { op: "call", session: 0, method: "node.pair.remove", params: { nodeId: DEVICE_0 } },
+          call("node.pair.approve", { requestId: DEVICE_0 }),
+        ],
+      ),
+      gateway: "password",
+    },
   },
 ];
