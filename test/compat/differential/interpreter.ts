@@ -35,8 +35,10 @@ type Open = {
 };
 
 const ADMIN_CLIENT = { id: "cli", mode: "cli", platform: "linux" };
-/** After the admin's barrier answer, other sockets get this long to receive their frames. */
+/** After the barrier answers, closes that follow an answer get this long to arrive. */
 const SETTLE_MS = 25;
+/** A socket the gateway is closing may never answer the barrier. */
+const BARRIER_CAP_MS = 2000;
 const BARRIER_METHOD = "differential.barrier";
 
 export class SequenceRun {
@@ -185,12 +187,15 @@ export class SequenceRun {
     return { closed: open.label };
   }
 
-  /** A request on the admin socket: once it is answered, the step's broadcasts went out. */
+  /**
+   * A request on every open socket: a gateway writes to each socket in order, so once a
+   * socket's answer is in, the step's broadcasts to it are too, however loaded the machine.
+   */
   private async settle(): Promise<void> {
-    const admin = this.admin;
-    if (admin && !admin.socket.closeInfo()) {
-      await admin.session.request(BARRIER_METHOD, {}).catch(() => undefined);
-    }
+    const open = [this.admin, ...this.kept].filter((o) => o && !o.socket.closeInfo()) as Open[];
+    const answered = (o: Open) => o.session.request(BARRIER_METHOD, {}).catch(() => undefined);
+    const cap = new Promise((resolve) => setTimeout(resolve, BARRIER_CAP_MS));
+    await Promise.race([Promise.all(open.map(answered)), cap]);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
 
