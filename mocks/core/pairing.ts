@@ -1,5 +1,5 @@
 import { approvedRoles } from "../../src/policy/approved-access";
-import { missingScopes, normalizeScopes } from "../../src/policy/scopes";
+import { normalizeScopes, waitingRequestCovers } from "../../src/policy/scopes";
 import type { PairingReason } from "../../src/protocol";
 import type { GatewayState } from "./state";
 import { firstMissingScope, issueToken, roleTokenScopes, tokenScopes } from "./tokens";
@@ -51,19 +51,9 @@ function union(...lists: (readonly (string | undefined)[] | undefined)[]): strin
   return out;
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a);
-  return left.size === new Set(b).size && b.every((item) => left.has(item));
-}
-
 /** The pending request already asks for everything this connect asks (same key and role). */
 function covers(request: StoredPendingRequest, ask: PairingAsk): boolean {
-  if (request.publicKey !== ask.publicKey || request.role !== ask.role) return false;
-  const roles = union(request.roles, [request.role]);
-  if (sameSet(roles, [ask.role]) && sameSet(request.scopes, ask.scopes)) return true;
-  if (!roles.includes(ask.role)) return false;
-  // Any role: the waiting ask covers a narrower one by the operator scope rule (observed).
-  return missingScopes(request.scopes, ask.scopes).length === 0;
+  return request.publicKey === ask.publicKey && waitingRequestCovers(request, ask);
 }
 
 /**

@@ -95,6 +95,19 @@ export function scopeDiff(approved: readonly string[], requested: readonly strin
   };
 }
 
+type Ask = { role: string; scopes: readonly string[] };
+
+/**
+ * A device's reconnect refreshes its one waiting request (same id, no event) when it asks the
+ * same role and nothing new; otherwise the gateway supersedes the request. "Nothing new" is
+ * the operator rule for an operator, plain names for any other role (measured on 2026.9.6).
+ */
+export function waitingRequestCovers(waiting: Ask, ask: Ask): boolean {
+  if (waiting.role.trim() !== ask.role.trim()) return false;
+  if (ask.role.trim() === ROLES.operator) return scopesSatisfy(waiting.scopes, ask.scopes);
+  return scopeDiff(waiting.scopes, ask.scopes).added.length === 0;
+}
+
 /**
  * Scopes that deserve a warning before approval:
  * - `operator.admin` satisfies every operator scope, including pairing other devices and

@@ -430,4 +430,20 @@ export const REGRESSIONS: Regression[] = [
       gateway: "password",
     },
   },
+  {
+    name: "a waiting node request is superseded by an ask for an operator scope it lacks by name",
+    sequence: on(
+      [{ id: "openclaw-linux", mode: "ui", platform: "android 15" }],
+      [
+        connect(0, { role: "node", origin: "allowed", scopes: ["operator.write"] }),
+        connect(0, { role: "node", keep: true, scopes: ["operator.write", "operator.admin"] }),
+        connect(0, {
+          role: "node",
+          origin: "loopback",
+          keep: true,
+          scopes: ["operator.talk", "operator.bogus"],
+        }),
+      ],
+    ),
+  },
 ];

@@ -7,6 +7,7 @@ import {
   requiredScopesFor,
   scopeDiff,
   scopesSatisfy,
+  waitingRequestCovers,
 } from "../../../src/policy";
 
 describe("normalizeScopes", () => {
@@ -166,5 +167,45 @@ describe("requiredScopesFor", () => {
   it("hands out a copy the caller cannot use to change the table", () => {
     requiredScopesFor("cron.add")?.push("operator.read");
     expect(requiredScopesFor("cron.add")).toEqual(["operator.admin"]);
+  });
+});
+
+describe("waitingRequestCovers", () => {
+  const op = (scope: string) => `operator.${scope}`;
+  // Rows measured on openclaw 2026.9.6 by the differential tester (named regressions).
+  const rows: [string, string, string[], string, string[], boolean][] = [
+    ["same ask", "operator", ["read"], "operator", ["read"], true],
+    [
+      "operator: admin covers any operator scope",
+      "operator",
+      ["admin"],
+      "operator",
+      ["pairing", "bogus"],
+      true,
+    ],
+    ["operator: write covers read", "operator", ["write"], "operator", ["read"], true],
+    ["operator: a new scope", "operator", ["read"], "operator", ["write"], false],
+    [
+      "node: a narrower ask by name",
+      "node",
+      ["write", "admin", "pairing"],
+      "node",
+      ["admin", "pairing"],
+      true,
+    ],
+    [
+      "node: admin does not cover another name",
+      "node",
+      ["write", "admin"],
+      "node",
+      ["write", "pairing"],
+      false,
+    ],
+    ["node: write does not cover talk", "node", ["admin", "pairing"], "node", ["talk"], false],
+    ["another role", "operator", ["read", "write"], "node", ["read"], false],
+  ];
+  it.each(rows)("%s", (_name, waitingRole, waiting, askRole, asked, covered) => {
+    const ask = { role: askRole, scopes: asked.map(op) };
+    expect(waitingRequestCovers({ role: waitingRole, scopes: waiting.map(op) }, ask)).toBe(covered);
   });
 });
