@@ -6,6 +6,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import testingLibrary from "eslint-plugin-testing-library";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import noRawWireText from "./eslint-rules/no-raw-wire-text.js";
 
 export default tseslint.config(
   { ignores: ["dist", "coverage", "node_modules", "test-results", "mocks/public"] },
@@ -34,6 +35,15 @@ export default tseslint.config(
     },
   },
   { files: ["src/**/*.tsx"], ...jsxA11y.flatConfigs.recommended },
+  {
+    // Wire text reaches the DOM only through DeviceText (SECURITY.md); the rule reads types.
+    files: ["src/**/*.tsx"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { local: { rules: { "no-raw-wire-text": noRawWireText } } },
+    rules: { "local/no-raw-wire-text": "error" },
+  },
   ...pluginQuery.configs["flat/recommended"],
   {
     files: ["test/integration/**/*.{ts,tsx}"],

@@ -1,4 +1,4 @@
-import { optional, reader, required, type Read } from "../protocol";
+import { optional, reader, required, type Read, type WireText } from "../protocol";
 
 // What the history log holds. Entries are written by the recorder (gateway events) and by this
 // browser's own actions; they never carry a token or any other secret.
@@ -31,18 +31,18 @@ export type HistoryEntry = {
   /** When it happened (gateway time for events, this browser's clock for actions). */
   at: number;
   kind: HistoryKind;
-  deviceId: string;
+  deviceId: WireText;
   /** The device's name when it was recorded (device-supplied: show as text). */
-  deviceName?: string;
-  requestId?: string;
+  deviceName?: WireText;
+  requestId?: WireText;
   /** The role, or for a request every role it asks (comma-separated). */
-  role?: string;
-  scopesAsked?: string[];
+  role?: WireText;
+  scopesAsked?: WireText[];
   /** What the device holds after the decision: an approval unites the ask with what it had. */
-  scopesDecided?: string[];
+  scopesDecided?: WireText[];
   decidedBy?: Decider;
   outcome?: "done" | "refused";
-  note?: string;
+  note?: WireText;
 };
 
 export type NewHistoryEntry = Omit<HistoryEntry, "id" | "seq" | "at"> & { at?: number };

@@ -1,4 +1,4 @@
-import type { PairedDevice } from "../protocol";
+import type { PairedDevice, WireText } from "../protocol";
 
 // What a paired record actually grants, shared by the gateway's pairing reason and the UI's
 // request kind so both read a paired record the same way.
@@ -9,7 +9,7 @@ const UNIQUE_SCAN_LIMIT = 16;
 type PairedAccess = Pick<PairedDevice, "role" | "roles" | "scopes" | "approvedScopes" | "tokens">;
 
 /** Trimmed, non-empty, each once, in first-seen order (a few roles or scopes: a plain scan). */
-function unique(values: readonly (string | undefined)[]): string[] {
+function unique(values: readonly (string | undefined)[]): WireText[] {
   if (values.length > UNIQUE_SCAN_LIMIT) {
     return [...new Set(values.map((v) => v?.trim() ?? "").filter((v) => v !== ""))];
   }
@@ -22,12 +22,12 @@ function unique(values: readonly (string | undefined)[]): string[] {
 }
 
 /** Approved roles as recorded (`roles`, plus the legacy single `role`). */
-export function approvedRoles(paired: PairedAccess): string[] {
+export function approvedRoles(paired: PairedAccess): WireText[] {
   return unique([...(paired.roles ?? []), paired.role]);
 }
 
 /** Approved roles that can still be used: those with a live token. */
-export function liveApprovedRoles(paired: PairedAccess): string[] {
+export function liveApprovedRoles(paired: PairedAccess): WireText[] {
   const roles = approvedRoles(paired);
   const live = new Set(
     (paired.tokens ?? [])
@@ -38,11 +38,11 @@ export function liveApprovedRoles(paired: PairedAccess): string[] {
 }
 
 /** Approved scopes; `approvedScopes` (the gateway's own field) wins over `scopes` when present. */
-export function approvedScopesOf(paired: PairedAccess): string[] {
+export function approvedScopesOf(paired: PairedAccess): WireText[] {
   return unique(paired.approvedScopes ?? paired.scopes ?? []);
 }
 
 /** Platform and device family as pinned and compared: trimmed, only ASCII A–Z lower-cased. */
-export function normalizeDeviceMetadata(value: string | undefined): string {
+export function normalizeDeviceMetadata(value: string | undefined): WireText {
   return (value ?? "").trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
 }

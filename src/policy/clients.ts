@@ -3,6 +3,7 @@ import {
   GATEWAY_CLIENT_MODES as MODES,
   normalizeGatewayClientId,
 } from "@openclaw/gateway-protocol/client-info";
+import type { WireText } from "../protocol";
 
 // Client classes used by the silent-pairing rules (spec §5), and plain words for the UI.
 
@@ -65,12 +66,12 @@ const MODE_WORDS: Readonly<Record<string, string>> = {
   [MODES.TEST]: "a test",
 };
 
-export function describeClientMode(mode: string): string {
+export function describeClientMode(mode: string): WireText {
   return MODE_WORDS[mode] ?? `mode "${mode}"`;
 }
 
 /** Plain words for a client id and mode, e.g. "node host (cron scheduler)". */
-export function describeClient(clientId?: string, clientMode?: string): string {
+export function describeClient(clientId?: string, clientMode?: string): WireText {
   const id = clientId?.trim() ?? "";
   const mode = clientMode?.trim().toLowerCase() ?? "";
   const known = normalizeGatewayClientId(id);

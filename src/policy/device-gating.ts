@@ -4,6 +4,7 @@ import {
   type DeviceTokenSummary,
   type PairedDevice,
   type PendingRequest,
+  type WireText,
 } from "../protocol";
 import { approvedScopesOf } from "./approved-access";
 import { missingScopes, scopesSatisfy } from "./scopes";
@@ -55,7 +56,7 @@ function needed(target: DeviceActionTarget): string[] {
 }
 
 /** The fewest scopes the caller must add to do it: [] when the gateway allows it. */
-export function scopesToAct(caller: Caller, target: DeviceActionTarget): string[] {
+export function scopesToAct(caller: Caller, target: DeviceActionTarget): WireText[] {
   const scopes = needed(target);
   const deviceId = target.action === "approve" ? target.request.deviceId : target.deviceId;
   if (caller.deviceTokenOnly && deviceId !== caller.deviceId) scopes.push(admin);
@@ -66,7 +67,7 @@ export function scopesToAct(caller: Caller, target: DeviceActionTarget): string[
  * The fewest scopes to add to `held` so it satisfies `needed`: a scope another missing one already
  * implies is left out (operator.admin stands in for all, operator.write for read).
  */
-export function scopesToAdd(held: readonly string[], needed: readonly string[]): string[] {
+export function scopesToAdd(held: readonly string[], needed: readonly string[]): WireText[] {
   const missing = missingScopes(held, needed);
   return missing.filter(
     (scope) =>

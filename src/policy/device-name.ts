@@ -1,4 +1,4 @@
-import type { PairedDevice } from "../protocol";
+import type { PairedDevice, WireText } from "../protocol";
 import { describeClient } from "./clients";
 
 // What every screen calls a device: the admin's label (the real gateway stores a rename as
@@ -10,20 +10,22 @@ type Nameable = Pick<
   "deviceId" | "operatorLabel" | "label" | "displayName" | "clientId" | "clientMode"
 >;
 
-export function adminLabel(device: Pick<PairedDevice, "label" | "operatorLabel">) {
+export function adminLabel(
+  device: Pick<PairedDevice, "label" | "operatorLabel">,
+): WireText | undefined {
   return device.operatorLabel?.trim() || device.label?.trim() || undefined;
 }
 
 /** The label or the reported name; undefined for a nameless device (it clashes with none). */
-export function ownName(device: Partial<Nameable>): string | undefined {
+export function ownName(device: Partial<Nameable>): WireText | undefined {
   return adminLabel(device) || device.displayName?.trim() || undefined;
 }
 
-export function shortDeviceId(deviceId: string): string {
+export function shortDeviceId(deviceId: string): WireText {
   return deviceId.slice(0, 12);
 }
 
-export function deviceName(device: Nameable): string {
+export function deviceName(device: Nameable): WireText {
   return (
     ownName(device) ||
     (device.clientId?.trim()
@@ -36,6 +38,6 @@ export function deviceName(device: Nameable): string {
 export function requestName(
   request: Omit<Nameable, "operatorLabel" | "label">,
   paired: Pick<PairedDevice, "operatorLabel" | "label"> | undefined,
-): string {
+): WireText {
   return deviceName({ ...request, operatorLabel: paired?.operatorLabel, label: paired?.label });
 }

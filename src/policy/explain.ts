@@ -2,7 +2,7 @@ import {
   GATEWAY_CLIENT_IDS as IDS,
   GATEWAY_CLIENT_MODES as MODES,
 } from "@openclaw/gateway-protocol/client-info";
-import type { PairedDevice, PendingRequest } from "../protocol";
+import type { PairedDevice, PendingRequest, WireText } from "../protocol";
 import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
 import { PENDING_CAUSES, type CauseId } from "./pending-causes";
@@ -15,7 +15,7 @@ import { roleNeedsOwner } from "./silent-pairing";
 // facts settle it; otherwise the causes the gateway's rules allow for this client, most likely first.
 
 /** `known`: what the request's own fields prove; `possible`: the rest, most likely first. */
-export type NotSilentExplanation = { known: string[]; possible: CauseId[] };
+export type NotSilentExplanation = { known: WireText[]; possible: CauseId[] };
 
 type PendingForExplain = Pick<
   PendingRequest,

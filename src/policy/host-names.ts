@@ -1,9 +1,10 @@
+import type { WireText } from "../protocol";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
 
 // Host header and Origin host checks for the locality rules (spec §4).
 
 /** The host name of a Host header value: lower-cased, without port or IPv6 brackets. */
-export function hostNameOf(host: string | undefined): string {
+export function hostNameOf(host: string | undefined): WireText {
   const text = (host ?? "").trim().toLowerCase();
   if (!text) return "";
   if (text.startsWith("[")) {
@@ -30,7 +31,7 @@ export function isPrivateOrLoopbackHostName(host: string | undefined): boolean {
 }
 
 /** The host name of an Origin header value; "" when it is absent, "null" or not a URL. */
-export function originHostName(origin: string | undefined): string {
+export function originHostName(origin: string | undefined): WireText {
   const text = origin?.trim();
   if (!text) return "";
   try {

@@ -1,4 +1,4 @@
-import { OPERATOR_SCOPES } from "../protocol";
+import { OPERATOR_SCOPES, type WireText } from "../protocol";
 
 // Node capability pairing (observed on 2026.9.6, docs/real-gateway-admin-and-nodes.md §7):
 // approving a node's command surface needs the scopes its most demanding command needs.
@@ -28,6 +28,6 @@ export function nodeApproveScopes(commands: readonly string[]): string[] {
 export function addedNodeCommands(
   asked: readonly string[],
   approved: readonly string[] | undefined,
-): string[] {
+): WireText[] {
   return asked.filter((command) => !approved?.includes(command));
 }

@@ -1,4 +1,4 @@
-import { OPERATOR_SCOPES, ROLES } from "../protocol";
+import { OPERATOR_SCOPES, ROLES, type WireText } from "../protocol";
 
 // Scope comparisons. scopesSatisfy / missingScopes follow the gateway's role check (operator.admin
 // covers operator.*; another role R only holds R.* scopes); scopeDiff is plain containment (spec §7).
@@ -19,7 +19,7 @@ function isNormalized(list: readonly string[]): boolean {
 }
 
 /** Trimmed, empty entries dropped, first occurrence kept, order kept. */
-export function normalizeScopes(list: readonly string[] | undefined): string[] {
+export function normalizeScopes(list: readonly string[] | undefined): WireText[] {
   // Most lists are already clean (a connect's scopes are normalized several times over):
   // a plain copy then, without building a set.
   if (!list) return [];
@@ -75,12 +75,12 @@ export function missingScopes(
   held: readonly string[],
   needed: readonly string[],
   role: string = ROLES.operator,
-): string[] {
+): WireText[] {
   const heldSet = heldScopes(held);
   return normalizeScopes(needed).filter((scope) => !satisfies(heldSet, scope, role.trim()));
 }
 
-export type ScopeDiff = { added: string[]; kept: string[]; removed: string[] };
+export type ScopeDiff = { added: WireText[]; kept: WireText[]; removed: WireText[] };
 
 /** Requested versus approved by plain string: added and kept in requested order, removed in approved order. */
 export function scopeDiff(approved: readonly string[], requested: readonly string[]): ScopeDiff {

@@ -16,8 +16,12 @@ export const WIRE_LIMITS = {
   timeSpanMs: 50 * YEAR_MS,
 };
 
+declare const wireTextBrand: unique symbol;
+/** Chosen by a device, a gateway or storage: lint lets JSX show it only through DeviceText. */
+export type WireText = string & { readonly [wireTextBrand]?: true };
+
 type Numbers = { time: number; count: number };
-type Kinds = Numbers & { id: string; text: string; flag: boolean; texts: string[] };
+type Kinds = Numbers & { id: WireText; text: WireText; flag: boolean; texts: WireText[] };
 type Kind = keyof Kinds | "records";
 /** A value that does not fit `kind` (or is missing, where required) is handed to `fix`. */
 type Field<T = unknown, Required extends boolean = boolean> = {

@@ -1,4 +1,5 @@
 import { Fragment, useMemo } from "react";
+import type { WireText } from "../protocol";
 import "./ui.css";
 import { describeHidden, SENTENCE_LIMIT, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
 
@@ -6,7 +7,7 @@ import { describeHidden, SENTENCE_LIMIT, SHORT_TEXT_LIMIT, toDisplayText } from 
 // in the title, hidden characters as visible ⟨U+…⟩ markers and a note saying so.
 
 type Props = {
-  value: string | undefined;
+  value: WireText | undefined;
   fallback?: string;
   limit?: number;
   /** A sentence composed from device-supplied values: cut at SENTENCE_LIMIT. */

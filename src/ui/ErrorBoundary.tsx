@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from "react";
+import type { WireText } from "../protocol";
 import { DeviceText } from "./DeviceText";
 import "./ui.css";
 
@@ -8,7 +9,7 @@ import "./ui.css";
 
 type Props = {
   what: string;
-  id?: string;
+  id?: WireText;
   resetKey?: string;
   columns?: number;
   children: ReactNode;

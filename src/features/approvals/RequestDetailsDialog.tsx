@@ -1,6 +1,7 @@
 import { approvedScopesOf, PENDING_CAUSES } from "../../policy";
 import { kindDoubt } from "../../policy/kind-doubt";
 import { CAUSE_HELP } from "../../policy/pending-cause-help";
+import type { WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
@@ -23,7 +24,7 @@ type Props = {
   fallbackFocus: () => HTMLElement | null | undefined;
 };
 
-function Raw({ term, value }: { term: string; value: string | undefined }) {
+function Raw({ term, value }: { term: string; value: WireText | undefined }) {
   return (
     <div className="fact wide">
       <dt>{term}</dt>
@@ -93,8 +94,8 @@ export function RequestDetailsDialog(props: Props) {
       ) : (
         <>
           <p>
-            The gateway does not record why. For this client ({view.client}), its rules allow these
-            causes, most likely first:
+            The gateway does not record why. For this client (<DeviceText value={view.client} />
+            ), its rules allow these causes, most likely first:
           </p>
           <ol className="causes">
             {view.whyNotSilent.possible.map((id) => (

@@ -1,5 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, type ComponentProps, type RefObject } from "react";
+import type { WireText } from "../../protocol";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
 import { RequestCard } from "./RequestCard";
@@ -23,7 +24,7 @@ type CardCallbacks = Pick<
 type Props = CardCallbacks & {
   views: readonly RequestView[];
   selected: ReadonlySet<string>;
-  activeId: string | undefined;
+  activeId: WireText | undefined;
   now: number;
   hrefFor: (requestId: string) => string;
   focusNonce: number;

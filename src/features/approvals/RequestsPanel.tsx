@@ -1,3 +1,4 @@
+import type { WireText } from "../../protocol";
 import { hrefFor, navigate } from "../../routing/router";
 import { useApprovalsActions, useApprovalsStore } from "../../stores/approvals-store";
 import { ApprovalsToolbar } from "./ApprovalsToolbar";
@@ -14,7 +15,7 @@ export const openDetails = (requestId: string) => navigate({ name: "request", re
 type Props = {
   view: ReturnType<typeof useApprovalsView>;
   now: number;
-  activeId: string | undefined;
+  activeId: WireText | undefined;
   focusNonce: number;
   onActivate: (requestId: string) => void;
   approve: (views: readonly RequestView[]) => void;

@@ -1,5 +1,5 @@
 import { isDangerousScope, type ScopeDiff } from "../../policy";
-import { OPERATOR_SCOPES } from "../../protocol";
+import { OPERATOR_SCOPES, type WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 
 // Requested scopes against what the device already holds, in three labelled groups: added
@@ -12,7 +12,7 @@ function warningFor(scope: string): string | undefined {
   return undefined;
 }
 
-function Group({ label, kind, scopes }: { label: string; kind: string; scopes: string[] }) {
+function Group({ label, kind, scopes }: { label: string; kind: string; scopes: WireText[] }) {
   if (scopes.length === 0) return null;
   return (
     <ul className={`scope-group ${kind}`} aria-label={label}>

@@ -17,6 +17,7 @@ import {
   type ScopeDiff,
 } from "../../policy";
 import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../protocol";
+import type { WireText } from "../../protocol";
 import { shownText } from "../../ui/display-text";
 
 // Everything a request row and the details view show, derived once from the wire objects
@@ -25,21 +26,21 @@ import { shownText } from "../../ui/display-text";
 export type RequestView = {
   request: PendingRequest;
   paired: PairedDevice | undefined;
-  name: string;
+  name: WireText;
   shownName: string;
   nameClash: boolean;
-  client: string;
+  client: WireText;
   kind: RequestKind;
   /** It superseded another request of its device, so it carries both asks (see kindDoubt). */
   replaced: boolean;
   /** Requested against approved; `removed` = held and not asked again (approval keeps them). */
   diff: ScopeDiff;
   /** Each requested role, marked when it is new or its token was revoked. */
-  roles: string[];
+  roles: WireText[];
   addsAdmin: boolean;
   /** What this session lacks to approve it (the gating rule in src/policy). */
-  missingScopes: string[];
-  fingerprint: string;
+  missingScopes: WireText[];
+  fingerprint: WireText;
   expiresAt: number;
   whyNotSilent: NotSilentExplanation;
   /**
@@ -64,7 +65,7 @@ type Details = Pick<
   "shownName" | "client" | "diff" | "roles" | "addsAdmin" | "fingerprint" | "whyNotSilent"
 >;
 
-function roleWords(role: string, same: PairedDevice | undefined): string {
+function roleWords(role: string, same: PairedDevice | undefined): WireText {
   if (!same || !approvedRoles(same).includes(role)) return `${role} (new)`;
   return liveApprovedRoles(same).includes(role) ? role : `${role} (token revoked)`;
 }
@@ -165,6 +166,6 @@ export function toRequestView(
 }
 
 /** The name a request can clash on: its label or reported name (a nameless one clashes with none). */
-export function clashName(request: PendingRequest, paired: PairedDevice | undefined): string {
+export function clashName(request: PendingRequest, paired: PairedDevice | undefined): WireText {
   return ownName({ ...request, operatorLabel: paired?.operatorLabel, label: paired?.label }) ?? "";
 }

@@ -1,10 +1,12 @@
 import { useId, type ReactNode } from "react";
+import type { WireText } from "../../protocol";
+import { DeviceText } from "../../ui/DeviceText";
 
 // A device action. One this session's scopes do not allow says which scope it needs; pressing it
 // offers to reconnect with them, as Approve does (the gateway would refuse it as it is).
 
 type Props = {
-  missing: readonly string[];
+  missing: readonly WireText[];
   onClick: () => void;
   children: ReactNode;
   danger?: boolean;
@@ -25,7 +27,7 @@ export function ActionButton({ missing, onClick, children, danger }: Props) {
       </button>
       {blocked ? (
         <span id={needsId} className="devices-needs">
-          Needs {missing.join(", ")}
+          Needs <DeviceText value={missing.join(", ")} sentence />
         </span>
       ) : null}
     </span>

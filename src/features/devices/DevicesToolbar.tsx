@@ -1,10 +1,11 @@
 import { useId, type ReactNode } from "react";
 import { describeClient } from "../../policy";
+import type { WireText } from "../../protocol";
 import type { ApprovedFilter, ConnectedFilter, DeviceSort } from "../../stores/devices-store";
 import { useDevicesActions, useDevicesStore } from "../../stores/devices-store";
 import { shownText } from "../../ui/display-text";
 
-type Props = { roles: readonly string[]; clients: readonly string[] };
+type Props = { roles: readonly WireText[]; clients: readonly WireText[] };
 
 export function DevicesToolbar({ roles, clients }: Props) {
   const state = useDevicesStore((s) => s);

@@ -1,7 +1,8 @@
 import { isDangerousScope } from "../../policy";
+import type { WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 
-export function ScopeList({ scopes, label }: { scopes: readonly string[]; label: string }) {
+export function ScopeList({ scopes, label }: { scopes: readonly WireText[]; label: string }) {
   if (scopes.length === 0) return <span className="devices-muted">none</span>;
   return (
     <ul className="devices-scopes" aria-label={label}>

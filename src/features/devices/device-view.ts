@@ -1,12 +1,12 @@
 import type { DeviceAction } from "../../api/device-mutations";
 import { scopesToAct, type Caller } from "../../policy";
-import type { DeviceTokenSummary, PairedDevice } from "../../protocol";
+import type { DeviceTokenSummary, PairedDevice, WireText } from "../../protocol";
 
 // Pure helpers for the devices screen: words, and what an action needs.
 
 export const APPROVED_VIA = { silent: "silent", owner: "owner" } as const;
 
-export function approvedHow(via: string | undefined): string {
+export function approvedHow(via: string | undefined): WireText {
   if (via === APPROVED_VIA.silent) return "automatically on this host";
   if (via === APPROVED_VIA.owner) return "by an admin";
   return via ? `via “${via}”` : "unknown";
@@ -18,7 +18,7 @@ export function actionNeeds(
   caller: Caller,
   device: Pick<PairedDevice, "deviceId">,
   token?: DeviceTokenSummary,
-): string[] {
+): WireText[] {
   const { deviceId } = device;
   if ((type === "rotate" || type === "revoke") && token) {
     return scopesToAct(caller, { action: type, deviceId, token });

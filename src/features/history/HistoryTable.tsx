@@ -6,7 +6,7 @@ import { deciderWords, kindWords } from "./history-words";
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
-function Scopes({ scopes }: { scopes: readonly string[] | undefined }) {
+function Scopes({ scopes }: { scopes: HistoryEntry["scopesAsked"] }) {
   if (scopes === undefined) return <span className="history-muted">—</span>;
   if (scopes.length === 0) return <span className="history-muted">none</span>;
   return scopes.map((scope, index) => (

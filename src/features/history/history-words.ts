@@ -1,4 +1,5 @@
 import { DECIDERS, HISTORY_KINDS, type HistoryEntry } from "../../api/history-types";
+import type { WireText } from "../../protocol";
 
 const KIND_WORDS: Record<HistoryEntry["kind"], string> = {
   [HISTORY_KINDS.requested]: "Pairing requested",
@@ -18,7 +19,7 @@ const DECIDER_WORDS: Record<string, string> = {
   [DECIDERS.automatic]: "Automatically",
 };
 
-export function kindWords(entry: HistoryEntry): string {
+export function kindWords(entry: HistoryEntry): WireText {
   const words = KIND_WORDS[entry.kind] ?? entry.kind;
   return entry.role ? `${words} (${entry.role})` : words;
 }

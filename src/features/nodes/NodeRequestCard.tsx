@@ -1,5 +1,5 @@
 import { ADMIN_NODE_COMMANDS, addedNodeCommands, missingScopes } from "../../policy";
-import { OPERATOR_SCOPES, type NodeRequest } from "../../protocol";
+import { OPERATOR_SCOPES, type NodeRequest, type WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 
 // One node capability request: what it declares, what is new, and what approving needs.
@@ -8,7 +8,7 @@ type Props = {
   request: NodeRequest;
   name: string;
   /** The commands approved for this node before; undefined when none were. */
-  approved: readonly string[] | undefined;
+  approved: readonly WireText[] | undefined;
   held: readonly string[];
   onApprove: (missing: string[]) => void;
   onReject: () => void;
@@ -18,6 +18,8 @@ export function NodeRequestCard({ request, name, approved, held, onApprove, onRe
   const added = new Set(addedNodeCommands(request.commands, approved));
   const needs = request.requiredApproveScopes;
   const missing = !needs || held.includes(OPERATOR_SCOPES.admin) ? [] : missingScopes(held, needs);
+  const needWords = needs ? needs.join(" + ") : "scopes this gateway does not say (unknown)";
+  const lacks = missing.length > 0 ? `; this session lacks ${missing.join(", ")}` : "";
   const headingId = `node-request-${request.requestId}`;
   return (
     <article className="request-card" aria-labelledby={headingId}>
@@ -46,8 +48,7 @@ export function NodeRequestCard({ request, name, approved, held, onApprove, onRe
         </ul>
       )}
       <p>
-        Approving needs {needs ? needs.join(" + ") : "scopes this gateway does not say (unknown)"}
-        {missing.length > 0 ? `; this session lacks ${missing.join(", ")}` : ""}.
+        <DeviceText value={`Approving needs ${needWords}${lacks}.`} sentence />
       </p>
       <div className="request-actions">
         <button type="button" className="primary" onClick={() => onApprove(missing)}>

@@ -5,6 +5,7 @@ import { readGatewayError } from "../../gateway/gateway-errors";
 import { shortDeviceId } from "../../policy";
 import { OPERATOR_SCOPES, type SetupCode } from "../../protocol";
 import { useNow } from "../../ui/clock";
+import { shownText } from "../../ui/display-text";
 import { DeviceText } from "../../ui/DeviceText";
 
 // Setup codes for a phone or a node host. The code lives in this component's state only and
@@ -80,17 +81,18 @@ function ShownCode({ code, onDone }: { code: SetupCode; onDone: (words: string) 
       );
     } else if (left !== undefined && left <= 0) onDone("The setup code expired unused.");
   }, [status, left, onDone]);
+  const shown = shownText(code.setupCode, Infinity);
   const qr = code.qrDataUrl?.startsWith("data:image/png;base64,") ? code.qrDataUrl : undefined;
   return (
     <section aria-label="Setup code">
       <p>
-        Access: {code.access ?? "unknown"} · gateway address in the code:{" "}
+        Access: <DeviceText value={code.access} fallback="unknown" /> · gateway address in the code:{" "}
         <DeviceText value={code.gatewayUrl} fallback="unknown" /> ·{" "}
         {left === undefined
           ? "the gateway did not say when it expires"
           : `expires in ${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, "0")}`}
       </p>
-      <textarea readOnly aria-label="Setup code text" value={code.setupCode} rows={3} cols={60} />
+      <textarea readOnly aria-label="Setup code text" value={shown} rows={3} cols={60} />
       {qr ? <img src={qr} alt="QR code of the setup code" /> : <p>The gateway sent no QR image.</p>}
       <p>Not used yet. Anyone holding this code can use it until it is used or expires.</p>
     </section>
