@@ -4,15 +4,16 @@ import {
   readConnectErrorDetailCode,
   readMissingScopeError,
 } from "@openclaw/gateway-client/browser";
+import type { WireText } from "../protocol";
 
 // One reader for every failed request, so screens branch on codes, never on message text.
 
 export type GatewayErrorInfo = {
   code: string;
   detailCode?: string;
-  message: string;
-  missingScope?: string;
-  requiredScopes?: string[];
+  message: WireText;
+  missingScope?: WireText;
+  requiredScopes?: WireText[];
   retryable?: boolean;
 };
 

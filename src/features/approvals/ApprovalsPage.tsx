@@ -4,6 +4,7 @@ import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
 import { useConnectionStatus } from "../../stores/connection-store";
 import { useNow } from "../../ui/clock";
+import { DeviceText } from "../../ui/DeviceText";
 import "./approvals.css";
 import { ActivityNotes } from "./ActivityNotes";
 import { EmptyState } from "./EmptyState";
@@ -102,7 +103,8 @@ export function ApprovalsPage() {
       <ActivityNotes />
       {query.isError ? (
         <div role="alert" className="load-error">
-          Could not read pending requests: {readGatewayError(query.error).message}{" "}
+          Could not read pending requests:{" "}
+          <DeviceText value={readGatewayError(query.error).message} sentence />{" "}
           <button type="button" onClick={() => void query.refetch()}>
             Try again
           </button>

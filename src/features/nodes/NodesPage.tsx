@@ -3,9 +3,9 @@ import { usePairList } from "../../api/pair-list";
 import { useNodeAction, type NodeAction } from "../../api/node-actions";
 import { useNodePairList } from "../../api/node-pairs";
 import { useGatewayConnection } from "../../gateway/context";
-import type { GatewayErrorInfo } from "../../gateway/gateway-errors";
+import { readGatewayError, type GatewayErrorInfo } from "../../gateway/gateway-errors";
 import { deviceName, shortDeviceId } from "../../policy";
-import { ROLES, type PairedNode } from "../../protocol";
+import { ROLES, type PairedNode, type WireText } from "../../protocol";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { useNow } from "../../ui/clock";
 import { DeviceText } from "../../ui/DeviceText";
@@ -27,7 +27,7 @@ export function NodesPage() {
   const connection = useGatewayConnection();
   const now = useNow(30_000);
   const [dialog, setDialog] = useState<Dialog>();
-  const [said, setSaid] = useState("");
+  const [said, setSaid] = useState<WireText>("");
   const act = useNodeAction((action: NodeAction, problem?: GatewayErrorInfo) =>
     setSaid(
       problem
@@ -55,9 +55,14 @@ export function NodesPage() {
         A node connects once its device is paired; it may offer the commands it declares only once
         they are approved here. Node requests do not expire.
       </p>
-      <p role="status">{said}</p>
+      <p role="status">
+        <DeviceText value={said} sentence />
+      </p>
       {query.isError ? (
-        <p role="alert">Could not read the node requests: {query.error.message}</p>
+        <p role="alert">
+          Could not read the node requests:{" "}
+          <DeviceText value={readGatewayError(query.error).message} sentence />
+        </p>
       ) : null}
       {!list ? (
         <p>{query.isError ? "" : "Loading…"}</p>

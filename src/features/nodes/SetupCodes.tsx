@@ -3,7 +3,7 @@ import { createSetupCode, useSetupStatus, type SetupProfile } from "../../api/se
 import { useGatewayConnection } from "../../gateway/context";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { shortDeviceId } from "../../policy";
-import { OPERATOR_SCOPES, type SetupCode } from "../../protocol";
+import { OPERATOR_SCOPES, type SetupCode, type WireText } from "../../protocol";
 import { useNow } from "../../ui/clock";
 import { shownText } from "../../ui/display-text";
 import { DeviceText } from "../../ui/DeviceText";
@@ -22,7 +22,7 @@ export function SetupCodes({ onElevate }: { onElevate: (missing: string[]) => vo
   const [profile, setProfile] = useState<SetupProfile>("node");
   const [publicUrl, setPublicUrl] = useState("");
   const [code, setCode] = useState<SetupCode>();
-  const [said, setSaid] = useState("");
+  const [said, setSaid] = useState<WireText>("");
   if (!connection.scopes.includes(OPERATOR_SCOPES.admin)) {
     return (
       <p>
@@ -60,7 +60,9 @@ export function SetupCodes({ onElevate }: { onElevate: (missing: string[]) => vo
         <input value={publicUrl} onChange={(e) => setPublicUrl(e.target.value)} />
       </label>{" "}
       <button type="submit">Create setup code</button>
-      <p role="status">{said}</p>
+      <p role="status">
+        <DeviceText value={said} sentence />
+      </p>
       {code ? <ShownCode key={code.setupId} code={code} onDone={done} /> : null}
     </form>
   );
