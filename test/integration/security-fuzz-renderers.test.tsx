@@ -12,26 +12,39 @@ import { DeviceActionDialog } from "../../src/features/devices/DeviceActionDialo
 import { DeviceDetails } from "../../src/features/devices/DeviceDetails";
 import { DeviceList } from "../../src/features/devices/DeviceList";
 import { HistoryTable } from "../../src/features/history/HistoryTable";
-import { deviceName } from "../../src/policy";
-import { OPERATOR_SCOPES, readEach, readPairList } from "../../src/protocol";
+import { NodeRequestCard } from "../../src/features/nodes/NodeRequestCard";
+import { deviceName, shortDeviceId } from "../../src/policy";
+import { OPERATOR_SCOPES, readEach, readNodePairList, readPairList } from "../../src/protocol";
 import { ConnectionStoreProvider } from "../../src/stores/connection-store";
-import { pairedRecord, pendingRecord, storedHistoryEntry } from "../support/hostile-records";
+import {
+  nodeRequestRecord,
+  pairedNodeRecord,
+  pairedRecord,
+  pendingRecord,
+  storedHistoryEntry,
+} from "../support/hostile-records";
 
 // Property-based: every renderer that shows wire data gets generated records, hostile in every
 // field, read through the boundary as the app reads them, many per render: request cards and
-// their details and the dialogs before an approval, device cards, pages and action dialogs, and
-// history rows. Nothing may throw, no part may
-// fall back to its error notice, nothing may reach the console, and every readable record shows.
+// their details and the dialogs before an approval, device cards, pages and action dialogs,
+// history rows and node requests. Nothing may throw, no part may fall back to its error notice,
+// nothing may reach the console, and every readable record shows.
 
 const SEED = 20_261_209;
-// Generated records per renderer (whole batches), sized so the file takes some 20 s alone on a
-// busy two-core machine and about a minute beside the rest of the suite: a device card costs
-// jsdom and React's development build 10-30 ms. FUZZ_SCALE=10 runs ten times as many by hand.
+// Generated records per renderer (whole batches), over 10,000 a run (#15), weighted to what
+// jsdom and React's development build render cheaply: a device card costs 10-30 ms, a history
+// row or a node request a few (half the stored entries are unreadable and skipped). The details
+// views and dialogs open for one record in 15. FUZZ_SCALE=10 runs ten times as many by hand.
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const RECORDS = { requests: 1_000 * SCALE, devices: 400 * SCALE, history: 2_750 * SCALE };
+const RECORDS = {
+  requests: 1_500 * SCALE,
+  devices: 400 * SCALE,
+  history: 6_000 * SCALE,
+  nodes: 2_250 * SCALE,
+};
 const BATCH = 250;
 const DEVICE_BATCH = 200; // DeviceList renders up to 200 without virtualizing
-const DETAILS_EVERY = 10;
+const DETAILS_EVERY = 15;
 const CALLER = [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing];
 const TIMEOUT_MS = 300_000;
 
@@ -76,7 +89,9 @@ function figures(what: string, generated: number, shown: number, started: number
 
 const now = Date.now();
 
-describe(`every renderer of wire data, ${RECORDS.requests + RECORDS.devices + RECORDS.history} generated records`, () => {
+const TOTAL = Object.values(RECORDS).reduce((sum, count) => sum + count, 0);
+
+describe(`every renderer of wire data, ${TOTAL} generated records`, () => {
   it(
     "request cards, their details and the dialogs before an approval",
     async ({ annotate }) => {
@@ -239,6 +254,43 @@ describe(`every renderer of wire data, ${RECORDS.requests + RECORDS.devices + RE
         { numRuns: Math.ceil(RECORDS.history / BATCH), seed: SEED, endOnFailure: true },
       );
       await annotate(figures("history rows", RECORDS.history, rows, started));
+    },
+    TIMEOUT_MS,
+  );
+  it(
+    "node requests, against the commands approved before",
+    async ({ annotate }) => {
+      const started = performance.now();
+      const show = oneRoot();
+      let cards = 0;
+      fc.assert(
+        fc.property(
+          fc.array(nodeRequestRecord(deviceIds), { minLength: BATCH, maxLength: BATCH }),
+          fc.array(pairedNodeRecord(deviceIds), { maxLength: 40 }),
+          (pending, paired) => {
+            const list = readNodePairList({ pending, paired })?.list ?? { pending: [], paired: [] };
+            show(
+              <section aria-label="Node requests">
+                {list.pending.map((request) => (
+                  <NodeRequestCard
+                    key={request.requestId}
+                    request={request}
+                    name={request.displayName || shortDeviceId(request.nodeId)}
+                    approved={list.paired.find((node) => node.nodeId === request.nodeId)?.commands}
+                    held={CALLER}
+                    onApprove={noop}
+                    onReject={noop}
+                  />
+                ))}
+              </section>,
+            );
+            expect(all('[aria-label="Node requests"] article')).toHaveLength(list.pending.length);
+            cards += list.pending.length;
+          },
+        ),
+        { numRuns: Math.ceil(RECORDS.nodes / BATCH), seed: SEED, endOnFailure: true },
+      );
+      await annotate(figures("node requests", RECORDS.nodes, cards, started));
     },
     TIMEOUT_MS,
   );

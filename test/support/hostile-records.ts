@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { HISTORY_KINDS, DECIDERS } from "../../src/api/history-types";
+import { ADMIN_NODE_COMMANDS } from "../../src/policy";
 import { DECISIONS, OPERATOR_SCOPES, ROLES, WIRE_LIMITS } from "../../src/protocol";
 
 // Pairing records as a hostile gateway or device could send them, for property-based fuzzing: each
@@ -218,3 +219,33 @@ export const storedHistoryEntry = spoiled({
   outcome: fc.constantFrom("done", "refused"),
   note: text,
 });
+
+const commands = fc.oneof(
+  { weight: 4, arbitrary: fc.subarray([...ADMIN_NODE_COMMANDS, "canvas.snapshot", "camera.snap"]) },
+  fc.array(text, { maxLength: 6 }),
+);
+
+/** `node.pair.list` pending items; node ids come from `ids`. */
+export function nodeRequestRecord(ids: fc.Arbitrary<string> = hex) {
+  return spoiled({
+    requestId: fc.uuid(),
+    nodeId: ids,
+    displayName: text,
+    platform: text,
+    caps: fc.array(text, { maxLength: 4 }),
+    commands,
+    requiredApproveScopes: scopes,
+  });
+}
+
+/** `node.pair.list` paired items; node ids come from `ids`. */
+export function pairedNodeRecord(ids: fc.Arbitrary<string> = hex) {
+  return spoiled({
+    nodeId: ids,
+    displayName: text,
+    platform: text,
+    caps: fc.array(text, { maxLength: 4 }),
+    commands,
+    approvedAtMs: time,
+  });
+}

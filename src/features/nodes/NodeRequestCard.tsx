@@ -6,7 +6,7 @@ import { DeviceText } from "../../ui/DeviceText";
 
 type Props = {
   request: NodeRequest;
-  name: string;
+  name: WireText;
   /** The commands approved for this node before; undefined when none were. */
   approved: readonly WireText[] | undefined;
   held: readonly string[];

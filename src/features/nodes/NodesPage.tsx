@@ -8,6 +8,7 @@ import { deviceName, shortDeviceId } from "../../policy";
 import { ROLES, type PairedNode, type WireText } from "../../protocol";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { useNow } from "../../ui/clock";
+import { shownText } from "../../ui/display-text";
 import { DeviceText } from "../../ui/DeviceText";
 import { ElevationDialog } from "../../ui/ElevationDialog";
 import { formatAgo } from "../../ui/relative-time";
@@ -38,7 +39,7 @@ export function NodesPage() {
   const list = query.data;
   const deviceOf = (nodeId: string) => devices?.find((d) => d.deviceId === nodeId);
   // The node's own name, else its device's (a paired entry carries one only once renamed).
-  const nameOf = (item: { displayName?: string; nodeId: string }) => {
+  const nameOf = (item: { displayName?: WireText; nodeId: string }): WireText => {
     const device = deviceOf(item.nodeId);
     return item.displayName || (device ? deviceName(device) : shortDeviceId(item.nodeId));
   };
@@ -122,7 +123,7 @@ export function NodesPage() {
       ) : null}
       {dialog?.kind === "remove" ? (
         <ConfirmDialog
-          title={`Remove node “${nameOf(dialog.node)}”?`}
+          title={`Remove node “${shownText(nameOf(dialog.node))}”?`}
           confirmLabel="Remove node"
           tone="danger"
           onCancel={() => setDialog(undefined)}
