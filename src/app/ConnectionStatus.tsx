@@ -1,6 +1,7 @@
 import type { ConnectionStatus as Status } from "../gateway/types";
 import { useConnectionStatus } from "../stores/connection-store";
 import { useNow } from "../ui/clock";
+import { shownText } from "../ui/display-text";
 
 /** The connection state, always visible in the header and announced politely when it changes. */
 export function ConnectionStatus() {
@@ -33,7 +34,7 @@ function StatusText({ status }: { status: Status }) {
     case "reconnecting":
       return <Reconnecting url={status.url} retryAtMs={status.retryAtMs} />;
     case "failed":
-      return <span>Not connected: {status.problem.title}</span>;
+      return <span>Not connected: {shownText(status.problem.title, Infinity)}</span>;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EventFrame } from "../protocol";
+import type { EventFrame, WireText } from "../protocol";
 
 // The contract between the connection layer (src/gateway) and the query layer (src/api)
 // and screens. Only src/app wires a GatewayConnection to the query client and stores.
@@ -23,8 +23,8 @@ export type ConnectProblem = {
     | "device-identity"
     | "rate-limited"
     | "other";
-  title: string;
-  detail: string;
+  title: WireText;
+  detail: WireText;
   code?: string;
   requestId?: string;
   command?: string;

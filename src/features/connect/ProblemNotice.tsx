@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ConnectProblem } from "../../gateway/types";
+import { shownText } from "../../ui/display-text";
 import { DeviceText } from "../../ui/DeviceText";
 
 type Props = {
@@ -12,8 +13,8 @@ type Props = {
 export function ProblemNotice({ problem, retryForm }: Props) {
   return (
     <div role="alert" className="problem-notice">
-      <h3 className="problem-title">{problem.title}</h3>
-      <p>{problem.detail}</p>
+      <h3 className="problem-title">{shownText(problem.title, Infinity)}</h3>
+      <p>{shownText(problem.detail, Infinity)}</p>
       {problem.requestId ? (
         <p>
           Request ID:{" "}
