@@ -95,17 +95,33 @@ export function scopeDiff(approved: readonly string[], requested: readonly strin
   };
 }
 
-type Ask = { role: string; scopes: readonly string[] };
+type Ask = { role: string; roles?: readonly string[]; scopes: readonly string[] };
+
+/** A scope list as the gateway stores a request's: admin brings read and write, write brings read. */
+function impliedSet(scopes: readonly string[]): Set<string> {
+  const set = new Set(normalizeScopes(scopes));
+  if (set.has(OPERATOR_SCOPES.admin)) set.add(OPERATOR_SCOPES.write);
+  if (set.has(OPERATOR_SCOPES.write)) set.add(OPERATOR_SCOPES.read);
+  return set;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
+}
 
 /**
  * A device's reconnect refreshes its one waiting request (same id, no event) when it asks the
- * same role and nothing new; otherwise the gateway supersedes the request. "Nothing new" is
- * the operator rule for an operator, plain names for any other role (measured on 2026.9.6).
+ * same role and nothing new; otherwise the gateway supersedes the request. "Nothing new": the
+ * same roles and the same scopes once implied ones are added, or every scope asked held by the
+ * role's rule (an operator's implications; another role R only holds R.* scopes by name).
  */
 export function waitingRequestCovers(waiting: Ask, ask: Ask): boolean {
-  if (waiting.role.trim() !== ask.role.trim()) return false;
-  if (ask.role.trim() === ROLES.operator) return scopesSatisfy(waiting.scopes, ask.scopes);
-  return scopeDiff(waiting.scopes, ask.scopes).added.length === 0;
+  const role = ask.role.trim();
+  if (waiting.role.trim() !== role) return false;
+  const roles = new Set(normalizeScopes([waiting.role, ...(waiting.roles ?? [])]));
+  const same =
+    sameSet(roles, new Set([role])) && sameSet(impliedSet(waiting.scopes), impliedSet(ask.scopes));
+  return same || scopesSatisfy(waiting.scopes, ask.scopes, role);
 }
 
 /**

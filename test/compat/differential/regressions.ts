@@ -446,4 +446,19 @@ export const REGRESSIONS: Regression[] = [
       ],
     ),
   },
+  {
+    name: "a waiting node request is refreshed only by the same scopes once implied ones count",
+    sequence: on(
+      [{ id: "openclaw-ios", mode: "ui", platform: "darwin" }],
+      [
+        connect(0, { role: "node", keep: true, scopes: ["operator.admin", "operator.pairing"] }),
+        connect(0, {
+          role: "node",
+          origin: "loopback",
+          scopes: ["operator.pairing", "operator.write", "operator.admin"],
+        }),
+        connect(0, { role: "node", scopes: ["operator.admin"] }),
+      ],
+    ),
+  },
 ];

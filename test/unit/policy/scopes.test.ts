@@ -172,8 +172,9 @@ describe("requiredScopesFor", () => {
 
 describe("waitingRequestCovers", () => {
   const op = (scope: string) => `operator.${scope}`;
+  type Row = [string, string, string[], string, string[], boolean, string[]?];
   // Rows measured on openclaw 2026.9.6 by the differential tester (named regressions).
-  const rows: [string, string, string[], string, string[], boolean][] = [
+  const rows: Row[] = [
     ["same ask", "operator", ["read"], "operator", ["read"], true],
     [
       "operator: admin covers any operator scope",
@@ -186,12 +187,29 @@ describe("waitingRequestCovers", () => {
     ["operator: write covers read", "operator", ["write"], "operator", ["read"], true],
     ["operator: a new scope", "operator", ["read"], "operator", ["write"], false],
     [
-      "node: a narrower ask by name",
+      "node: the same once admin brings write and read",
       "node",
       ["write", "admin", "pairing"],
       "node",
       ["admin", "pairing"],
       true,
+    ],
+    ["node: the same once write brings read", "node", ["write"], "node", ["read", "write"], true],
+    [
+      "node: a narrower ask is not the same",
+      "node",
+      ["admin", "pairing"],
+      "node",
+      ["admin"],
+      false,
+    ],
+    [
+      "node: read alone is narrower than admin",
+      "node",
+      ["read", "write", "admin"],
+      "node",
+      ["read"],
+      false,
     ],
     [
       "node: admin does not cover another name",
@@ -201,11 +219,29 @@ describe("waitingRequestCovers", () => {
       ["write", "pairing"],
       false,
     ],
-    ["node: write does not cover talk", "node", ["admin", "pairing"], "node", ["talk"], false],
+    [
+      "node: a node scope held by name",
+      "node",
+      ["node.exec", "node.read"],
+      "node",
+      ["node.exec"],
+      true,
+    ],
+    [
+      "node: more roles waiting",
+      "node",
+      ["admin", "pairing"],
+      "node",
+      ["admin", "pairing"],
+      false,
+      ["operator", "node"],
+    ],
     ["another role", "operator", ["read", "write"], "node", ["read"], false],
   ];
-  it.each(rows)("%s", (_name, waitingRole, waiting, askRole, asked, covered) => {
-    const ask = { role: askRole, scopes: asked.map(op) };
-    expect(waitingRequestCovers({ role: waitingRole, scopes: waiting.map(op) }, ask)).toBe(covered);
+  it.each(rows)("%s", (_name, waitingRole, waiting, askRole, asked, covered, roles) => {
+    const scopes = (list: string[]) => list.map((s) => (s.includes(".") ? s : op(s)));
+    const ask = { role: askRole, scopes: scopes(asked) };
+    const request = { role: waitingRole, roles, scopes: scopes(waiting) };
+    expect(waitingRequestCovers(request, ask)).toBe(covered);
   });
 });
