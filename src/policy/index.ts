@@ -20,3 +20,4 @@ export * from "./releases";
 export * from "./metadata-pin";
 export * from "./device-identity";
 export * from "./node-commands";
+export * from "./stale-pairings";
