@@ -76,7 +76,7 @@ export function rollback(list: PairList, before: PairedDevice, index: number): P
   return { ...list, paired: list.paired.toSpliced(Math.min(index, list.paired.length), 0, before) };
 }
 
-function isUnknownDevice(problem: GatewayErrorInfo): boolean {
+export function isUnknownDevice(problem: GatewayErrorInfo): boolean {
   return (
     problem.code === ERROR_CODES.invalidRequest &&
     problem.message.includes(UNKNOWN_DEVICE_ID_MESSAGE)

@@ -21,6 +21,7 @@ type Props = {
   caller: Caller;
   now: number;
   onAction: OpenAction;
+  label?: string;
 };
 
 export function DeviceList(props: Props) {
@@ -47,7 +48,7 @@ function row(props: Props, device: PairedDevice) {
 
 function PlainList(props: Props) {
   return (
-    <ul className="devices-list" aria-label="Paired devices">
+    <ul className="devices-list" aria-label={props.label ?? "Paired devices"}>
       {props.devices.map((device) => (
         <li key={device.deviceId}>{row(props, device)}</li>
       ))}
@@ -74,7 +75,7 @@ function VirtualList(props: Props) {
     <div ref={scrollRef} className="devices-scroller">
       <ul
         className="devices-list devices-list-virtual"
-        aria-label="Paired devices"
+        aria-label={props.label ?? "Paired devices"}
         style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((item) => {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { usePairList } from "../../api/pair-list";
 import { useGatewayConnection } from "../../gateway/context";
-import { adminLabel, deviceName, type Caller } from "../../policy";
+import { adminLabel, deviceName, duplicatePairings, type Caller } from "../../policy";
 import type { PairList } from "../../protocol";
 import { useRouteMatch } from "../../routing/router";
 import { DevicesStoreProvider, useDevicesStore } from "../../stores/devices-store";
@@ -19,6 +19,7 @@ import { sortDevices } from "./device-order";
 import { filterChoices, filterDevices } from "./device-search";
 import { actionNeeds } from "./device-view";
 import { useCaller } from "./use-caller";
+import { StalePairings } from "./StalePairings";
 import { useDeviceDialogs } from "./use-device-dialogs";
 
 const AGE_TICK_MS = 15_000;
@@ -76,7 +77,13 @@ function DevicesScreen() {
         />
       ) : null}
       {query.data && route?.name !== "device" ? (
-        <Overview list={query.data} caller={caller} now={now} onAction={onAction} />
+        <Overview
+          list={query.data}
+          caller={caller}
+          now={now}
+          onAction={onAction}
+          onElevate={(title, scopes) => setElevation({ title, scopes })}
+        />
       ) : null}
       {elevation ? (
         <ElevationDialog
@@ -108,9 +115,10 @@ type OverviewProps = {
   caller: Caller;
   now: number;
   onAction: OpenAction;
+  onElevate: (title: string, scopes: string[]) => void;
 };
 
-function Overview({ list, caller, now, onAction }: OverviewProps) {
+function Overview({ list, caller, now, onAction, onElevate }: OverviewProps) {
   const search = useDevicesStore((state) => state.search);
   const roleFilter = useDevicesStore((state) => state.roleFilter);
   const clientFilter = useDevicesStore((state) => state.clientFilter);
@@ -119,10 +127,22 @@ function Overview({ list, caller, now, onAction }: OverviewProps) {
   const sort = useDevicesStore((state) => state.sort);
   // Sorted once per list and sort; a search or filter only filters the sorted list.
   const sorted = useMemo(() => sortDevices(list.paired, sort), [list.paired, sort]);
+  const groups = useMemo(() => duplicatePairings(list.paired), [list.paired]);
+  // Older pairings are listed under their device (StalePairings), not in the main list.
+  const folded = useMemo(
+    () => new Set(groups.flatMap((group) => group.older.map((d) => d.deviceId))),
+    [groups],
+  );
   const shown = useMemo(
     () =>
-      filterDevices(sorted, { search, roleFilter, clientFilter, connectedFilter, approvedFilter }),
-    [sorted, search, roleFilter, clientFilter, connectedFilter, approvedFilter],
+      filterDevices(sorted, {
+        search,
+        roleFilter,
+        clientFilter,
+        connectedFilter,
+        approvedFilter,
+      }).filter((device) => !folded.has(device.deviceId)),
+    [sorted, search, roleFilter, clientFilter, connectedFilter, approvedFilter, folded],
   );
   const { roles, clients } = useMemo(() => filterChoices(list.paired), [list.paired]);
   const total = list.paired.length;
@@ -132,13 +152,21 @@ function Overview({ list, caller, now, onAction }: OverviewProps) {
       <p className="devices-count" aria-live="polite">
         {total === 0
           ? "No devices are paired yet."
-          : shown.length === total
+          : shown.length + folded.size === total
             ? `${total} paired ${total === 1 ? "device" : "devices"}`
             : `Showing ${shown.length} of ${total} paired devices`}
+        {folded.size > 0 ? `; ${folded.size} of them are older pairings, listed below` : ""}
       </p>
       {shown.length > 0 ? (
         <DeviceList devices={shown} caller={caller} now={now} onAction={onAction} />
       ) : null}
+      <StalePairings
+        groups={groups}
+        caller={caller}
+        now={now}
+        onAction={onAction}
+        onElevate={onElevate}
+      />
     </>
   );
 }
