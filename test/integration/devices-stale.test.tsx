@@ -40,7 +40,7 @@ describe("devices: older pairings", () => {
       },
     });
     expect(
-      await screen.findByText("8 paired devices; 4 of them are older pairings, listed below"),
+      await screen.findByText("8 paired devices; 4 are older pairings, listed below"),
     ).toBeVisible();
     const main = screen.getByRole("list", { name: "Paired devices" });
     expect(within(main).getAllByRole("article")).toHaveLength(4);

@@ -77,13 +77,7 @@ function DevicesScreen() {
         />
       ) : null}
       {query.data && route?.name !== "device" ? (
-        <Overview
-          list={query.data}
-          caller={caller}
-          now={now}
-          onAction={onAction}
-          onElevate={(title, scopes) => setElevation({ title, scopes })}
-        />
+        <Overview list={query.data} caller={caller} now={now} onAction={onAction} />
       ) : null}
       {elevation ? (
         <ElevationDialog
@@ -115,10 +109,9 @@ type OverviewProps = {
   caller: Caller;
   now: number;
   onAction: OpenAction;
-  onElevate: (title: string, scopes: string[]) => void;
 };
 
-function Overview({ list, caller, now, onAction, onElevate }: OverviewProps) {
+function Overview({ list, caller, now, onAction }: OverviewProps) {
   const search = useDevicesStore((state) => state.search);
   const roleFilter = useDevicesStore((state) => state.roleFilter);
   const clientFilter = useDevicesStore((state) => state.clientFilter);
@@ -126,23 +119,19 @@ function Overview({ list, caller, now, onAction, onElevate }: OverviewProps) {
   const approvedFilter = useDevicesStore((state) => state.approvedFilter);
   const sort = useDevicesStore((state) => state.sort);
   // Sorted once per list and sort; a search or filter only filters the sorted list.
-  const sorted = useMemo(() => sortDevices(list.paired, sort), [list.paired, sort]);
   const groups = useMemo(() => duplicatePairings(list.paired), [list.paired]);
   // Older pairings are listed under their device (StalePairings), not in the main list.
-  const folded = useMemo(
-    () => new Set(groups.flatMap((group) => group.older.map((d) => d.deviceId))),
-    [groups],
-  );
+  const sorted = useMemo(() => {
+    const folded = new Set(groups.flatMap((group) => group.older));
+    return sortDevices(
+      list.paired.filter((device) => !folded.has(device)),
+      sort,
+    );
+  }, [list.paired, groups, sort]);
   const shown = useMemo(
     () =>
-      filterDevices(sorted, {
-        search,
-        roleFilter,
-        clientFilter,
-        connectedFilter,
-        approvedFilter,
-      }).filter((device) => !folded.has(device.deviceId)),
-    [sorted, search, roleFilter, clientFilter, connectedFilter, approvedFilter, folded],
+      filterDevices(sorted, { search, roleFilter, clientFilter, connectedFilter, approvedFilter }),
+    [sorted, search, roleFilter, clientFilter, connectedFilter, approvedFilter],
   );
   const { roles, clients } = useMemo(() => filterChoices(list.paired), [list.paired]);
   const total = list.paired.length;
@@ -152,21 +141,15 @@ function Overview({ list, caller, now, onAction, onElevate }: OverviewProps) {
       <p className="devices-count" aria-live="polite">
         {total === 0
           ? "No devices are paired yet."
-          : shown.length + folded.size === total
+          : shown.length === sorted.length
             ? `${total} paired ${total === 1 ? "device" : "devices"}`
             : `Showing ${shown.length} of ${total} paired devices`}
-        {folded.size > 0 ? `; ${folded.size} of them are older pairings, listed below` : ""}
+        {sorted.length < total ? `; ${total - sorted.length} are older pairings, listed below` : ""}
       </p>
       {shown.length > 0 ? (
         <DeviceList devices={shown} caller={caller} now={now} onAction={onAction} />
       ) : null}
-      <StalePairings
-        groups={groups}
-        caller={caller}
-        now={now}
-        onAction={onAction}
-        onElevate={onElevate}
-      />
+      <StalePairings groups={groups} caller={caller} now={now} onAction={onAction} />
     </>
   );
 }

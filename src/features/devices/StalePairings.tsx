@@ -7,35 +7,22 @@ import { useDevicesActions } from "../../stores/devices-store";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { DeviceText } from "../../ui/DeviceText";
 import { shownText } from "../../ui/display-text";
-import { formatAgo } from "../../ui/relative-time";
 import type { OpenAction } from "./DeviceCard";
 import { DeviceList } from "./DeviceList";
-import { actionNeeds, approvedHow } from "./device-view";
+import { approvedHow } from "./device-view";
 
-// Older pairings of the same device, folded per device, and "Clean up N stale": removes, one by
-// one, the offline ones the gateway approved by itself (src/policy/stale-pairings.ts).
+// Older pairings folded per device, and "Clean up N stale": removes, one by one, the offline
+// ones the gateway approved by itself (src/policy/stale-pairings.ts).
 
-type Props = {
-  groups: PairingGroup<PairedDevice>[];
-  caller: Caller;
-  now: number;
-  onAction: OpenAction;
-  onElevate: (title: string, scopes: string[]) => void;
-};
+type Props = { groups: PairingGroup[]; caller: Caller; now: number; onAction: OpenAction };
 
-const pairings = (n: number) => `${n} stale ${n === 1 ? "pairing" : "pairings"}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function StalePairings({ groups, caller, now, onAction, onElevate }: Props) {
+export function StalePairings({ groups, caller, now, onAction }: Props) {
   const [confirming, setConfirming] = useState(false);
   const remove = useDeviceAction();
   const { noteAdded } = useDevicesActions();
   const stale = stalePairings(groups);
-  const [first] = stale;
-  const offer = () => {
-    const needs = first ? actionNeeds("remove", caller, first) : [];
-    if (needs.length > 0) onElevate(`Reconnect to remove ${pairings(stale.length)}?`, needs);
-    else setConfirming(true);
-  };
   const cleanUp = async (chosen: PairedDevice[]) => {
     setConfirming(false);
     const failed: string[] = [];
@@ -50,43 +37,36 @@ export function StalePairings({ groups, caller, now, onAction, onElevate }: Prop
       if (problem && isUnknownDevice(problem)) gone += 1;
       else if (problem) failed.push(`“${shownText(deviceName(device))}” (${problem.message})`);
     }
-    const removed = chosen.length - gone - failed.length;
     const text = [
-      `Removed ${removed} of ${pairings(chosen.length)}.`,
+      `Removed ${chosen.length - gone - failed.length} of ${plural(chosen.length, "stale pairing")}.`,
       gone > 0 ? `${gone} had already been removed elsewhere.` : "",
       failed.length > 0 ? `Not removed, still listed: ${failed.join(", ")}.` : "",
     ];
-    noteAdded({ text: text.filter(Boolean).join(" "), tone: failed.length > 0 ? "error" : "success" });
+    noteAdded({ text: text.filter(Boolean).join(" "), tone: failed.length ? "error" : "success" });
   };
   if (groups.length === 0) return null;
   return (
-    <section aria-labelledby="older-pairings-heading">
-      <h3 id="older-pairings-heading">Older pairings</h3>
+    <section aria-label="Older pairings">
       {groups.map(({ primary, older }) => (
         <details key={primary.deviceId}>
           <summary>
-            {older.length} older {older.length === 1 ? "pairing" : "pairings"} of{" "}
-            <DeviceText value={deviceName(primary)} />
+            {plural(older.length, "older pairing")} of <DeviceText value={deviceName(primary)} />
           </summary>
           <DeviceList
             devices={older}
             label={`Older pairings of ${shownText(deviceName(primary))}`}
-            caller={caller}
-            now={now}
-            onAction={onAction}
+            {...{ caller, now, onAction }}
           />
         </details>
       ))}
       {stale.length > 0 ? (
-        <button type="button" onClick={offer}>
+        <button type="button" onClick={() => setConfirming(true)}>
           Clean up {stale.length} stale
         </button>
-      ) : (
-        <p>None can be cleaned up: each is connected or was not approved by the gateway itself.</p>
-      )}
+      ) : null}
       {confirming ? (
         <ConfirmDialog
-          title={`Remove ${pairings(stale.length)}?`}
+          title={`Remove ${plural(stale.length, "stale pairing")}?`}
           confirmLabel={`Remove ${stale.length}`}
           tone="danger"
           onCancel={() => setConfirming(false)}
@@ -101,12 +81,8 @@ export function StalePairings({ groups, caller, now, onAction, onElevate }: Prop
           <ul aria-label="Pairings to remove">
             {stale.map((device) => (
               <li key={device.deviceId}>
-                <DeviceText value={deviceName(device)} /> ·{" "}
-                <code>
-                  <DeviceText value={device.deviceId} limit={Infinity} />
-                </code>{" "}
-                · approved {approvedHow(device.approvedVia)}
-                {device.lastSeenAtMs ? ` · last seen ${formatAgo(device.lastSeenAtMs, now)}` : ""}
+                <DeviceText value={deviceName(device)} /> · <DeviceText value={device.deviceId} /> ·
+                approved {approvedHow(device.approvedVia)}
               </li>
             ))}
           </ul>

@@ -6,10 +6,14 @@ import type { PairedDevice } from "../../../src/protocol";
 // Older pairings of one device, and which of them "Clean up N stale" may remove, by the real
 // Control UI's rule (docs/real-gateway-admin-and-nodes.md §9).
 
-type Pairing = Parameters<typeof duplicatePairings>[0][number];
+type Pairing = PairedDevice;
 
 const pairing = (deviceId: string, fields: Partial<PairedDevice> = {}): Pairing => ({
   deviceId,
+  publicKey: "",
+  roles: [],
+  scopes: [],
+  createdAtMs: 0,
   approvedVia: "silent",
   ...fields,
 });
