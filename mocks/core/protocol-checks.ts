@@ -18,6 +18,7 @@ import {
   validateNodePairListParams,
   validateNodePairRejectParams,
   validateNodePairRemoveParams,
+  validateNodeRenameParams,
   validateDeviceTokenRotateParams,
   validateRequestFrame,
 } from "@openclaw/gateway-protocol";
@@ -58,6 +59,7 @@ const PARAMS: Readonly<Record<string, Validator>> = {
   [METHODS.nodePairApprove]: validateNodePairApproveParams,
   [METHODS.nodePairReject]: validateNodePairRejectParams,
   [METHODS.nodePairRemove]: validateNodePairRemoveParams,
+  [METHODS.nodeRename]: validateNodeRenameParams,
   [METHODS.cronList]: validateCronListParams,
   [METHODS.cronStatus]: validateCronStatusParams,
   [METHODS.cronAdd]: validateCronAddParams,

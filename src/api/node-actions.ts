@@ -7,18 +7,21 @@ import { DECIDERS, HISTORY_KINDS } from "./history-types";
 import { nodePairListQueryKey } from "./node-pairs";
 import { pairListQueryKey } from "./pair-list";
 
-// Decisions on node capability requests and node removal, each written to the history log.
+// Decisions on node capability requests, node removal and rename, each written to the history
+// log. The gateway announces no rename: the list is re-read after every action.
 
 export type NodeAction = {
-  type: "approve" | "reject" | "remove";
+  type: "approve" | "reject" | "remove" | "rename";
   item: NodeRequest | PairedNode;
   name: string;
+  displayName?: string;
 };
 
 const SENT = {
   approve: { method: METHODS.nodePairApprove, kind: HISTORY_KINDS.approved, key: "requestId" },
   reject: { method: METHODS.nodePairReject, kind: HISTORY_KINDS.rejected, key: "requestId" },
   remove: { method: METHODS.nodePairRemove, kind: HISTORY_KINDS.removed, key: "nodeId" },
+  rename: { method: METHODS.nodeRename, kind: HISTORY_KINDS.renamed, key: "nodeId" },
 } as const;
 
 const idOf = ({ item }: NodeAction) => ("requestId" in item ? item.requestId : item.nodeId);
@@ -30,7 +33,8 @@ export function useNodeAction(report: (action: NodeAction, problem?: GatewayErro
   return useMutation({
     mutationFn: (action: NodeAction) => {
       const { method, key } = SENT[action.type];
-      return connection.request<unknown>(method, { [key]: idOf(action) });
+      const { displayName } = action;
+      return connection.request<unknown>(method, { [key]: idOf(action), displayName });
     },
     onSettled: (_answer, error, action) => {
       const problem = error ? readGatewayError(error) : undefined;
@@ -43,7 +47,11 @@ export function useNodeAction(report: (action: NodeAction, problem?: GatewayErro
         role: ROLES.node,
         decidedBy: DECIDERS.thisBrowser,
         outcome: problem ? "refused" : "done",
-        note: problem?.message ?? `Commands: ${commands.join(", ") || "none"}`,
+        note:
+          problem?.message ??
+          (action.displayName !== undefined
+            ? `New name: “${action.displayName}”`
+            : `Commands: ${commands.join(", ") || "none"}`),
       });
       void queryClient.invalidateQueries({ queryKey: nodePairListQueryKey });
       // Removing a node changes its device's row too (its roles, or the row itself).

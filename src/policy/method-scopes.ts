@@ -18,6 +18,7 @@ export const METHOD_SCOPES: Readonly<Record<Exclude<MethodName, "connect">, read
   [METHODS.nodePairApprove]: [pairing],
   [METHODS.nodePairReject]: [pairing],
   [METHODS.nodePairRemove]: [pairing],
+  [METHODS.nodeRename]: [pairing],
   [METHODS.setupCode]: [admin],
   [METHODS.setupStatus]: [admin],
   [METHODS.cronList]: [read],

@@ -13,6 +13,7 @@ export const METHODS = {
   nodePairApprove: "node.pair.approve",
   nodePairReject: "node.pair.reject",
   nodePairRemove: "node.pair.remove",
+  nodeRename: "node.rename",
   setupCode: "device.pair.setupCode",
   setupStatus: "device.pair.setupStatus",
   cronList: "cron.list",

@@ -127,4 +127,41 @@ describe("node capability requests", () => {
       expect(app.harness.gateway.list().paired.map((d) => d.displayName)).not.toContain("kiosk"),
     );
   });
+
+  it("renames an approved node on the gateway, and says why a rename is refused", async () => {
+    const app = await connectApp({ path: "/nodes" });
+    await nodeHost(app.harness, "rack-7", []);
+    const admin = await otherAdminSession(app.harness);
+    const [pending] = (await nodePairList(app.harness)).pending;
+    await admin.request(METHODS.nodePairApprove, { requestId: pending?.requestId });
+    const approved = await screen.findByRole("list", { name: "Approved nodes" });
+    await app.user.click(await within(approved).findByRole("button", { name: "Rename" }));
+    const dialog = await screen.findByRole("dialog", { name: "Rename “rack-7”" });
+    const field = within(dialog).getByRole("textbox", { name: "New name" });
+    expect(field).toHaveFocus();
+    await app.user.clear(field);
+    expect(within(dialog).getByRole("button", { name: "Save name" })).toBeDisabled();
+    await app.user.type(field, "  Rack seven  ");
+    await app.user.click(within(dialog).getByRole("button", { name: "Save name" }));
+    expect(await screen.findByText("Renamed node “rack-7” to “Rack seven”.")).toBeVisible();
+    // The gateway sends no event for a rename: the list is re-read after it.
+    expect(await within(approved).findByText("Rack seven")).toBeVisible();
+    const list = await nodePairList(app.harness);
+    expect(list.paired).toEqual([expect.objectContaining({ displayName: "Rack seven" })]);
+    await waitFor(() =>
+      expect(app.deps.history.getEntries()[0]).toMatchObject({
+        kind: "renamed",
+        role: ROLES.node,
+        note: "New name: “Rack seven”",
+      }),
+    );
+
+    // Removed elsewhere while the dialog is open: the gateway's answer is said as it is.
+    await app.user.click(within(approved).getByRole("button", { name: "Rename" }));
+    const [node] = list.paired as unknown as { nodeId: string }[];
+    await admin.request(METHODS.nodePairRemove, { nodeId: node?.nodeId });
+    await app.user.type(screen.getByRole("textbox", { name: "New name" }), "!");
+    await app.user.click(screen.getByRole("button", { name: "Save name" }));
+    expect(await screen.findByText("The gateway refused: unknown nodeId")).toBeVisible();
+  });
 });

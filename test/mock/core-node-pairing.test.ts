@@ -127,4 +127,40 @@ describe("node capability requests", () => {
     });
     expect(gateway.list().paired.map((d) => d.deviceId)).not.toContain(nodeId);
   });
+
+  it("renames an approved node, trimmed; refuses blank names, unknown nodes and other devices' callers", async () => {
+    const { gateway } = await startGateway();
+    const admin = await connectAdminUi(gateway, ["operator.admin"]);
+    const box = await connectHello(gateway, node([]));
+    const nodeId = box.identity.deviceId;
+    const rename = (session: DeviceSession, displayName: string) =>
+      session.request("node.rename", { nodeId, displayName });
+    const refused = (message: string) => ({
+      ok: false,
+      error: { code: "INVALID_REQUEST", message },
+    });
+    // No approved surface yet.
+    expect(await rename(admin.session, "Rack")).toMatchObject(refused("unknown nodeId"));
+    const [request] = (await list(admin.session)).pending;
+    await admin.session.request("node.pair.approve", { requestId: request?.requestId });
+    expect(await rename(admin.session, "  Rack 7 ")).toMatchObject({
+      ok: true,
+      payload: { nodeId, displayName: "Rack 7" },
+    });
+    expect((await list(admin.session)).paired).toEqual([
+      expect.objectContaining({ nodeId, displayName: "Rack 7" }),
+    ]);
+    expect(await rename(admin.session, "   ")).toMatchObject(refused("displayName required"));
+    expect(await admin.session.request("node.rename", { nodeId })).toMatchObject(
+      refused("invalid node.rename params: must have required property 'displayName'"),
+    );
+    // A non-admin operator signed in with its own device token manages only its own device.
+    const cli = await connectHello(gateway, { scopes: ["operator.read", "operator.pairing"] });
+    const own = await connectHello(gateway, {
+      identity: cli.identity,
+      scopes: ["operator.read", "operator.pairing"],
+      auth: { deviceToken: cli.hello.auth.deviceToken },
+    });
+    expect(await rename(own.session, "Mine")).toMatchObject(refused("node rename denied"));
+  });
 });

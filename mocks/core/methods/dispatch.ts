@@ -13,6 +13,7 @@ import { cronHandlers } from "./cron";
 import { devicePairHandlers } from "./device-pair";
 import { deviceTokenHandlers } from "./device-token";
 import { nodePairHandlers } from "./node-pair";
+import { nodeRenameHandlers } from "./node-rename";
 import { failure, forbiddenMissingScope, invalid } from "./params";
 import { setupCodeHandlers } from "./setup-code";
 import type { MethodHandler, MethodResult, Session } from "./types";
@@ -25,6 +26,7 @@ const HANDLERS: Readonly<Record<string, MethodHandler>> = {
   ...devicePairHandlers,
   ...deviceTokenHandlers,
   ...nodePairHandlers,
+  ...nodeRenameHandlers,
   ...setupCodeHandlers,
   ...cronHandlers,
   // On an open session, connect is a method like any other, for admins only.

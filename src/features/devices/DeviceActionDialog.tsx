@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from "react";
 import type { DeviceAction } from "../../api/device-mutations";
-import { shownText, toDisplayText } from "../../ui/display-text";
+import { shownText } from "../../ui/display-text";
 import { ModalDialog } from "../../ui/ModalDialog";
+import { RenameDialog } from "../../ui/RenameDialog";
 import { SelfWarning } from "./SelfWarning";
 
 // The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so they
@@ -28,8 +28,9 @@ export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: 
   if (dialog.type === "rename") {
     return (
       <RenameDialog
-        dialog={dialog}
-        onConfirm={onConfirm}
+        name={dialog.currentLabel ?? dialog.deviceName}
+        hint="Shown here instead of the name the device reports."
+        onSave={(label) => onConfirm({ type: "rename", deviceId: dialog.deviceId, label })}
         onCancel={onCancel}
         focusAfter={focusAfter}
       />
@@ -76,53 +77,6 @@ export function DeviceActionDialog({ dialog, onConfirm, onCancel, focusAfter }: 
           {copy.confirm}
         </button>
       </div>
-    </ModalDialog>
-  );
-}
-
-function RenameDialog({ dialog, onConfirm, onCancel, focusAfter }: Props) {
-  const inputId = useId();
-  const hintId = useId();
-  // Prefilled in visible form: hidden characters of a reported name are not carried, unseen,
-  // into the admin's own label.
-  const [label, setLabel] = useState(
-    () => toDisplayText(dialog.currentLabel ?? dialog.deviceName).full,
-  );
-  const trimmed = label.trim();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (trimmed) onConfirm({ type: "rename", deviceId: dialog.deviceId, label: trimmed });
-  };
-  return (
-    <ModalDialog
-      title={`Rename “${shownText(dialog.deviceName)}”`}
-      onClose={onCancel}
-      focusAfter={focusAfter}
-      className="devices-dialog"
-    >
-      <form onSubmit={submit} className="devices-rename">
-        <label htmlFor={inputId}>New name</label>
-        <input
-          id={inputId}
-          type="text"
-          value={label}
-          maxLength={120}
-          aria-describedby={hintId}
-          onChange={(event) => setLabel(event.target.value)}
-          data-autofocus
-        />
-        <p id={hintId} className="devices-muted">
-          Shown here instead of the name the device reports.
-        </p>
-        <div className="devices-dialog-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!trimmed}>
-            Save name
-          </button>
-        </div>
-      </form>
     </ModalDialog>
   );
 }

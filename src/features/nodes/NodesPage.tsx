@@ -12,15 +12,18 @@ import { shownText } from "../../ui/display-text";
 import { DeviceText } from "../../ui/DeviceText";
 import { ElevationDialog } from "../../ui/ElevationDialog";
 import { formatAgo } from "../../ui/relative-time";
+import { RenameDialog } from "../../ui/RenameDialog";
 import { NodeRequestCard } from "./NodeRequestCard";
 import { SetupCodes } from "./SetupCodes";
 
 // Node capability pairing: device pairing lets a node connect, this lets it offer commands.
 
 type Dialog =
-  { kind: "elevate"; missing: string[] } | { kind: "remove"; node: PairedNode; mixed: boolean };
+  | { kind: "elevate"; missing: string[] }
+  | { kind: "remove"; node: PairedNode; mixed: boolean }
+  | { kind: "rename"; node: PairedNode };
 
-const VERBS = { approve: "Approved", reject: "Rejected", remove: "Removed" } as const;
+const VERBS = { approve: "Approved", reject: "Rejected", remove: "Removed", rename: "Renamed" };
 
 export function NodesPage() {
   const query = useNodePairList();
@@ -33,7 +36,7 @@ export function NodesPage() {
     setSaid(
       problem
         ? `The gateway refused: ${problem.message}`
-        : `${VERBS[action.type]} node “${action.name}”.`,
+        : `${VERBS[action.type]} node “${action.name}”${action.displayName ? ` to “${action.displayName}”` : ""}.`,
     ),
   );
   const list = query.data;
@@ -99,6 +102,9 @@ export function NodesPage() {
                   value={` · commands: ${node.commands.join(", ") || "none"} `}
                   sentence
                 />
+                <button type="button" onClick={() => setDialog({ kind: "rename", node })}>
+                  Rename
+                </button>
                 <button type="button" onClick={() => askRemove(node)}>
                   Remove
                 </button>
@@ -117,6 +123,17 @@ export function NodesPage() {
           onCancel={() => setDialog(undefined)}
           onConfirm={() => {
             connection.requestScopes(dialog.missing);
+            setDialog(undefined);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "rename" ? (
+        <RenameDialog
+          name={nameOf(dialog.node)}
+          hint="The gateway keeps this as the node's name; its device pairing keeps its own name."
+          onCancel={() => setDialog(undefined)}
+          onSave={(displayName) => {
+            act({ type: "rename", item: dialog.node, name: nameOf(dialog.node), displayName });
             setDialog(undefined);
           }}
         />
