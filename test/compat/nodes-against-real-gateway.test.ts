@@ -7,8 +7,9 @@ import type { ProvidedRealGateway } from "./support/global-setup";
 import { NODE_HOST } from "./support/scenario-kit";
 
 // Issue #18 in Chromium against the real gateway: a scripted node host connects declaring a
-// command, its capability request appears live on the Nodes screen, is approved there, and the
-// gateway's node.pair.list then lists the approved surface.
+// command, its capability request appears live on the Nodes screen, is approved and renamed
+// there, and the gateway's node.pair.list then lists the approved surface and the new name;
+// an older silent pairing of a device is cleaned up on the Devices screen.
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -18,10 +19,22 @@ async function waitForScopes(page: Page, gateway: ProvidedRealGateway, scopes: s
   await connectionStatus(page).filter({ hasText: text }).waitFor();
 }
 
-type NodeList = { paired: { nodeId: string; commands: string[] }[]; pending: { nodeId: string }[] };
+type NodeList = {
+  paired: { nodeId: string; commands: string[]; displayName?: string }[];
+  pending: { nodeId: string }[];
+};
+type DeviceList = { paired: { deviceId: string; displayName?: string }[] };
+
+async function listed<T>(
+  scripted: { call: (s: string, m: string, p: unknown) => Promise<unknown> },
+  method: string,
+) {
+  const frame = (await scripted.call(method, method, {})) as { ok: boolean; payload?: unknown };
+  return (frame.ok ? frame.payload : undefined) as T;
+}
 
 describe("node capability requests against the real gateway", () => {
-  test("a node's request appears live, is approved in the page, and the gateway lists it", async ({
+  test("a node's request appears live, is approved and renamed in the page, and the gateway lists both", async ({
     appUrl,
     gateway,
     tab,
@@ -68,6 +81,59 @@ describe("node capability requests against the real gateway", () => {
       ["system.notify"],
     ]);
     expect(list.pending.filter((n) => n.nodeId === deviceId)).toEqual([]);
+
+    const renamed = `${name} renamed`;
+    const row = page.getByRole("list", { name: "Approved nodes" }).getByRole("listitem");
+    await row.filter({ hasText: name }).getByRole("button", { name: "Rename" }).click();
+    const rename = page.getByRole("dialog", { name: /^Rename “/ });
+    await rename.getByRole("textbox", { name: "New name" }).fill(`  ${renamed} `);
+    await rename.getByRole("button", { name: "Save name" }).click();
+    await page.getByText(new RegExp(`^Renamed node “.*” to “${escape(renamed)}”\\.$`)).waitFor();
+    await row.filter({ hasText: renamed }).waitFor();
+    const nodes = await listed<NodeList>(scripted, METHODS.nodePairList);
+    expect(nodes.paired.find((n) => n.nodeId === deviceId)?.displayName).toBe(renamed);
+    // What the dialog's hint says: the device pairing keeps its own name.
+    const devices = await listed<DeviceList>(scripted, METHODS.pairList);
+    expect(devices.paired.find((d) => d.deviceId === deviceId)?.displayName).toBe(name);
+  });
+
+  test("an older silent pairing of a device is cleaned up on the Devices screen", async ({
+    appUrl,
+    gateway,
+    tab,
+    scripted,
+  }) => {
+    const { page } = tab;
+    const name = `Cron box ${Date.now()}`;
+    // Two keys, one name, paired silently on loopback less than a minute apart: the gateway
+    // deletes older silent pairings of a new one only when they are over a minute old (§9).
+    for (const label of ["first key", "second key"]) {
+      const outcome = await scripted.connect("silent pairing", label, {
+        client: { ...NODE_HOST, mode: "backend", displayName: name },
+      });
+      expect(outcome.kind).toBe("hello");
+    }
+    const older = (await scripted.identity("first key")).deviceId;
+    const newer = (await scripted.identity("second key")).deviceId;
+    await connectThroughForm(page, appUrl, gateway);
+    await waitForScopes(page, gateway, [S.read, S.pairing]);
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: /Devices/ })
+      .click();
+    await page.getByText(`1 older pairing of ${name}`).waitFor();
+    await page.getByRole("button", { name: /^Clean up \d+ stale$/ }).click();
+    const confirm = page.getByRole("dialog", { name: /^Remove \d+ stale pairings?\?$/ });
+    const item = confirm.getByRole("list", { name: "Pairings to remove" }).getByRole("listitem");
+    await item.filter({ hasText: older }).waitFor();
+    expect(await item.filter({ hasText: newer }).count()).toBe(0);
+    await confirm.getByRole("button", { name: /^Remove \d+$/ }).click();
+    await page.getByText(/^Removed (\d+) of \1 stale pairings?\.$/).waitFor();
+
+    const devices = await listed<DeviceList>(scripted, METHODS.pairList);
+    const ids = devices.paired.map((d) => d.deviceId);
+    expect(ids).not.toContain(older);
+    expect(ids).toContain(newer);
   });
 
   test("a setup code created in the page is redeemed by a scripted node host", async ({
