@@ -4,6 +4,7 @@ import type { Browser } from "playwright-core";
 import { describe, expect } from "vitest";
 import { OPERATOR_SCOPES as S, ROLES } from "../../src/protocol";
 import {
+  connectionStatus,
   connectThroughForm,
   dialog,
   reconnectWith,
@@ -11,6 +12,8 @@ import {
   waitForCardCount,
 } from "./support/app-page";
 import { seriousAxeViolations } from "./support/axe";
+import { connectDevice } from "../../mocks/simulator/device-client";
+import { openWsTransport } from "../../mocks/simulator/ws-transport";
 import { askForPairing, connectExpectingHello, cronJob, phone } from "./support/devices";
 import { expectQuietLocalTab, test, withTab } from "./support/fixtures";
 import type { MockGatewayProcess } from "./support/mock-gateway-process";
@@ -41,6 +44,62 @@ async function stageRequests(gateway: MockGatewayProcess): Promise<void> {
   const backup = await cronJob(NAMES.admin);
   await connectExpectingHello(gateway, backup, [S.read]);
   await askForPairing(gateway, backup, [S.read, S.admin]);
+}
+
+/** Two node hosts asking for commands, and a cron job paired twice (an older, stale pairing). */
+async function stageNodes(gateway: MockGatewayProcess): Promise<void> {
+  for (const [name, commands] of [
+    ["Lab printer", ["system.notify"]],
+    ["Build runner", ["system.notify", "system.run"]],
+  ] as const) {
+    const host = await cronJob(name);
+    const outcome = await connectDevice(await openWsTransport(gateway.url), {
+      identity: host.identity,
+      client: { ...host.client, mode: "node" },
+      role: ROLES.node,
+      scopes: [],
+      auth: { token: gateway.token },
+      caps: ["system"],
+      commands: [...commands],
+    });
+    if (outcome.kind === "hello") outcome.session.close();
+  }
+  for (let i = 0; i < 2; i++)
+    await connectExpectingHello(gateway, await cronJob("Nightly backup"), [S.read]);
+}
+
+async function captureNodes(
+  browser: Browser,
+  appUrl: string,
+  gateway: MockGatewayProcess,
+  shots: Shots,
+) {
+  await withTab(browser, {}, "screens-nodes", async (tab) => {
+    const { page } = tab;
+    await connectThroughForm(page, appUrl, gateway);
+    await page.getByRole("link", { name: "Devices", exact: true }).click();
+    await page.getByText("1 older pairing of Nightly backup").click();
+    // Earlier tabs' browsers are older, offline pairings of this one's client too.
+    await page.getByRole("button", { name: /^Clean up \d+ stale$/ }).click();
+    const cleanUp = dialog(page, /^Remove \d+ stale pairings?\?$/);
+    await cleanUp.waitFor();
+    expect(await seriousAxeViolations(page), "stale clean-up").toEqual([]);
+    shots.set("stale-cleanup-light.png", await page.screenshot());
+    await cleanUp.getByRole("button", { name: "Cancel" }).click();
+
+    await page.getByRole("link", { name: /^Nodes/ }).click();
+    const printer = page.getByRole("article", { name: "Lab printer" });
+    await printer.getByRole("button", { name: "Approve", exact: true }).click();
+    await dialog(page, `Reconnect with ${S.write}?`)
+      .getByRole("button", { name: `Reconnect with ${S.write}` })
+      .click();
+    await connectionStatus(page).filter({ hasText: S.write }).waitFor();
+    await printer.getByRole("button", { name: "Approve", exact: true }).click();
+    await page.getByRole("list", { name: "Approved nodes" }).getByText("Lab printer").waitFor();
+    expect(await seriousAxeViolations(page), "nodes").toEqual([]);
+    shots.set("nodes-light.png", await page.screenshot({ fullPage: true }));
+    expectQuietLocalTab(tab);
+  });
 }
 
 // Three tabs and thirteen axe runs: more than one flow's worth of time on a busy machine.
@@ -139,8 +198,10 @@ describe("documentation screenshots", () => {
       await captureScheme(browser, appUrl, gateway, "light", shots);
       await captureScheme(browser, appUrl, gateway, "dark", shots);
       await capturePhoneWidth(browser, appUrl, gateway, shots);
+      await stageNodes(gateway);
+      await captureNodes(browser, appUrl, gateway, shots);
 
-      expect([...shots.keys()]).toHaveLength(14);
+      expect([...shots.keys()]).toHaveLength(16);
       // The committed docs change only when asked for: `PAIRDESK_SCREENSHOTS=1 npm test`.
       if (process.env.PAIRDESK_SCREENSHOTS !== "1") return;
       await mkdir(DOCS_SCREENSHOT_DIR, { recursive: true });

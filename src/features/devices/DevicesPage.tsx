@@ -123,10 +123,8 @@ function Overview({ list, caller, now, onAction }: OverviewProps) {
   // Older pairings are listed under their device (StalePairings), not in the main list.
   const sorted = useMemo(() => {
     const folded = new Set(groups.flatMap((group) => group.older));
-    return sortDevices(
-      list.paired.filter((device) => !folded.has(device)),
-      sort,
-    );
+    const unfolded = list.paired.filter((device) => !folded.has(device));
+    return sortDevices(unfolded, sort);
   }, [list.paired, groups, sort]);
   const shown = useMemo(
     () =>
