@@ -73,6 +73,7 @@ const METHOD_WEIGHTS: readonly (readonly [string, number])[] = [
   ["node.pair.approve", 5],
   ["node.pair.reject", 2],
   ["node.pair.remove", 2],
+  ["node.rename", 2],
   ["cron.list", 1],
   ["cron.add", 1],
   ["device.pair.frobnicate", 1],
@@ -112,6 +113,10 @@ export function call(devices: number): fc.Arbitrary<CallOp> {
     "node.pair.approve": request,
     "node.pair.reject": request,
     "node.pair.remove": fc.record({ nodeId: ref(devices) }),
+    "node.rename": fc.record({
+      nodeId: ref(devices),
+      displayName: pick(["Rack 7", " Rack 7 ", " "]),
+    }),
     "cron.list": fc.constant({}),
   };
   return weighted(METHOD_WEIGHTS).chain((method) => {

@@ -461,4 +461,32 @@ export const REGRESSIONS: Regression[] = [
       ],
     ),
   },
+  {
+    name: "node.rename: unknown before approval, trimmed, never blank, denied to another device's token",
+    sequence: {
+      ...on(
+        [NODE_HOST, CLI],
+        [
+          connect(0, { role: "node", scopes: [], commands: ["system.notify"] }),
+          call("node.rename", { nodeId: DEVICE_0, displayName: "Rack" }),
+          call("node.pair.approve", { requestId: { ref: "request", device: 0, which: "latest" } }),
+          call("node.rename", { nodeId: DEVICE_0, displayName: "  Rack 7 " }),
+          call("node.rename", { nodeId: DEVICE_0, displayName: "   " }),
+          call("node.rename", { nodeId: { ref: "unknown-device" }, displayName: "Rack" }),
+          call("node.rename", { nodeId: DEVICE_0 }),
+          call("node.pair.list", {}),
+          call("device.pair.list", {}),
+          connect(1, { scopes: ["operator.pairing"] }),
+          connect(1, { auth: "device-token-as-token", keep: true, scopes: ["operator.pairing"] }),
+          {
+            op: "call",
+            session: 0,
+            method: "node.rename",
+            params: { nodeId: DEVICE_0, displayName: "Mine" },
+          },
+        ],
+      ),
+      gateway: "password",
+    },
+  },
 ];
