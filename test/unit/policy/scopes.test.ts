@@ -142,6 +142,7 @@ describe("requiredScopesFor", () => {
     ["node.pair.approve", ["operator.pairing"]],
     ["node.pair.reject", ["operator.pairing"]],
     ["node.pair.remove", ["operator.pairing"]],
+    ["node.rename", ["operator.pairing"]],
     ["device.pair.setupCode", ["operator.admin"]],
     ["device.pair.setupStatus", ["operator.admin"]],
     ["cron.list", ["operator.read"]],
@@ -153,8 +154,8 @@ describe("requiredScopesFor", () => {
     expect(requiredScopesFor(method)).toEqual(scopes);
   });
 
-  it("covers exactly the table's eighteen methods", () => {
-    expect(Object.keys(METHOD_SCOPES)).toHaveLength(18);
+  it("covers exactly the table's nineteen methods", () => {
+    expect(Object.keys(METHOD_SCOPES)).toHaveLength(19);
   });
 
   it.each(["connect", "device.pair.unknown", "toString", "__proto__", ""])(
