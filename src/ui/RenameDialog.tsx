@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from "react";
+import type { WireText } from "../protocol";
 import { shownText, toDisplayText } from "./display-text";
 import { ModalDialog } from "./ModalDialog";
 
 // Asks for a new name for a device or a node; saves it trimmed, never blank.
 
 type Props = {
-  name: string;
+  name: WireText;
   hint: string;
   onSave: (name: string) => void;
   onCancel: () => void;

@@ -82,7 +82,7 @@ export function StalePairings({ groups, caller, now, onAction }: Props) {
             {stale.map((device) => (
               <li key={device.deviceId}>
                 <DeviceText value={deviceName(device)} /> · <DeviceText value={device.deviceId} /> ·
-                approved {approvedHow(device.approvedVia)}
+                approved <DeviceText value={approvedHow(device.approvedVia)} />
               </li>
             ))}
           </ul>
