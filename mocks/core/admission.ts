@@ -94,6 +94,7 @@ export function decideAdmission(
     const surface = { caps: params.caps, commands: params.commands };
     const about = { displayName, platform, version, deviceFamily };
     events.push(...requestNodeSurface(record, ctx.clock, about, remoteIp, surface));
+    connection.nodeRequestId = record.pendingNodeSurface?.requestId;
     noteNodePresence(ctx.state, device.id, "lastConnectedAtMs", ctx.clock.now());
     if (grant && (grant.token || auth.method === AUTH_METHODS.deviceToken)) {
       return { outcome: "hello", grant, decision, trace, events };

@@ -22,6 +22,8 @@ export type LiveConnection = {
     deviceTokenAuth: boolean;
   };
   seq: number;
+  /** A node's connect: the capability request it filed or refreshed, if any. */
+  nodeRequestId?: string;
   /** Role refusals in a row on this socket (the gateway closes after too many). */
   roleRefusals: number;
   closed: boolean;

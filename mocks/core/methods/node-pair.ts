@@ -1,5 +1,6 @@
 import { nodeApproveScopes, missingScopes } from "../../../src/policy";
 import {
+  buildEvent,
   DECISIONS,
   METHODS,
   OPERATOR_SCOPES,
@@ -46,6 +47,15 @@ function toWirePairedNode(device: NodeSurfaceRecord, state?: object) {
   };
 }
 
+/** The node session whose own connect filed the request hears its approval (observed). */
+function sendToNode(ctx: CoreContext, requestId: string, event: string, payload: unknown) {
+  for (const connection of ctx.connections.values()) {
+    if (connection.nodeRequestId !== requestId || connection.session?.role !== ROLES.node) continue;
+    connection.seq += 1;
+    ctx.send(connection, buildEvent(event, payload, connection.seq));
+  }
+}
+
 function pendingFor(ctx: CoreContext, requestId: string) {
   return nodeRecords(ctx).find((device) => device.pendingNodeSurface?.requestId === requestId);
 }
@@ -85,6 +95,7 @@ function decide(approve: boolean) {
     void ctx.state.persist();
     const decision = approve ? DECISIONS.approved : DECISIONS.rejected;
     const { event, payload } = nodeResolved(requestId, device.deviceId, decision, now);
+    if (approve) sendToNode(ctx, requestId, event, payload);
     ctx.broadcastPairingEvent(event, payload);
     const answer = approve
       ? { requestId, node: toWirePairedNode(device) }

@@ -489,4 +489,16 @@ export const REGRESSIONS: Regression[] = [
       gateway: "password",
     },
   },
+  {
+    name: "an approved node's own open session hears its approval",
+    sequence: on(
+      [NODE_HOST],
+      [
+        connect(0, { role: "node", scopes: [], keep: true, commands: ["system.notify"] }),
+        call("node.pair.approve", { requestId: { ref: "request", device: 0, which: "latest" } }),
+        call("node.pair.reject", { requestId: { ref: "request", device: 0, which: "latest" } }),
+        call("node.pair.list", {}),
+      ],
+    ),
+  },
 ];
