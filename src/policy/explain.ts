@@ -6,7 +6,7 @@ import type { PairedDevice, PendingRequest, WireText } from "../protocol";
 import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
 import { PENDING_CAUSES, type CauseId } from "./pending-causes";
-import { REQUEST_KINDS, requestKind } from "./request-kind";
+import { REQUEST_KINDS, requestKind, type PendingForKind } from "./request-kind";
 import { roleNeedsOwner } from "./silent-pairing";
 
 // Why the gateway did not approve a pending request by itself. A request records no Origin and no
@@ -17,23 +17,8 @@ import { roleNeedsOwner } from "./silent-pairing";
 /** `known`: what the request's own fields prove; `possible`: the rest, most likely first. */
 export type NotSilentExplanation = { known: WireText[]; possible: CauseId[] };
 
-type PendingForExplain = Pick<
-  PendingRequest,
-  | "deviceId"
-  | "publicKey"
-  | "role"
-  | "roles"
-  | "scopes"
-  | "platform"
-  | "deviceFamily"
-  | "remoteIp"
-  | "browserOrigin"
-  | "clientId"
-  | "clientMode"
-  | "silent"
-  | "isRepair"
-  | "ts"
->;
+type PendingForExplain = PendingForKind &
+  Pick<PendingRequest, "remoteIp" | "browserOrigin" | "silent" | "isRepair">;
 
 export function explainNotSilent(
   pending: PendingForExplain,

@@ -1,6 +1,6 @@
 import { PAIRING_REASONS, type PairedDevice, type PairingReason } from "../protocol";
 import { approvedScopesOf, liveApprovedRoles } from "./approved-access";
-import { pinClientMetadata } from "./metadata-pin";
+import { metadataChanged } from "./request-kind";
 import { scopesSatisfy } from "./scopes";
 
 // Why a connect needs pairing, if it does (spec §5), in the order the 2026.9.6 gateway checks
@@ -42,15 +42,7 @@ export function pairingReasons(
     return [PAIRING_REASONS.notPaired];
   }
   const reasons: PairingReason[] = [];
-  const pin = pinClientMetadata({
-    clientId: ask.clientId ?? "",
-    clientMode: ask.clientMode ?? "",
-    claimedPlatform: ask.platform,
-    claimedDeviceFamily: ask.deviceFamily,
-    pairedPlatform: paired.platform,
-    pairedDeviceFamily: paired.deviceFamily,
-  });
-  if (pin.mismatch) reasons.push(PAIRING_REASONS.metadataUpgrade);
+  if (metadataChanged(ask, paired)) reasons.push(PAIRING_REASONS.metadataUpgrade);
   if (!liveApprovedRoles(paired).includes(ask.role.trim())) {
     reasons.push(PAIRING_REASONS.roleUpgrade);
   }

@@ -14,7 +14,7 @@ export const REQUEST_KINDS = {
 } as const;
 export type RequestKind = (typeof REQUEST_KINDS)[keyof typeof REQUEST_KINDS];
 
-type PendingForKind = Pick<
+export type PendingForKind = Pick<
   PendingRequest,
   | "deviceId"
   | "publicKey"
@@ -37,7 +37,10 @@ export function sameIdentity(pending: PendingForKind, paired: PairedForKind) {
 }
 
 /** The gateway's own pin rule (a native app's newer OS version is no change; an empty pin pins nothing). */
-export function metadataChanged(pending: PendingForKind, paired: PairedDevice): boolean {
+export function metadataChanged(
+  pending: Pick<PendingForKind, "clientId" | "clientMode" | "platform" | "deviceFamily">,
+  paired: Pick<PairedDevice, "platform" | "deviceFamily">,
+): boolean {
   return pinClientMetadata({
     clientId: pending.clientId ?? "",
     clientMode: pending.clientMode ?? "",
