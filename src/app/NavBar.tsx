@@ -1,8 +1,13 @@
-import type { ReactNode } from "react";
-import { useNodePairList } from "../api/node-pairs";
+import { lazy, Suspense, type ReactNode } from "react";
 import { usePendingRequests } from "../api/pair-list";
 import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useConnectionStatus } from "../stores/connection-store";
+import { CountBadge } from "../ui/CountBadge";
+
+// Loaded after the first screen, with the node records it reads.
+const NodeBadge = lazy(() =>
+  import("./NodeBadge").then((module) => ({ default: module.NodeBadge })),
+);
 
 export function NavBar() {
   const route = useRouteMatch();
@@ -17,7 +22,10 @@ export function NavBar() {
         Devices
       </NavItem>
       <NavItem to={{ name: "nodes" }} current={route?.name === "nodes"}>
-        Nodes <NodeBadge />
+        Nodes{" "}
+        <Suspense fallback={null}>
+          <NodeBadge />
+        </Suspense>
       </NavItem>
       <NavItem to={{ name: "history" }} current={route?.name === "history"}>
         History
@@ -40,21 +48,6 @@ function PendingBadge() {
   return <PendingCount />;
 }
 
-function NodeBadge() {
-  const count = useNodePairList().data?.pending.length ?? 0;
-  return <Count count={count} />;
-}
-
 function PendingCount() {
-  return <Count count={usePendingRequests().pending.length} />;
-}
-
-function Count({ count }: { count: number }) {
-  if (count === 0) return null;
-  return (
-    <span className="badge">
-      {count}
-      <span className="visually-hidden"> pending</span>
-    </span>
-  );
+  return <CountBadge count={usePendingRequests().pending.length} />;
 }

@@ -47,7 +47,10 @@ export const optional = <K extends keyof Kinds>(kind: K): Field<Kinds[K], false>
   fix: none,
 });
 /** Missing or unreadable: the field reads as `fallback`. */
-const orElse = <K extends keyof Kinds>(kind: K, fallback: Kinds[K]): Field<Kinds[K], true> => ({
+export const orElse = <K extends keyof Kinds>(
+  kind: K,
+  fallback: Kinds[K],
+): Field<Kinds[K], true> => ({
   kind,
   required: true,
   fix: () => fallback,
@@ -153,9 +156,8 @@ const TOKEN_FIELDS = {
   lastUsedAtMs: optional("time"),
 };
 
-// A request must say which roles and scopes it asks for: it is never shown asking for less.
-const PENDING_FIELDS = {
-  requestId: required("id"),
+// What a device says of itself, in a request and in its paired record.
+const DEVICE_FIELDS = {
   deviceId: required("id"),
   publicKey: orElse("text", ""),
   displayName: optional("text"),
@@ -163,6 +165,12 @@ const PENDING_FIELDS = {
   deviceFamily: optional("text"),
   clientId: optional("text"),
   clientMode: optional("text"),
+};
+
+// A request must say which roles and scopes it asks for: it is never shown asking for less.
+const PENDING_FIELDS = {
+  requestId: required("id"),
+  ...DEVICE_FIELDS,
   browserOrigin: optional("text"),
   // Either may stand for the other; one that is there but unreadable drops the request.
   role: required("id", (value, { roles }) =>
@@ -181,13 +189,7 @@ const PENDING_FIELDS = {
 // Unreadable scope or role lists read as empty: a request from the device then shows all it
 // asks for as added, erring on the side of showing more.
 const PAIRED_FIELDS = {
-  deviceId: required("id"),
-  publicKey: orElse("text", ""),
-  displayName: optional("text"),
-  platform: optional("text"),
-  deviceFamily: optional("text"),
-  clientId: optional("text"),
-  clientMode: optional("text"),
+  ...DEVICE_FIELDS,
   role: optional("text"),
   roles: orElse("texts", []),
   scopes: orElse("texts", []),
@@ -220,66 +222,16 @@ const TOKEN_CHANGE_FIELDS = {
   revokedAtMs: optional("time"),
 };
 
-// node.pair.list entries (observed on 2026.9.6, docs/real-gateway-admin-and-nodes.md §7).
-const NODE_PENDING_FIELDS = {
-  requestId: required("id"),
-  nodeId: required("id"),
-  displayName: optional("text"),
-  platform: optional("text"),
-  caps: orElse("texts", []),
-  commands: orElse("texts", []),
-  /** Absent on an older gateway: the screen then says the requirement is unknown. */
-  requiredApproveScopes: optional("texts"),
-};
-
-const NODE_PAIRED_FIELDS = {
-  nodeId: required("id"),
-  displayName: optional("text"),
-  platform: optional("text"),
-  caps: orElse("texts", []),
-  commands: orElse("texts", []),
-  approvedAtMs: optional("time"),
-};
-
-// device.pair.setupCode's answer; `setupCode` holds a bootstrap credential (a secret).
-const SETUP_CODE_FIELDS = {
-  setupId: required("id"),
-  setupCode: required("id"),
-  qrDataUrl: optional("text"),
-  gatewayUrl: orElse("text", ""),
-  access: optional("text"),
-  expiresAtMs: optional("time"),
-};
-
-/** A setup code's use: `setupStatus`'s completion / deliveryUncertain, or their events. */
-const SETUP_USE_FIELDS = {
-  setupId: required("id"),
-  deviceId: required("id"),
-  deviceName: optional("text"),
-  access: optional("text"),
-  ts: orElse("time", 0),
-};
-
 export type DeviceTokenSummary = RecordOf<typeof TOKEN_FIELDS>;
 export type PendingRequest = RecordOf<typeof PENDING_FIELDS>;
 export type PairedDevice = RecordOf<typeof PAIRED_FIELDS>;
 export type PairResolved = RecordOf<typeof RESOLVED_FIELDS>;
 export type PairList = { pending: PendingRequest[]; paired: PairedDevice[] };
 
-export type NodeRequest = RecordOf<typeof NODE_PENDING_FIELDS>;
-export type PairedNode = RecordOf<typeof NODE_PAIRED_FIELDS>;
-export type SetupCode = RecordOf<typeof SETUP_CODE_FIELDS>;
-export type SetupUse = RecordOf<typeof SETUP_USE_FIELDS>;
-export type NodePairList = { pending: NodeRequest[]; paired: PairedNode[] };
-
 export const readPendingRequest = reader(PENDING_FIELDS);
 export const readPairedDevice = reader(PAIRED_FIELDS);
 export const readResolved = reader(RESOLVED_FIELDS);
 export const readTokenChange = reader(TOKEN_CHANGE_FIELDS);
-export const readSetupCode = reader(SETUP_CODE_FIELDS);
-export const readSetupUse = reader(SETUP_USE_FIELDS);
-export const readNodeRequest = reader(NODE_PENDING_FIELDS);
-export const readPairedNode = reader(NODE_PAIRED_FIELDS);
 
 /** `read`, refusing a second record with the same `key`: a list names each thing once. */
 function once<T extends object>(read: Read<T>, key: keyof T): Read<T> {
@@ -292,7 +244,7 @@ function once<T extends object>(read: Read<T>, key: keyof T): Read<T> {
   };
 }
 
-function listReader<P extends object, D extends object>(
+export function listReader<P extends object, D extends object>(
   readPending: Read<P>,
   pendingKey: keyof P,
   readPaired: Read<D>,
@@ -320,5 +272,3 @@ export const readPairList = listReader(
   readPairedDevice,
   "deviceId",
 );
-/** The same for `node.pair.list`. */
-export const readNodePairList = listReader(readNodeRequest, "requestId", readPairedNode, "nodeId");
