@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand";
-import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
+import type { StateStorage } from "zustand/middleware";
+import { isRecord } from "../protocol";
 import { storeContext } from "./store-context";
 
 // Preferences are not secrets, so they live in localStorage. Nothing else goes here.
@@ -31,22 +32,26 @@ function browserStorage(): StateStorage {
 export function createPreferencesStore(
   storage: StateStorage = browserStorage(),
 ): StoreApi<PreferencesState> {
-  return createStore<PreferencesState>()(
-    persist(
-      (set) => ({
-        notifications: false,
-        actions: {
-          notificationsToggled: (notifications) => set({ notifications }),
-        },
-      }),
-      {
-        name: PREFERENCES_STORAGE_KEY,
-        version: 1,
-        storage: createJSONStorage(() => storage),
-        partialize: (state) => ({ notifications: state.notifications }),
+  return createStore<PreferencesState>()((set) => ({
+    notifications: storedNotifications(storage),
+    actions: {
+      notificationsToggled: (notifications) => {
+        set({ notifications });
+        // The shape zustand's persist middleware wrote, so earlier choices still read.
+        const stored = { state: { notifications }, version: 1 };
+        storage.setItem(PREFERENCES_STORAGE_KEY, JSON.stringify(stored));
       },
-    ),
-  );
+    },
+  }));
+}
+
+function storedNotifications(storage: StateStorage): boolean {
+  try {
+    const stored: unknown = JSON.parse(String(storage.getItem(PREFERENCES_STORAGE_KEY)));
+    return isRecord(stored) && isRecord(stored.state) && stored.state.notifications === true;
+  } catch {
+    return false;
+  }
 }
 
 const context = storeContext("usePreferences", () => createPreferencesStore());
