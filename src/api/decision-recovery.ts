@@ -35,21 +35,21 @@ function whenConnected(connection: GatewayConnection, timeoutMs: number): Promis
   });
 }
 
+/** The list as the gateway has it now, or undefined when it cannot be read. */
+function freshList(connection: GatewayConnection, queryClient: QueryClient) {
+  return queryClient
+    .fetchQuery({ ...pairListQueryOptions(connection), staleTime: 0 })
+    .catch(() => undefined);
+}
+
 /** True when a fresh list no longer holds the request (false when it cannot be read). */
 export async function isGone(
   connection: GatewayConnection,
   queryClient: QueryClient,
   requestId: string,
 ): Promise<boolean> {
-  try {
-    const list = await queryClient.fetchQuery({
-      ...pairListQueryOptions(connection),
-      staleTime: 0,
-    });
-    return !list.pending.some((request) => request.requestId === requestId);
-  } catch {
-    return false;
-  }
+  const list = await freshList(connection, queryClient);
+  return list ? !list.pending.some((request) => request.requestId === requestId) : false;
 }
 
 /** Undefined when the connection did not come back: then nothing can be said yet. */
@@ -62,12 +62,8 @@ export async function settleAfterDrop(
   timeoutMs = RECOVERY_WAIT_MS,
 ): Promise<DropOutcome | undefined> {
   if (!(await whenConnected(connection, timeoutMs))) return undefined;
-  let list;
-  try {
-    list = await queryClient.fetchQuery({ ...pairListQueryOptions(connection), staleTime: 0 });
-  } catch {
-    return undefined;
-  }
+  const list = await freshList(connection, queryClient);
+  if (!list) return undefined;
   if (list.pending.some((request) => request.requestId === requestId)) return "pending";
   const device = asked && list.paired.find((paired) => paired.deviceId === asked.deviceId);
   const holds =

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
-import { readGatewayError, type GatewayErrorInfo } from "../gateway/gateway-errors";
+import { isUnknownId, readGatewayError, type GatewayErrorInfo } from "../gateway/gateway-errors";
 import { deviceName, shortDeviceId } from "../policy";
 import {
-  ERROR_CODES,
   METHODS,
   readTokenChange,
   UNKNOWN_DEVICE_ID_MESSAGE,
+  type DeviceTokenSummary,
   type PairedDevice,
   type PairList,
 } from "../protocol";
@@ -47,7 +47,7 @@ function patchDevice(
   return { ...list, paired };
 }
 
-function patchToken(device: PairedDevice, role: string, patch: Record<string, number | undefined>) {
+function patchToken(device: PairedDevice, role: string, patch: Partial<DeviceTokenSummary>) {
   const tokens = (device.tokens ?? []).map((token) =>
     token.role === role ? { ...token, ...patch } : token,
   );
@@ -76,12 +76,8 @@ export function rollback(list: PairList, before: PairedDevice, index: number): P
   return { ...list, paired: list.paired.toSpliced(Math.min(index, list.paired.length), 0, before) };
 }
 
-export function isUnknownDevice(problem: GatewayErrorInfo): boolean {
-  return (
-    problem.code === ERROR_CODES.invalidRequest &&
-    problem.message.includes(UNKNOWN_DEVICE_ID_MESSAGE)
-  );
-}
+export const isUnknownDevice = (problem: GatewayErrorInfo) =>
+  isUnknownId(problem, UNKNOWN_DEVICE_ID_MESSAGE);
 
 const HISTORY_KIND: Record<DeviceAction["type"], HistoryKind> = {
   rename: HISTORY_KINDS.renamed,
@@ -90,27 +86,13 @@ const HISTORY_KIND: Record<DeviceAction["type"], HistoryKind> = {
   revoke: HISTORY_KINDS.tokenRevoked,
 };
 
-function send(request: ReturnType<typeof useGatewayConnection>["request"], action: DeviceAction) {
-  switch (action.type) {
-    case "rename":
-      return request<unknown>(METHODS.pairRename, {
-        deviceId: action.deviceId,
-        label: action.label,
-      });
-    case "remove":
-      return request<unknown>(METHODS.pairRemove, { deviceId: action.deviceId });
-    case "rotate":
-      return request<unknown>(METHODS.tokenRotate, {
-        deviceId: action.deviceId,
-        role: action.role,
-      });
-    case "revoke":
-      return request<unknown>(METHODS.tokenRevoke, {
-        deviceId: action.deviceId,
-        role: action.role,
-      });
-  }
-}
+// Each action's fields besides `type` are the method's parameters.
+const METHOD: Record<DeviceAction["type"], string> = {
+  rename: METHODS.pairRename,
+  remove: METHODS.pairRemove,
+  rotate: METHODS.tokenRotate,
+  revoke: METHODS.tokenRevoke,
+};
 
 export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
   const connection = useGatewayConnection();
@@ -121,7 +103,7 @@ export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
 
   const mutation = useMutation<unknown, Error, DeviceAction, Context>({
     mutationKey: deviceActionMutationKey,
-    mutationFn: (action) => send(connection.request.bind(connection), action),
+    mutationFn: ({ type, ...params }) => connection.request<unknown>(METHOD[type], params),
     onMutate: async (action) => {
       // A refetch already in flight would otherwise land on top of the optimistic change.
       await queryClient.cancelQueries({ queryKey: pairListQueryKey });
@@ -133,19 +115,11 @@ export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
     onSuccess: (answer, action) => {
       if (action.type === "rotate" || action.type === "revoke") {
         const { rotatedAtMs, revokedAtMs, scopes } = readTokenChange(answer) ?? {};
+        const patch = action.type === "rotate" ? { rotatedAtMs } : { revokedAtMs };
         setList((list) =>
-          patchDevice(list, action.deviceId, (device) => {
-            const patched = patchToken(
-              device,
-              action.role,
-              action.type === "rotate" ? { rotatedAtMs } : { revokedAtMs },
-            );
-            if (!scopes) return patched;
-            const tokens = patched.tokens?.map((t) =>
-              t.role === action.role ? { ...t, scopes } : t,
-            );
-            return { ...patched, tokens };
-          }),
+          patchDevice(list, action.deviceId, (device) =>
+            patchToken(device, action.role, scopes ? { ...patch, scopes } : patch),
+          ),
         );
         // The gateway drops the device's sockets on the role: re-read "connected".
         void queryClient.invalidateQueries({ queryKey: pairListQueryKey });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
-import { LOCAL_ERROR_CODES, readGatewayError } from "../gateway/gateway-errors";
+import { isUnknownId, LOCAL_ERROR_CODES, readGatewayError } from "../gateway/gateway-errors";
 import type { GatewayConnection } from "../gateway/types";
 import {
   DECISIONS,
@@ -55,7 +55,7 @@ async function decideOne(
     // ("device pairing approval denied"): any invalid-request refusal is checked against a
     // fresh list before it is called a failure.
     const gone =
-      isUnknownRequestId(problem) ||
+      isUnknownId(problem, UNKNOWN_REQUEST_ID_MESSAGE) ||
       (problem.code === ERROR_CODES.invalidRequest &&
         (await isGone(connection, queryClient, requestId)));
     if (gone) {
@@ -75,13 +75,6 @@ async function decideOne(
     }
     return { requestId, decision, status: "failed", message: problem.message, code: problem.code };
   }
-}
-
-function isUnknownRequestId(problem: { code: string; message: string }): boolean {
-  return (
-    problem.code === ERROR_CODES.invalidRequest &&
-    problem.message.includes(UNKNOWN_REQUEST_ID_MESSAGE)
-  );
 }
 
 export function useDecideRequests(report?: DecisionReport) {

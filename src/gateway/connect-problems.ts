@@ -142,23 +142,16 @@ export function describeConnectClose(
 ): ConnectProblem {
   if (!close.socketOpened) return unreachableProblem(context);
   const pairing = readConnectPairingRequiredMessage(close.reason);
-  if (pairing) {
-    return redactProblem(
-      { ...pairingProblem(pairing.reason, pairing.requestId, null), code: `close ${close.code}` },
-      context.secret,
-    );
-  }
-  return redactProblem(
-    {
-      kind: "unreachable",
-      title: "The gateway closed the connection",
-      detail: `The connection closed before the handshake finished (${close.code}${
-        close.reason ? `: ${close.reason}` : ""
-      }). Check that ${context.url} is an OpenClaw gateway.`,
-      code: `close ${close.code}`,
-    },
-    context.secret,
-  );
+  const fields = pairing
+    ? pairingProblem(pairing.reason, pairing.requestId, null)
+    : {
+        kind: "unreachable" as const,
+        title: "The gateway closed the connection",
+        detail: `The connection closed before the handshake finished (${close.code}${
+          close.reason ? `: ${close.reason}` : ""
+        }). Check that ${context.url} is an OpenClaw gateway.`,
+      };
+  return redactProblem({ ...fields, code: `close ${close.code}` }, context.secret);
 }
 
 export function unreachableProblem(context: ProblemContext): ConnectProblem {

@@ -3,6 +3,7 @@ import {
   type GatewayBrowserDeviceTokenRecord,
   type GatewayBrowserDeviceTokenStore,
 } from "@openclaw/gateway-client/browser";
+import { isRecord } from "../protocol";
 import type { ConnectSettings } from "./types";
 
 // Where secrets live: sessionStorage by default (gone when the tab closes), localStorage only
@@ -148,12 +149,9 @@ function remove(storage: KeyValueStorage | undefined, key: string): void {
 }
 
 function parseJson(text: string | null): Record<string, unknown> | undefined {
-  if (!text) return undefined;
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null
-      ? (value as Record<string, unknown>)
-      : undefined;
+    const value: unknown = JSON.parse(text ?? "");
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }

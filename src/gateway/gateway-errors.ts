@@ -4,7 +4,7 @@ import {
   readConnectErrorDetailCode,
   readMissingScopeError,
 } from "@openclaw/gateway-client/browser";
-import type { WireText } from "../protocol";
+import { ERROR_CODES, type WireText } from "../protocol";
 
 // One reader for every failed request, so screens branch on codes, never on message text.
 
@@ -56,4 +56,9 @@ export function readGatewayError(error: unknown): GatewayErrorInfo {
     };
   }
   return { code: LOCAL_ERROR_CODES.transport, message, retryable: true };
+}
+
+/** The gateway no longer knows the id the request named (`message`: "unknown requestId", …). */
+export function isUnknownId(problem: GatewayErrorInfo, message: string): boolean {
+  return problem.code === ERROR_CODES.invalidRequest && problem.message.includes(message);
 }

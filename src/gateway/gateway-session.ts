@@ -5,7 +5,6 @@ import {
   GatewayProtocolRequestError,
   readConnectErrorDetailCode,
   type GatewayBrowserDeviceAuthPlan,
-  type GatewayProtocolCloseContext,
 } from "@openclaw/gateway-client/browser";
 import { PROTOCOL_VERSION, type ErrorShape, type EventFrame } from "../protocol";
 import type { CredentialStore } from "./credential-store";
@@ -117,21 +116,22 @@ export function startGatewaySession(
   let handshakeRefusal: ErrorShape | undefined;
   // The wire client drops unreadable frames silently, and a person should learn that
   // updates may be missing.
-  const screen = createFrameScreen({
-    unreadable: () => {
-      if (sink.isCurrent(wire)) sink.unreadable();
-    },
-    refused: (error) => (handshakeRefusal = error),
-  });
+  const unreadable = () => {
+    if (sink.isCurrent(wire)) sink.unreadable();
+  };
+  const screen = createFrameScreen({ unreadable, refused: (error) => (handshakeRefusal = error) });
 
   const wire = new GatewayProtocolClient<GatewayBrowserDeviceAuthPlan>({
     createSocket: (handlers) => {
       handshakeRefusal = undefined;
       screen.opened();
       const message = (data: string) => screen.message(data, handlers.message);
-      return openBrowserSocket(settings.url, { ...handlers, message }, deps.createWebSocket, () => {
-        if (sink.isCurrent(wire)) sink.unreadable();
-      });
+      return openBrowserSocket(
+        settings.url,
+        { ...handlers, message },
+        deps.createWebSocket,
+        unreadable,
+      );
     },
     createRequestId: deps.randomId ?? (() => crypto.randomUUID()),
     buildConnectPlan: ({ nonce, challengeTs }) =>
@@ -203,7 +203,10 @@ export function startGatewaySession(
       else if (!answered && handshakeRefusal) {
         if (refused(handshakeRefusal)) return { retry: false, notify: true };
         override = handshakeRefusal.retryAfterMs;
-      } else if (!answered) lastProblem = describeClose(closed, localError, context);
+      } else if (!answered) {
+        const reason = closed.reason || (closed.socketOpened ? (localError?.message ?? "") : "");
+        lastProblem = describeConnectClose({ ...closed, reason }, context);
+      }
       localError = undefined;
       attempt += 1;
       const delay = override ?? reconnectDelayMs(policy, attempt);
@@ -212,14 +215,8 @@ export function startGatewaySession(
     onClose: (_closed, decision) => {
       if (terminal || !decision.retry || !sink.isCurrent(wire)) return;
       const retryAtMs = now() + (decision.reconnectDelayMs ?? 0);
-      const next: ConnectionStatus = {
-        kind: "reconnecting",
-        url: settings.url,
-        retryAtMs,
-        attempt,
-      };
-      if (lastProblem) next.problem = lastProblem;
-      setStatus(next);
+      const problem = lastProblem && { problem: lastProblem };
+      setStatus({ kind: "reconnecting", url: settings.url, retryAtMs, attempt, ...problem });
     },
     onActivity: () => screen.used(),
     onEvent: (event) => sink.event(event as EventFrame),
@@ -248,15 +245,3 @@ const TERMINAL = new Set<ConnectProblem["kind"]>([
 ]);
 /** About 40 s of the default backoff: time to add the origin to allowedOrigins. */
 export const ORIGIN_REFUSALS_BEFORE_GIVING_UP = 8;
-
-function describeClose(
-  closed: GatewayProtocolCloseContext,
-  localError: Error | undefined,
-  context: ProblemContext,
-): ConnectProblem {
-  const reason = closed.reason || (closed.socketOpened ? (localError?.message ?? "") : "");
-  return describeConnectClose(
-    { code: closed.code, reason, socketOpened: closed.socketOpened },
-    context,
-  );
-}
