@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { ApprovalsPage } from "../features/approvals/ApprovalsPage";
 import { ConnectPage } from "../features/connect/ConnectPage";
 import { ConnectionControls } from "../features/connect/ConnectionControls";
@@ -15,19 +15,12 @@ import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { ProtocolNotice } from "../ui/ProtocolNotice";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { NavBar } from "./NavBar";
+import { lazyNamed } from "../ui/lazy-named";
 
-const DevicesPage = lazy(() =>
-  import("../features/devices/DevicesPage").then((module) => ({ default: module.DevicesPage })),
-);
-const StandingAccess = lazy(() =>
-  import("./StandingAccess").then((module) => ({ default: module.StandingAccess })),
-);
-const NodesPage = lazy(() =>
-  import("../features/nodes/NodesPage").then((module) => ({ default: module.NodesPage })),
-);
-const HistoryPage = lazy(() =>
-  import("../features/history/HistoryPage").then((module) => ({ default: module.HistoryPage })),
-);
+const DevicesPage = lazyNamed(() => import("../features/devices/DevicesPage"), "DevicesPage");
+const StandingAccess = lazyNamed(() => import("./StandingAccess"), "StandingAccess");
+const NodesPage = lazyNamed(() => import("../features/nodes/NodesPage"), "NodesPage");
+const HistoryPage = lazyNamed(() => import("../features/history/HistoryPage"), "HistoryPage");
 
 export function AppLayout() {
   return (
@@ -102,7 +95,9 @@ function RoutedScreen() {
     route?.name === "request" ? route.requestId : route?.name === "device" ? route.deviceId : "";
   return (
     <ErrorBoundary what="this screen" id={id} resetKey={`${route?.name} ${id}`}>
-      <Screen route={route} />
+      <Suspense fallback={<ScreenLoading />}>
+        <Screen route={route} />
+      </Suspense>
     </ErrorBoundary>
   );
 }
@@ -114,23 +109,11 @@ function Screen({ route }: { route: Route | null }) {
       return <ApprovalsPage />;
     case "devices":
     case "device":
-      return (
-        <Suspense fallback={<ScreenLoading />}>
-          <DevicesPage />
-        </Suspense>
-      );
+      return <DevicesPage />;
     case "nodes":
-      return (
-        <Suspense fallback={<ScreenLoading />}>
-          <NodesPage />
-        </Suspense>
-      );
+      return <NodesPage />;
     case "history":
-      return (
-        <Suspense fallback={<ScreenLoading />}>
-          <HistoryPage />
-        </Suspense>
-      );
+      return <HistoryPage />;
     default:
       return (
         <section aria-labelledby="not-found-heading">

@@ -1,13 +1,12 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { usePendingRequests } from "../api/pair-list";
 import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useConnectionStatus } from "../stores/connection-store";
 import { CountBadge } from "../ui/CountBadge";
+import { lazyNamed } from "../ui/lazy-named";
 
 // Loaded after the first screen, with the node records it reads.
-const NodeBadge = lazy(() =>
-  import("./NodeBadge").then((module) => ({ default: module.NodeBadge })),
-);
+const NodeBadge = lazyNamed(() => import("./NodeBadge"), "NodeBadge");
 
 export function NavBar() {
   const route = useRouteMatch();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
@@ -16,24 +16,23 @@ import { useDetailsRoute } from "./use-details-route";
 import { useLiveUpdates } from "./use-live-updates";
 import { usePendingTitle } from "./use-pending-title";
 import { useShortcuts } from "./use-shortcuts";
+import { lazyNamed } from "../../ui/lazy-named";
 
 const COUNTDOWN_TICK_MS = 1000;
 
 // A request's details have an address of their own (/requests/:id): loaded like a route, as is
 // the keyboard help (the first load stays under 130 KB).
-const RequestDetailsDialog = lazy(() =>
-  import("./RequestDetailsDialog").then((module) => ({ default: module.RequestDetailsDialog })),
+const RequestDetailsDialog = lazyNamed(
+  () => import("./RequestDetailsDialog"),
+  "RequestDetailsDialog",
 );
 // The decision dialogs only open on a click: they stay out of the first load.
-const ConfirmDecisionDialog = lazy(() =>
-  import("./ConfirmDecisionDialog").then((module) => ({ default: module.ConfirmDecisionDialog })),
+const ConfirmDecisionDialog = lazyNamed(
+  () => import("./ConfirmDecisionDialog"),
+  "ConfirmDecisionDialog",
 );
-const ElevationNeeds = lazy(() =>
-  import("./ElevationNeeds").then((module) => ({ default: module.ElevationNeeds })),
-);
-const ShortcutsHelpDialog = lazy(() =>
-  import("./ShortcutsHelpDialog").then((module) => ({ default: module.ShortcutsHelpDialog })),
-);
+const ElevationNeeds = lazyNamed(() => import("./ElevationNeeds"), "ElevationNeeds");
+const ShortcutsHelpDialog = lazyNamed(() => import("./ShortcutsHelpDialog"), "ShortcutsHelpDialog");
 
 export function ApprovalsPage() {
   const now = useNow(COUNTDOWN_TICK_MS);

@@ -1,8 +1,7 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef, type ComponentProps, type RefObject } from "react";
+import { useEffect, useRef, type ComponentProps, type RefObject } from "react";
 import type { WireText } from "../../protocol";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
-import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
+import { useListVirtualizer, virtualRows } from "../../ui/virtual-rows";
 import { RequestCard } from "./RequestCard";
 import type { RequestView } from "./request-view";
 
@@ -11,10 +10,7 @@ import type { RequestView } from "./request-view";
 
 export const VIRTUALIZE_ABOVE = 30;
 const ESTIMATED_ROW_PX = 280;
-const ROWS = layoutFreeRows(ESTIMATED_ROW_PX);
-// The scroller is at most 75vh tall (approvals.css): before it is measured, assume that, so
-// the first render builds the rows that will show rather than a fallback's worth of them.
-const SCROLLER_SHARE_OF_VIEWPORT = 0.75;
+const keyOf = (view: RequestView) => view.request.requestId;
 
 type CardCallbacks = Pick<
   ComponentProps<typeof RequestCard>,
@@ -73,37 +69,17 @@ function card(props: Props, view: RequestView) {
   );
 }
 
-/** Only the rows near the viewport, for a long list. */
-function useRowVirtualizer(
-  scrollRef: RefObject<HTMLDivElement | null>,
-  views: readonly RequestView[],
-  enabled: boolean,
-) {
-  // The virtualizer works out every row's key and offset again whenever this function is a
-  // new one: kept while the list is the same, so the page's clock tick (a render a second)
-  // does not walk 10,000 rows.
-  const getItemKey = useCallback(
-    (index: number) => views[index]?.request.requestId ?? index,
-    [views],
-  );
-  return useVirtualizer({
-    enabled,
-    count: enabled ? views.length : 0,
-    getScrollElement: () => scrollRef.current,
-    ...ROWS,
-    overscan: 4,
-    getItemKey,
-    initialRect: expectedRect(SCROLLER_SHARE_OF_VIEWPORT),
-  });
-}
-
 // One tree for both: a list crossing the threshold keeps the rows it already shows (same
 // keys under the same parent) instead of building them again in a new list.
 export function RequestList(props: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { views } = props;
   const virtual = views.length > VIRTUALIZE_ABOVE;
-  const virtualizer = useRowVirtualizer(scrollRef, views, virtual);
+  const virtualizer = useListVirtualizer(scrollRef, views, keyOf, {
+    estimatePx: ESTIMATED_ROW_PX,
+    overscan: 4,
+    enabled: virtual,
+  });
   useFocusActive(
     scrollRef,
     props,
@@ -117,22 +93,7 @@ export function RequestList(props: Props) {
         style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
         {virtual
-          ? virtualizer.getVirtualItems().map((item) => {
-              const view = views[item.index];
-              if (!view) return null;
-              return (
-                <li
-                  key={item.key}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
-                  aria-setsize={views.length}
-                  aria-posinset={item.index + 1}
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  {card(props, view)}
-                </li>
-              );
-            })
+          ? virtualRows(virtualizer, views, (view) => card(props, view))
           : views.map((view) => <li key={view.request.requestId}>{card(props, view)}</li>)}
       </ul>
     </div>

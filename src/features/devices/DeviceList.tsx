@@ -1,9 +1,8 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useRef } from "react";
+import { useRef } from "react";
 import type { Caller } from "../../policy";
 import type { PairedDevice } from "../../protocol";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
-import { expectedRect, layoutFreeRows } from "../../ui/virtual-rows";
+import { useListVirtualizer, virtualRows } from "../../ui/virtual-rows";
 import { DeviceCard, type OpenAction } from "./DeviceCard";
 
 // Up to VIRTUALIZE_ABOVE devices render as a plain list, every row in the page (and reachable by
@@ -12,9 +11,7 @@ import { DeviceCard, type OpenAction } from "./DeviceCard";
 export const VIRTUALIZE_ABOVE = 200;
 // A card with one token is about 370 px tall at desktop widths.
 const ESTIMATED_ROW_PX = 380;
-const ROWS = layoutFreeRows(ESTIMATED_ROW_PX);
-// The scroller's CSS max-height (devices.css): the first render fills that much, no more.
-const SCROLLER_VIEWPORT_SHARE = 0.75;
+const keyOf = (device: PairedDevice) => device.deviceId;
 
 type Props = {
   devices: readonly PairedDevice[];
@@ -59,17 +56,9 @@ function PlainList(props: Props) {
 function VirtualList(props: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { devices } = props;
-  // A new function re-measures all rows (10,000 at most): keep it while the list is the same.
-  const getItemKey = useCallback((index: number) => devices[index]?.deviceId ?? index, [devices]);
-  const virtualizer = useVirtualizer({
-    count: devices.length,
-    getScrollElement: () => scrollRef.current,
-    ...ROWS,
+  const virtualizer = useListVirtualizer(scrollRef, devices, keyOf, {
+    estimatePx: ESTIMATED_ROW_PX,
     overscan: 2,
-    getItemKey,
-    // Until the scroller is measured (after the first commit), assume it is as tall as its
-    // CSS allows: the first render then holds only the rows a person sees.
-    initialRect: expectedRect(SCROLLER_VIEWPORT_SHARE),
   });
   return (
     <div ref={scrollRef} className="devices-scroller">
@@ -78,22 +67,7 @@ function VirtualList(props: Props) {
         aria-label={props.label ?? "Paired devices"}
         style={{ height: virtualizer.getTotalSize() }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const device = devices[item.index];
-          if (!device) return null;
-          return (
-            <li
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              aria-setsize={devices.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              {row(props, device)}
-            </li>
-          );
-        })}
+        {virtualRows(virtualizer, devices, (device) => row(props, device))}
       </ul>
     </div>
   );
