@@ -1,4 +1,5 @@
-import { WebSocket, WebSocketServer, type RawData } from "ws";
+import { WebSocket, type RawData } from "ws";
+import { startWsServer, type WsServerHandle } from "../../test/support/ws-server";
 
 // Chromium's network emulation delays a WebSocket's upgrade by the profile's latency and
 // limits its frames' bandwidth, but delivers each frame without latency (measured: a ping
@@ -7,12 +8,10 @@ import { WebSocket, WebSocketServer, type RawData } from "ws";
 // profile sends Pairdesk's socket through this relay: each frame waits half the latency in
 // each direction. The Origin header is passed on, so the gateway sees the page's origin.
 
-export type LatencyRelay = { url: string; close(): Promise<void> };
+export type LatencyRelay = WsServerHandle;
 
-export async function startLatencyRelay(target: string, oneWayMs: number): Promise<LatencyRelay> {
-  const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-  await new Promise<void>((resolve) => server.once("listening", resolve));
-  server.on("connection", (page, request) => {
+export function startLatencyRelay(target: string, oneWayMs: number): Promise<LatencyRelay> {
+  return startWsServer((page, request) => {
     const origin = request.headers.origin;
     const gateway = new WebSocket(target, { headers: origin ? { origin } : {} });
     const toGateway: [RawData, boolean][] = [];
@@ -33,13 +32,4 @@ export async function startLatencyRelay(target: string, oneWayMs: number): Promi
     gateway.on("error", () => page.terminate());
     page.on("error", () => gateway.terminate());
   });
-  const { port } = server.address() as { port: number };
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of server.clients) client.terminate();
-        server.close(() => resolve());
-      }),
-  };
 }

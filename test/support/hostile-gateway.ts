@@ -1,5 +1,6 @@
-import { WebSocket, WebSocketServer, type RawData } from "ws";
+import { WebSocket, type RawData } from "ws";
 import { EVENTS, OPERATOR_SCOPES, ROLES } from "../../src/protocol";
+import { startWsServer, type WsServerHandle } from "./ws-server";
 
 // What a hostile gateway sends, for the hostile-gateway tests in jsdom and in Chromium: list
 // answers carrying far-future times, hidden characters in scopes and 10,000-character values,
@@ -130,17 +131,15 @@ export function hostileFrames(now: number): (string | Uint8Array)[] {
   ];
 }
 
-export type HostileGateway = { url: string; close(): Promise<void> };
+export type HostileGateway = WsServerHandle;
 
 /**
  * A hostile gateway on its own port: relays each socket to `upstream` (the mock gateway, which
  * runs the real handshake), adds the hostile records to every list answer, and sends the hostile
  * frames right after hello-ok.
  */
-export async function startHostileGateway(upstream: string): Promise<HostileGateway> {
-  const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-  await new Promise<void>((resolve) => server.once("listening", resolve));
-  server.on("connection", (browser, upgrade) => {
+export function startHostileGateway(upstream: string): Promise<HostileGateway> {
+  return startWsServer((browser, upgrade) => {
     const gateway = new WebSocket(upstream, { origin: upgrade.headers.origin });
     const early: RawData[] = [];
     const text = (data: RawData) =>
@@ -164,13 +163,4 @@ export async function startHostileGateway(upstream: string): Promise<HostileGate
     gateway.on("error", () => browser.terminate());
     browser.on("close", () => gateway.close());
   });
-  const { port } = server.address() as { port: number };
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of server.clients) client.terminate();
-        server.close(() => resolve());
-      }),
-  };
 }

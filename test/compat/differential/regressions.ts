@@ -7,6 +7,8 @@ import type { ClientProfile, ConnectOp, Op, ParamValue, Sequence } from "./vocab
 export type Regression = { name: string; sequence: Sequence };
 
 const ADMIN = ["operator.admin", "operator.pairing", "operator.read"];
+const ADMIN_PAIRING = ["operator.admin", "operator.pairing"];
+const OPERATOR_PAIRING = ["operator.read", "operator.pairing"];
 const NODE_HOST: ClientProfile = { id: "node-host", mode: "node", platform: "linux" };
 const CLI: ClientProfile = { id: "cli", mode: "cli", platform: "linux" };
 const CONTROL_UI: ClientProfile = { id: "openclaw-control-ui", mode: "webchat", platform: "web" };
@@ -258,159 +260,74 @@ export const REGRESSIONS: Regression[] = [
   },
   {
     name: "a waiting request of a non-operator role is refreshed by a narrower ask, not superseded",
-    sequence: {
-      gateway: "token",
-      adminScopes: ["operator.pairing"],
-      devices: [
+    sequence: on(
+      [
         { id: "openclaw-android", mode: "ui", platform: "android 15" },
         { id: "webchat", mode: "cli", platform: "web", deviceFamily: "Mac", displayName: "phone" },
         { id: "webchat", mode: "webchat", platform: "ios 18.1", displayName: "Studio Mac" },
       ],
-      ops: [
-        {
-          op: "connect",
-          device: 1,
+      [
+        connect(1, {
           role: "node",
-          auth: "shared",
-          origin: "none",
-          proof: "good",
-          keep: false,
           scopes: ["operator.write", "operator.admin", "operator.pairing"],
           commands: ["system.notify", "screen.snapshot", "system.run", "fs.listDir", "camera.snap"],
-        },
-        {
-          op: "call",
-          session: "admin",
-          method: "device.pair.remove",
-          params: {
-            requestId: { ref: "request", device: 1, which: "first" },
-            deviceId: { ref: "request", device: 2, which: "first" },
-            label: "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
-            role: "operator",
-            scopes: ["operator.pairing"],
-            extra: 1,
-          },
-        },
-        {
-          op: "connect",
-          device: 1,
+        }),
+        call("device.pair.remove", {
+          requestId: { ref: "request", device: 1, which: "first" },
+          deviceId: { ref: "request", device: 2, which: "first" },
+          label: "y".repeat(65),
+          role: "operator",
+          scopes: ["operator.pairing"],
+          extra: 1,
+        }),
+        connect(1, {
           role: "node",
           auth: "wrong-device-token",
-          origin: "none",
-          proof: "good",
           keep: true,
           network: "private-host",
           scopes: ["operator.read", "operator.write"],
           protocol: { min: 3, max: 4 },
           commands: ["screen.snapshot", "fs.listDir"],
-        },
-        {
-          op: "connect",
-          device: 1,
+        }),
+        connect(1, {
           role: "node",
-          auth: "shared",
           origin: "loopback",
-          proof: "good",
           keep: true,
           scopes: ["operator.admin", "operator.pairing"],
-        },
+        }),
       ],
-    } as Sequence,
+      ["operator.pairing"],
+    ),
   },
   {
     name: "an approved operator's waiting node request is refreshed by a narrower ask",
-    sequence: {
-      gateway: "token",
-      adminScopes: ["operator.read", "operator.pairing"],
-      devices: [
+    sequence: on(
+      [
         { id: "openclaw-ios", mode: "ui", platform: "macos" },
         { id: "node-host", mode: "node", platform: "macos", displayName: "phone" },
         { id: "openclaw-tui", mode: "ui", platform: "macos" },
       ],
-      ops: [
-        {
-          op: "connect",
-          device: 1,
-          role: "operator",
-          auth: "shared",
-          origin: "loopback",
-          proof: "good",
-          keep: false,
-          network: "forwarded",
-          scopes: ["operator.read", "operator.pairing"],
-        },
-        {
-          op: "connect",
-          device: 0,
-          role: "operator",
-          auth: "shared",
-          origin: "none",
-          proof: "good",
-          keep: false,
-          scopes: ["operator.read", "operator.admin", "operator.pairing"],
-        },
-        {
-          op: "connect",
-          device: 2,
-          role: "operator",
+      [
+        connect(1, { origin: "loopback", network: "forwarded", scopes: OPERATOR_PAIRING }),
+        connect(0, { scopes: ["operator.read", ...ADMIN_PAIRING] }),
+        connect(2, {
           auth: "none",
           origin: "allowed",
-          proof: "good",
-          keep: false,
           network: "forwarded",
-          scopes: ["operator.write", "operator.admin", "operator.pairing"],
-        },
-        {
-          op: "connect",
-          device: 0,
+          scopes: ["operator.write", ...ADMIN_PAIRING],
+        }),
+        connect(0, {
           role: "node",
-          auth: "shared",
           origin: "loopback",
-          proof: "good",
-          keep: false,
-          scopes: ["operator.read", "operator.admin", "operator.pairing"],
-        },
-        {
-          op: "connect",
-          device: 0,
-          role: "node",
-          auth: "swapped-field",
-          origin: "none",
-          proof: "good",
-          keep: false,
-          scopes: ["operator.admin", "operator.pairing"],
-        },
-        {
-          op: "connect",
-          device: 1,
-          role: "operator",
-          auth: "shared",
-          origin: "loopback",
-          proof: "good",
-          keep: true,
-          scopes: ["operator.read", "operator.admin", "operator.pairing"],
-        },
-        {
-          op: "connect",
-          device: 1,
-          role: "operator",
-          auth: "shared",
-          origin: "none",
-          proof: "good",
-          keep: true,
-          scopes: ["operator.admin", "operator.pairing"],
-        },
-        {
-          op: "connect",
-          device: 2,
-          role: "operator",
-          auth: "shared",
-          origin: "loopback",
-          proof: "good",
-          keep: false,
-        },
+          scopes: ["operator.read", ...ADMIN_PAIRING],
+        }),
+        connect(0, { role: "node", auth: "swapped-field", scopes: ADMIN_PAIRING }),
+        connect(1, { origin: "loopback", keep: true, scopes: ["operator.read", ...ADMIN_PAIRING] }),
+        connect(1, { keep: true, scopes: ADMIN_PAIRING }),
+        connect(2, { origin: "loopback", scopes: undefined }),
       ],
-    } as Sequence,
+      OPERATOR_PAIRING,
+    ),
   },
   {
     name: "a device-token caller without admin decides no node request but its own",
