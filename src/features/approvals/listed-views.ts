@@ -47,17 +47,12 @@ function matchesSearch(view: RequestView, needle: string): boolean {
 
 export function filterAndSort(views: readonly RequestView[], filters: ListFilters): RequestView[] {
   const needle = filters.search.trim().toLowerCase();
-  // Unfiltered (the first screen), a copy to sort: no per-request test over the whole list.
-  const shown =
-    filters.kindFilter === "all" && filters.clientFilter === "all" && !needle
-      ? views.slice()
-      : views.filter(
-          (view) =>
-            (filters.kindFilter === "all" || view.kind === filters.kindFilter) &&
-            (filters.clientFilter === "all" ||
-              (view.request.clientId ?? "") === filters.clientFilter) &&
-            matchesSearch(view, needle),
-        );
+  const shown = views.filter(
+    (view) =>
+      (filters.kindFilter === "all" || view.kind === filters.kindFilter) &&
+      (filters.clientFilter === "all" || (view.request.clientId ?? "") === filters.clientFilter) &&
+      matchesSearch(view, needle),
+  );
   const direction = filters.sort === "newest" ? -1 : 1;
   return shown.sort((a, b) => direction * (a.request.ts - b.request.ts));
 }
@@ -65,12 +60,8 @@ export function filterAndSort(views: readonly RequestView[], filters: ListFilter
 /** The distinct client ids in the list, for the client filter. */
 export function clientOptions(views: readonly RequestView[]): { value: string; label: string }[] {
   const seen = new Map<string, string>();
-  let last: string | undefined;
-  for (let index = 0; index < views.length; index += 1) {
-    const id = views[index]?.request.clientId ?? "";
-    // Requests come in runs from the same client: a string compare skips most map lookups.
-    if (id === last) continue;
-    last = id;
+  for (const { request } of views) {
+    const id = request.clientId ?? "";
     if (!seen.has(id)) seen.set(id, id ? describeClient(id) : "Unknown client");
   }
   return [...seen].map(([value, label]) => ({ value, label }));

@@ -86,8 +86,7 @@ function details(request: PendingRequest, paired: PairedDevice | undefined, name
   };
 }
 
-// A list of 10,000 makes a view per request on every update and renders a dozen rows: the
-// name is known at once (it is searched), the rest is worked out on first read.
+// The name is known at once (it is searched), the rest worked out on first read (BENCHMARKS.md).
 class LazyView implements RequestView {
   readonly name: string;
   private worked: Details | undefined;

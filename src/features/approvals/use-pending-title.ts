@@ -3,11 +3,8 @@ import { useEffect, useRef } from "react";
 // "(3) Pairdesk": the waiting count in the tab title, so a background tab still tells.
 
 export const APP_TITLE = "Pairdesk";
-// A title change costs the browser a round of work outside the page (the tab strip, history,
-// accessibility: about a millisecond here); in a storm of requests the count changes every
-// frame, so a changing count is written at most this often, always ending on the latest.
-// Something starting or ceasing to wait is written at once, but in a task of its own: the
-// effect runs straight after React puts the new row on the page, and the row comes first.
+// A changing count is written at most this often (BENCHMARKS.md); a first or last request at
+// once, in a task of its own so that the new row is painted first.
 const TITLE_EVERY_MS = 250;
 
 export function usePendingTitle(count: number): void {
