@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { useGatewayConnection } from "../gateway/context";
-import { EVENTS, METHODS, OPERATOR_SCOPES } from "../protocol";
-import { readNodePairList, type NodePairList } from "../protocol/node-records";
+import { EVENTS, METHODS, OPERATOR_SCOPES, readNodePairList, type NodePairList } from "../protocol";
 import { UnreadableAnswerError } from "./pair-list";
 
 // Node capability requests (`node.pair.list`), re-read whenever a node.pair event arrives or

@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useGatewayConnection } from "../gateway/context";
 import type { GatewayConnection } from "../gateway/types";
-import { isRecord, METHODS } from "../protocol";
-import { readSetupCode, readSetupUse, type SetupUse } from "../protocol/node-records";
+import { isRecord, METHODS, readSetupCode, readSetupUse, type SetupUse } from "../protocol";
 import { setupStatusQueryKey } from "./node-pairs";
 import { UnreadableAnswerError } from "./pair-list";
 

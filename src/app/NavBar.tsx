@@ -1,12 +1,8 @@
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useNodePairList } from "../api/node-pairs";
 import { usePendingRequests } from "../api/pair-list";
 import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useConnectionStatus } from "../stores/connection-store";
-import { CountBadge } from "../ui/CountBadge";
-import { lazyNamed } from "../ui/lazy-named";
-
-// Loaded after the first screen, with the node records it reads.
-const NodeBadge = lazyNamed(() => import("./NodeBadge"), "NodeBadge");
 
 export function NavBar() {
   const route = useRouteMatch();
@@ -21,10 +17,7 @@ export function NavBar() {
         Devices
       </NavItem>
       <NavItem to={{ name: "nodes" }} current={route?.name === "nodes"}>
-        Nodes{" "}
-        <Suspense fallback={null}>
-          <NodeBadge />
-        </Suspense>
+        Nodes <NodeBadge />
       </NavItem>
       <NavItem to={{ name: "history" }} current={route?.name === "history"}>
         History
@@ -47,6 +40,20 @@ function PendingBadge() {
   return <PendingCount />;
 }
 
+function NodeBadge() {
+  return <Count count={useNodePairList().data?.pending.length ?? 0} />;
+}
+
 function PendingCount() {
-  return <CountBadge count={usePendingRequests().pending.length} />;
+  return <Count count={usePendingRequests().pending.length} />;
+}
+
+function Count({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="badge">
+      {count}
+      <span className="visually-hidden"> pending</span>
+    </span>
+  );
 }

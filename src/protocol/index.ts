@@ -2,4 +2,4 @@ export * from "./names";
 export * from "./errors";
 export * from "./pair-records";
 export * from "./frames";
-export type * from "./node-records";
+export * from "./node-records";

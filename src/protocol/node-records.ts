@@ -1,7 +1,7 @@
 import { listReader, optional, orElse, reader, required, type RecordOf } from "./pair-records";
 
-// The Nodes screen's records, apart from pair-records.ts so that they load with that screen:
-// imported from this file, not through the protocol index (which re-exports only the types).
+// The records of node capability pairing and setup codes, read by the field tables of
+// pair-records.ts.
 
 // node.pair.list entries (observed on 2026.9.6, docs/real-gateway-admin-and-nodes.md §7).
 const NODE_FIELDS = {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
-import "./ui.css";
+import "./modal.css";
 
 // The one modal of every screen: a native <dialog> opened with showModal(), so the page behind it
 // is inert and Escape cancels.

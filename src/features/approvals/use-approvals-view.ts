@@ -1,5 +1,4 @@
 import { useMemo, useState } from "react";
-import { useShallow } from "zustand/react/shallow";
 import { usePendingRequests } from "../../api/pair-list";
 import { useApprovalsStore } from "../../stores/approvals-store";
 import { useConnectionStatus } from "../../stores/connection-store";
@@ -12,14 +11,10 @@ const NONE: RequestView[] = [];
 
 export function useApprovalsView() {
   const { pending, paired, query } = usePendingRequests();
-  const filters = useApprovalsStore(
-    useShallow(({ kindFilter, clientFilter, search, sort }) => ({
-      kindFilter,
-      clientFilter,
-      search,
-      sort,
-    })),
-  );
+  const kindFilter = useApprovalsStore((state) => state.kindFilter);
+  const clientFilter = useApprovalsStore((state) => state.clientFilter);
+  const search = useApprovalsStore((state) => state.search);
+  const sort = useApprovalsStore((state) => state.sort);
   const selected = useApprovalsStore((state) => state.selected);
   const successors = useApprovalsStore((state) => state.successors);
   const status = useConnectionStatus();
@@ -36,7 +31,10 @@ export function useApprovalsView() {
     () => toRequestViews(pending, paired, heldScopes, new Set(Object.values(successors))),
     [pending, paired, heldScopes, successors],
   );
-  const visible = useMemo(() => filterAndSort(live, filters), [live, filters]);
+  const visible = useMemo(
+    () => filterAndSort(live, { kindFilter, clientFilter, search, sort }),
+    [live, kindFilter, clientFilter, search, sort],
+  );
   const clients = useMemo(() => clientOptions(live), [live]);
   const selectedShown = useMemo(
     () =>
@@ -50,8 +48,7 @@ export function useApprovalsView() {
       ({ request }) => selected.has(request.requestId) && !shown.has(request.requestId),
     ).length;
   }, [live, selected, selectedShown]);
-  const filtered =
-    filters.kindFilter !== "all" || filters.clientFilter !== "all" || filters.search.trim() !== "";
+  const filtered = kindFilter !== "all" || clientFilter !== "all" || search.trim() !== "";
 
   return { query, live, visible, clients, selected, selectedShown, selectedHidden, filtered };
 }
