@@ -35,7 +35,6 @@ export const EVENTS = {
   setupCompleted: "device.pair.setup.completed",
   setupUncertain: "device.pair.setup.deliveryUncertain",
 } as const;
-export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 
 export const ROLES = { operator: "operator", node: "node" } as const;
 export type Role = (typeof ROLES)[keyof typeof ROLES];
@@ -50,7 +49,6 @@ export const OPERATOR_SCOPES = {
   talk: "operator.talk",
   talkSecrets: "operator.talk.secrets",
 } as const;
-export type OperatorScope = (typeof OPERATOR_SCOPES)[keyof typeof OPERATOR_SCOPES];
 
 export const PAIRING_REASONS = {
   notPaired: "not-paired",
