@@ -1,5 +1,6 @@
 import { memo, useId } from "react";
 import { DeviceText } from "../../ui/DeviceText";
+import "../../ui/request-card.css";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts, WhyItNeedsYou } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";

@@ -1,6 +1,7 @@
 import { ADMIN_NODE_COMMANDS, addedNodeCommands, missingScopes } from "../../policy";
 import { OPERATOR_SCOPES, type NodeRequest, type WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
+import "../../ui/request-card.css";
 
 // One node capability request: what it declares, what is new, and what approving needs.
 
