@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { call } from "./arbitrary-call";
 import { clientProfile, connect } from "./arbitrary-connect";
 import { pick, weighted } from "./arbitrary-kit";
+import { SESSION_LIMIT_BYTES } from "./raw-frames";
 import type { CloseOp, FrameOp, GatewayAuthMode, Op, RawFrame, Sequence } from "./vocabulary";
 
 // Generators for sequences. Weights lean towards what makes pairing interesting (a handful of
@@ -46,7 +47,7 @@ const laterFrames: fc.Arbitrary<RawFrame> = pick<RawFrame>([
   { kind: "binary", text: "not json" },
   { kind: "oversized", bytes: PREAUTH_LIMIT + 1 },
   // hello-ok's policy.maxPayload is the limit after hello: one byte more closes 1009.
-  { kind: "oversized", bytes: 25 * 1024 * 1024 + 1 },
+  { kind: "oversized", bytes: SESSION_LIMIT_BYTES + 1 },
 ]);
 
 const frame: fc.Arbitrary<FrameOp> = fc.oneof(

@@ -10,6 +10,10 @@ import type { RawFrame } from "./vocabulary";
  * the real gateway takes over half a second to cut a 25 MiB frame on a busy machine.
  */
 const CLOSE_WAIT_MS = 2500;
+/** hello-ok's policy.maxPayload: past it a session's frame closes the socket (1009). */
+export const SESSION_LIMIT_BYTES = 25 * 1024 * 1024;
+/** Reading a 25 MiB frame before cutting it took a loaded gateway longer than CLOSE_WAIT_MS. */
+const OVER_LIMIT_WAIT_MS = 15_000;
 
 function frameText(frame: RawFrame): string {
   switch (frame.kind) {
@@ -78,7 +82,9 @@ export async function performFrame(
     socket.terminate();
     return record;
   }
-  await socket.nextActivity(CLOSE_WAIT_MS);
+  if (frame.kind === "oversized" && frame.bytes > SESSION_LIMIT_BYTES) {
+    await Promise.race([socket.closed, new Promise((r) => setTimeout(r, OVER_LIMIT_WAIT_MS))]);
+  } else await socket.nextActivity(CLOSE_WAIT_MS);
   await new Promise((resolve) => setTimeout(resolve, 30));
   return { answers: answersSince(socket, from), closed: socket.closeInfo() ?? null };
 }
