@@ -15,7 +15,7 @@ import { useDecisions } from "./use-decisions";
 import { useDetailsRoute } from "./use-details-route";
 import { useLiveUpdates } from "./use-live-updates";
 import { usePendingTitle } from "./use-pending-title";
-import { useShortcuts } from "./use-shortcuts";
+import { useShortcuts } from "../../ui/use-shortcuts";
 import { lazyNamed } from "../../ui/lazy-named";
 
 const COUNTDOWN_TICK_MS = 1000;
@@ -32,7 +32,7 @@ const ConfirmDecisionDialog = lazyNamed(
   "ConfirmDecisionDialog",
 );
 const ElevationNeeds = lazyNamed(() => import("./ElevationNeeds"), "ElevationNeeds");
-const ShortcutsHelpDialog = lazyNamed(() => import("./ShortcutsHelpDialog"), "ShortcutsHelpDialog");
+const ShortcutsHelpDialog = lazyNamed(() => import("../../ui/ShortcutsHelpDialog"), "ShortcutsHelpDialog");
 
 export function ApprovalsPage() {
   const now = useNow(COUNTDOWN_TICK_MS);

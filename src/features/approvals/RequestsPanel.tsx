@@ -2,7 +2,7 @@ import type { WireText } from "../../protocol";
 import { hrefFor, navigate } from "../../routing/router";
 import { useApprovalsActions, useApprovalsStore } from "../../stores/approvals-store";
 import { ApprovalsToolbar } from "./ApprovalsToolbar";
-import { BulkBar } from "./BulkBar";
+import { BulkBar } from "../../ui/BulkBar";
 import { RequestList } from "./RequestList";
 import type { RequestView } from "./request-view";
 import type { useApprovalsView } from "./use-approvals-view";

@@ -8,7 +8,8 @@ export type ShortcutHandlers = {
   approve: () => void;
   reject: () => void;
   toggle: () => void;
-  openDetails: () => void;
+  /** Absent where a request has no details view: Enter keeps its own meaning. */
+  openDetails?: () => void;
   help: () => void;
 };
 
@@ -60,7 +61,7 @@ export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void
           return run(h.toggle);
         case "Enter":
           // Enter on a button or link keeps its own meaning.
-          return isRow(event.target) ? run(h.openDetails) : undefined;
+          return h.openDetails && isRow(event.target) ? run(h.openDetails) : undefined;
         case "?":
           return run(h.help);
       }

@@ -1,4 +1,4 @@
-import { ModalDialog } from "../../ui/ModalDialog";
+import { ModalDialog } from "./ModalDialog";
 
 export const SHORTCUTS: readonly [keys: string, action: string][] = [
   ["j or ↓", "Next request"],
@@ -11,12 +11,14 @@ export const SHORTCUTS: readonly [keys: string, action: string][] = [
   ["Escape", "Close a dialog"],
 ];
 
-export function ShortcutsHelpDialog({ onClose }: { onClose: () => void }) {
+type Props = { onClose: () => void; shortcuts?: typeof SHORTCUTS };
+
+export function ShortcutsHelpDialog({ onClose, shortcuts = SHORTCUTS }: Props) {
   return (
     <ModalDialog title="Keyboard shortcuts" onClose={onClose}>
       <p>Shortcuts work when you are not typing in a field.</p>
       <dl className="shortcuts">
-        {SHORTCUTS.map(([keys, action]) => (
+        {shortcuts.map(([keys, action]) => (
           <div key={keys} className="shortcut">
             <dt>
               <kbd>{keys}</kbd>
