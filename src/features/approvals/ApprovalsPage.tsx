@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, useCallback, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRoute } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
@@ -11,14 +11,17 @@ import { EmptyState } from "./EmptyState";
 import { NotificationsToggle } from "./NotificationsToggle";
 import { openDetails, RequestsPanel } from "./RequestsPanel";
 import { useApprovalsView } from "./use-approvals-view";
+import type { RequestView } from "./request-view";
 import { useDecisions } from "./use-decisions";
 import { useDetailsRoute } from "./use-details-route";
 import { useLiveUpdates } from "./use-live-updates";
 import { usePendingTitle } from "./use-pending-title";
+import { useActiveRow } from "../../ui/use-active-row";
 import { useShortcuts } from "../../ui/use-shortcuts";
 import { lazyNamed } from "../../ui/lazy-named";
 
 const COUNTDOWN_TICK_MS = 1000;
+const idOf = (view: RequestView) => view.request.requestId;
 
 // A request's details have an address of their own (/requests/:id): loaded like a route, as is
 // the keyboard help (the first load stays under 130 KB).
@@ -32,15 +35,18 @@ const ConfirmDecisionDialog = lazyNamed(
   "ConfirmDecisionDialog",
 );
 const ElevationNeeds = lazyNamed(() => import("./ElevationNeeds"), "ElevationNeeds");
-const ShortcutsHelpDialog = lazyNamed(() => import("../../ui/ShortcutsHelpDialog"), "ShortcutsHelpDialog");
+const ShortcutsHelpDialog = lazyNamed(
+  () => import("../../ui/ShortcutsHelpDialog"),
+  "ShortcutsHelpDialog",
+);
 
 export function ApprovalsPage() {
   const now = useNow(COUNTDOWN_TICK_MS);
   const view = useApprovalsView();
   const { query, live, visible } = view;
   const actions = useApprovalsActions();
-  const [activeId, setActiveId] = useState<string>();
-  const [focusNonce, setFocusNonce] = useState(0);
+  const row = useActiveRow(visible, idOf);
+  const current = row.current;
   const headingRef = useRef<HTMLHeadingElement>(null);
   // After a decision, focus moves to the request that takes its place, else to the heading.
   const decisions = useDecisions((decided) => {
@@ -49,8 +55,7 @@ export function ApprovalsPage() {
     const rest = visible.filter((v) => !gone.has(v.request.requestId));
     const next = rest[Math.min(Math.max(at, 0), rest.length - 1)];
     if (!next) return headingRef.current?.focus();
-    setActiveId(next.request.requestId);
-    setFocusNonce((n) => n + 1);
+    row.focusOn(next.request.requestId);
   });
   const status = useConnectionStatus();
   const held = status.kind === "connected" ? status.scopes : [];
@@ -61,23 +66,8 @@ export function ApprovalsPage() {
   const focusFallback = useCallback(() => headingRef.current, []);
   usePendingTitle(live.length);
 
-  // The request a/r/x/Enter act on: the focused or last moved-to one, else the first shown.
-  // (Without one, no walk over the list: it may hold 10,000 requests.)
-  const current = activeId ? visible.find((v) => v.request.requestId === activeId) : visible[0];
-  useEffect(() => {
-    // The active request left (decided, expired, filtered out): fall back to the first shown.
-    if (activeId && !visible.some((v) => v.request.requestId === activeId)) setActiveId(undefined);
-  }, [activeId, visible]);
-
   useShortcuts(true, {
-    move: (step) => {
-      // Before any move the first j lands on the first request, not the second.
-      const index = activeId && current ? visible.indexOf(current) : step > 0 ? -1 : 1;
-      const next = visible[Math.min(visible.length - 1, Math.max(0, index + step))];
-      if (!next) return;
-      setActiveId(next.request.requestId);
-      setFocusNonce((n) => n + 1);
-    },
+    move: row.move,
     approve: () => current && approve([current]),
     reject: () => current && reject([current]),
     toggle: () => current && actions.requestToggled(current.request.requestId),
@@ -121,8 +111,8 @@ export function ApprovalsPage() {
           view={view}
           now={now}
           activeId={current?.request.requestId}
-          focusNonce={focusNonce}
-          onActivate={setActiveId}
+          focusNonce={row.focusNonce}
+          onActivate={row.setActiveId}
           approve={approve}
           reject={reject}
         />

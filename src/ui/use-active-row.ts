@@ -1,0 +1,27 @@
+import { useEffect, useState } from "react";
+
+// The row j/k/a/r/x act on: the focused or last moved-to one, else the first shown. A keyboard
+// move bumps `focusNonce` (the list focuses the row then); a list update alone moves no focus.
+// `idOf` must be stable (a module constant): the fallback effect runs only when `rows` change.
+
+export function useActiveRow<T>(rows: readonly T[], idOf: (row: T) => string) {
+  const [activeId, setActiveId] = useState<string>();
+  const [focusNonce, setFocusNonce] = useState(0);
+  // (Without an active row, no walk over the list: it may hold 10,000 requests.)
+  const current = activeId ? rows.find((row) => idOf(row) === activeId) : rows[0];
+  useEffect(() => {
+    // The active row left (decided, expired, filtered out): fall back to the first shown.
+    if (activeId && !rows.some((row) => idOf(row) === activeId)) setActiveId(undefined);
+  }, [activeId, rows, idOf]);
+  const focusOn = (id: string) => {
+    setActiveId(id);
+    setFocusNonce((n) => n + 1);
+  };
+  const move = (step: 1 | -1) => {
+    // Before any move the first j lands on the first row, not the second.
+    const index = activeId && current ? rows.indexOf(current) : step > 0 ? -1 : 1;
+    const next = rows[Math.min(rows.length - 1, Math.max(0, index + step))];
+    if (next) focusOn(idOf(next));
+  };
+  return { current, focusNonce, setActiveId, focusOn, move };
+}
