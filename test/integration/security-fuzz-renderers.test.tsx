@@ -278,6 +278,10 @@ describe(`every renderer of wire data, ${TOTAL} generated records`, () => {
                     name={request.displayName || shortDeviceId(request.nodeId)}
                     approved={list.paired.find((node) => node.nodeId === request.nodeId)?.commands}
                     held={CALLER}
+                    selected={false}
+                    active={false}
+                    onToggle={noop}
+                    onActivate={noop}
                     onApprove={noop}
                     onReject={noop}
                   />

@@ -13,7 +13,7 @@ import { DeviceText } from "../../ui/DeviceText";
 import { ElevationDialog } from "../../ui/ElevationDialog";
 import { formatAgo } from "../../ui/relative-time";
 import { RenameDialog } from "../../ui/RenameDialog";
-import { NodeRequestCard } from "./NodeRequestCard";
+import { NodeRequests } from "./NodeRequests";
 import { SetupCodes } from "./SetupCodes";
 
 // Node capability pairing: device pairing lets a node connect, this lets it offer commands.
@@ -50,8 +50,11 @@ export function NodesPage() {
     const mixed = deviceOf(node.nodeId)?.roles.some((r) => r !== ROLES.node) ?? false;
     setDialog({ kind: "remove", node, mixed });
   };
-  const run = (type: NodeAction["type"], item: NodeAction["item"]) =>
-    act({ type, item, name: nameOf(item) });
+  const run = (
+    type: NodeAction["type"],
+    item: NodeAction["item"],
+    done?: Parameters<typeof act>[1],
+  ) => act({ type, item, name: nameOf(item) }, done);
   return (
     <section aria-labelledby="nodes-heading">
       <h2 id="nodes-heading">Node requests</h2>
@@ -72,22 +75,15 @@ export function NodesPage() {
         <p>{query.isError ? "" : "Loading…"}</p>
       ) : (
         <>
-          {list.pending.length === 0 ? <p>No node is waiting for approval.</p> : null}
-          {list.pending.map((request) => (
-            <NodeRequestCard
-              key={request.requestId}
-              request={request}
-              name={nameOf(request)}
-              approved={list.paired.find((node) => node.nodeId === request.nodeId)?.commands}
-              held={connection.scopes}
-              onApprove={(missing) =>
-                missing.length > 0
-                  ? setDialog({ kind: "elevate", missing })
-                  : run("approve", request)
-              }
-              onReject={() => run("reject", request)}
-            />
-          ))}
+          <NodeRequests
+            pending={list.pending}
+            paired={list.paired}
+            held={connection.scopes}
+            nameOf={nameOf}
+            run={run}
+            onElevate={(missing) => setDialog({ kind: "elevate", missing })}
+            onSaid={setSaid}
+          />
           <h3>Approved nodes</h3>
           {list.paired.length === 0 ? <p>No node has approved commands.</p> : null}
           <ul aria-label="Approved nodes">
