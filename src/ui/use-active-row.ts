@@ -1,13 +1,11 @@
 import { useEffect, useState } from "react";
 
-// The row j/k/a/r/x act on: the focused or last moved-to one, else the first shown. A keyboard
-// move bumps `focusNonce` (the list focuses the row then); a list update alone moves no focus.
-// `idOf` must be stable (a module constant): the fallback effect runs only when `rows` change.
+// The row j/k/a/r/x act on: the focused or last moved-to one, else the first shown. Only a key
+// move bumps `focusNonce` (the list then focuses the row). `idOf`: a module constant.
 
 export function useActiveRow<T>(rows: readonly T[], idOf: (row: T) => string) {
   const [activeId, setActiveId] = useState<string>();
   const [focusNonce, setFocusNonce] = useState(0);
-  // (Without an active row, no walk over the list: it may hold 10,000 requests.)
   const current = activeId ? rows.find((row) => idOf(row) === activeId) : rows[0];
   useEffect(() => {
     // The active row left (decided, expired, filtered out): fall back to the first shown.

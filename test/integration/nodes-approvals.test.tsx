@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, onTestFinished } from "vitest";
 import type { TestGateway } from "../../mocks/node";
 import { METHODS, OPERATOR_SCOPES, ROLES } from "../../src/protocol";
-import { connectApp, loopbackDevice } from "../support/app-harness";
+import { claimingScopes, connectApp, loopbackDevice } from "../support/app-harness";
 
 // Node capability requests on their own screen, against the mock gateway: a node-host that
 // connects on loopback is device-paired silently and asks for its declared commands.
@@ -37,6 +37,13 @@ async function otherAdminSession(harness: TestGateway) {
 }
 
 const card = (name: string) => screen.findByRole("article", { name });
+
+/** Accepts the reconnect an approval asked for, and waits until this session holds `scope`. */
+async function widenTo(app: Awaited<ReturnType<typeof connectApp>>, scope: string) {
+  const dialog = await screen.findByRole("dialog", { name: `Reconnect with ${scope}?` });
+  await app.user.click(within(dialog).getByRole("button", { name: new RegExp(`${scope}$`) }));
+  await waitFor(() => expect(app.deps.connection.scopes).toContain(scope));
+}
 
 describe("node capability requests", () => {
   it("appear live, say what approving needs, and are approved after widening the session", async () => {
@@ -163,5 +170,116 @@ describe("node capability requests", () => {
     await app.user.type(screen.getByRole("textbox", { name: "New name" }), "!");
     await app.user.click(screen.getByRole("button", { name: "Save name" }));
     expect(await screen.findByText("The gateway refused: unknown nodeId")).toBeVisible();
+  });
+
+  it("approves selected node requests in bulk, one by one, after asking for the scope they need", async () => {
+    const app = await connectApp({ path: "/nodes" });
+    await nodeHost(app.harness, "edge-1", ["system.notify"]);
+    await nodeHost(app.harness, "edge-2", []);
+    await nodeHost(app.harness, "edge-3", ["system.notify"]);
+    await card("edge-3");
+    const bar = screen.getByRole("group", { name: "Selected requests" });
+    expect(within(bar).getByRole("button", { name: "Approve selected" })).toBeDisabled();
+    await app.user.click(screen.getByRole("checkbox", { name: "Select edge-1" }));
+    await app.user.click(screen.getByRole("checkbox", { name: "Select edge-2" }));
+    expect(bar).toHaveTextContent("2 selected");
+
+    await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
+    await widenTo(app, OPERATOR_SCOPES.write);
+    expect((await nodePairList(app.harness)).paired).toEqual([]);
+    await app.user.click(within(bar).getByRole("button", { name: "Approve selected" }));
+    expect(await screen.findByText("Approved 2 of 2 node requests.")).toBeVisible();
+    await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(1));
+    expect(screen.getByRole("article")).toHaveAccessibleName("edge-3");
+    const list = await nodePairList(app.harness);
+    expect(list.pending).toHaveLength(1);
+    expect(list.paired.map((node) => node.commands).sort()).toEqual([[], ["system.notify"]]);
+  });
+
+  it("moves between node requests with j/k and decides the current one with a and r", async () => {
+    const app = await connectApp({ path: "/nodes" });
+    for (const name of ["alpha", "bravo", "charlie"]) await nodeHost(app.harness, name, []);
+    await card("charlie");
+    expect(screen.getAllByRole("article")).toHaveLength(3);
+    const [first, second] = screen.getAllByRole("article");
+
+    await app.user.keyboard("j");
+    expect(first).toHaveFocus();
+    await app.user.keyboard("j");
+    expect(second).toHaveFocus();
+    await app.user.keyboard("k");
+    expect(first).toHaveFocus();
+    await app.user.keyboard("j");
+    const name = within(second!).getByRole("heading").textContent!;
+    await app.user.keyboard("r");
+    expect(await screen.findByText(`Rejected node “${name}”.`)).toBeVisible();
+    await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(2));
+
+    await app.user.keyboard("?");
+    const help = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(help).toHaveTextContent("Approve the current request");
+    expect(help).not.toHaveTextContent("details");
+    await app.user.click(within(help).getByRole("button", { name: "Close" }));
+
+    // Approving needs operator.pairing only for a node that declares no commands.
+    await app.user.keyboard("j");
+    const next = screen.getAllByRole("article")[0]!;
+    expect(next).toHaveFocus();
+    await app.user.keyboard("a");
+    expect(
+      await screen.findByText(`Approved node “${within(next).getByRole("heading").textContent}”.`),
+    ).toBeVisible();
+    await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(1));
+    const list = await nodePairList(app.harness);
+    expect([list.pending.length, list.paired.length]).toEqual([1, 1]);
+  });
+
+  it("asks for operator.admin before a bulk approve that includes system.run, approving none", async () => {
+    const app = await connectApp({ path: "/nodes" });
+    await nodeHost(app.harness, "plain", ["system.notify"]);
+    await nodeHost(app.harness, "runner", ["system.run"]);
+    await app.user.click(within(await card("plain")).getByRole("button", { name: "Approve" }));
+    await widenTo(app, OPERATOR_SCOPES.write);
+
+    await app.user.click(await screen.findByRole("checkbox", { name: "Select all shown" }));
+    await app.user.click(screen.getByRole("button", { name: "Approve selected" }));
+    const dialog = await screen.findByRole("dialog", { name: "Reconnect with operator.admin?" });
+    expect(dialog).toHaveTextContent("it needs operator.admin");
+    await app.user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(await card("runner")).toHaveTextContent("this session lacks operator.admin");
+    expect(screen.getAllByRole("article")).toHaveLength(2);
+    expect((await nodePairList(app.harness)).paired).toEqual([]);
+  });
+
+  it("says which node requests of a bulk approve the gateway refused, and keeps them listed", async () => {
+    // The page believes it holds operator.admin; the socket does not, so the gateway refuses.
+    const app = await connectApp({
+      path: "/nodes",
+      wrapConnection: (real) =>
+        claimingScopes(real, [
+          OPERATOR_SCOPES.read,
+          OPERATOR_SCOPES.pairing,
+          OPERATOR_SCOPES.admin,
+        ]),
+    });
+    await nodeHost(app.harness, "quiet", []);
+    await nodeHost(app.harness, "notifier", ["system.notify"]);
+    await nodeHost(app.harness, "runner", ["system.run"]);
+    await card("runner");
+    await app.user.click(screen.getByRole("checkbox", { name: "Select all shown" }));
+    await app.user.click(screen.getByRole("button", { name: "Approve selected" }));
+    // system.run drives the node's host: a bulk approve including it is confirmed first.
+    const dialog = await screen.findByRole("dialog", { name: "Approve 3 node requests?" });
+    expect(dialog).toHaveTextContent(
+      "“quiet”, “notifier”, “runner”: some declare commands that run",
+    );
+    await app.user.click(within(dialog).getByRole("button", { name: "Approve 3" }));
+    expect(
+      await screen.findByText(
+        /^Approved 1 of 3 node requests\. The gateway refused “notifier” \(.+\), “runner” \(.+\)\.$/,
+      ),
+    ).toBeVisible();
+    await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(2));
+    expect((await nodePairList(app.harness)).paired).toHaveLength(1);
   });
 });

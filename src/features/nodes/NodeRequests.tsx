@@ -10,8 +10,9 @@ import { useActiveRow } from "../../ui/use-active-row";
 import { useShortcuts } from "../../ui/use-shortcuts";
 import { missingToApprove, NodeRequestCard } from "./NodeRequestCard";
 
-// Pending node requests with the approvals screen's selection, bulk bar and keys. A bulk
-// decision goes out one request at a time and says which ones the gateway refused.
+// Pending node requests with the approvals screen's selection, bulk bar and keys. A bulk decision
+// goes out one request at a time and says which the gateway refused. Rejecting keeps a node's
+// earlier surface, so only an approval that adds host-control commands is confirmed.
 
 type Decide = "approve" | "reject";
 type Props = {
@@ -34,7 +35,7 @@ const NODE_SHORTCUTS = SHORTCUTS.filter(([keys]) => keys !== "Enter");
 
 export function NodeRequests({ pending, paired, held, nameOf, run, onElevate, onSaid }: Props) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const [confirm, setConfirm] = useState<{ type: Decide; requests: NodeRequest[] }>();
+  const [confirm, setConfirm] = useState<NodeRequest[]>();
   const [helpOpen, setHelpOpen] = useState(false);
   const row = useActiveRow(pending, idOf);
   const chosen = pending.filter((request) => picked.has(request.requestId));
@@ -49,7 +50,7 @@ export function NodeRequests({ pending, paired, held, nameOf, run, onElevate, on
     if (missing.length > 0) onElevate(missing);
     else if (!bulk) run("approve", requests[0]!);
     else if (requests.some((r) => r.commands.some((c) => ADMIN_NODE_COMMANDS.includes(c))))
-      setConfirm({ type: "approve", requests });
+      setConfirm(requests);
     else void decideAll("approve", requests);
   };
   const decideAll = async (type: Decide, requests: NodeRequest[]) => {
@@ -92,7 +93,7 @@ export function NodeRequests({ pending, paired, held, nameOf, run, onElevate, on
         selectedHidden={0}
         onSelectAllShown={(all) => setPicked(new Set(all ? pending.map(idOf) : []))}
         onApprove={() => approve(chosen, true)}
-        onReject={() => setConfirm({ type: "reject", requests: chosen })}
+        onReject={() => void decideAll("reject", chosen)}
         onClear={() => setPicked(new Set())}
       />
       <ul className="request-list" aria-label="Pending node requests">
@@ -115,22 +116,15 @@ export function NodeRequests({ pending, paired, held, nameOf, run, onElevate, on
       </ul>
       {confirm ? (
         <ConfirmDialog
-          title={`${confirm.type === "approve" ? "Approve" : "Reject"} ${plural(confirm.requests.length)}?`}
-          confirmLabel={`${confirm.type === "approve" ? "Approve" : "Reject"} ${confirm.requests.length}`}
+          title={`Approve ${plural(confirm.length)}?`}
+          confirmLabel={`Approve ${confirm.length}`}
           tone="danger"
           onCancel={() => setConfirm(undefined)}
-          onConfirm={() => void decideAll(confirm.type, confirm.requests)}
+          onConfirm={() => void decideAll("approve", confirm)}
         >
           <p>
-            {confirm.type === "approve"
-              ? "Some of these nodes declare commands that run programs, read files or drive a browser on their host."
-              : "Each node keeps only the commands approved before; it may ask again when it reconnects."}
+            {`${confirm.map((r) => `“${shownText(nameOf(r))}”`).join(", ")}: some declare commands that run programs, read files or drive a browser on their host.`}
           </p>
-          <ul aria-label="Node requests to decide">
-            {confirm.requests.map((request) => (
-              <li key={request.requestId}>{shownText(nameOf(request))}</li>
-            ))}
-          </ul>
         </ConfirmDialog>
       ) : null}
       {helpOpen ? (
