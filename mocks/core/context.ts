@@ -40,6 +40,8 @@ export type CoreContext = {
   /** hello-ok went out: the adapter may lift the socket's pre-auth frame limit. */
   admitted(connection: LiveConnection): void;
   close(connection: LiveConnection, code: number, reason: string): void;
+  /** Sends one event to one connection, numbered in that connection's own sequence. */
+  sendEvent(connection: LiveConnection, event: string, payload: unknown): void;
   /** Sends an event to every connection whose live scopes allow device.pair.* (spec §7). */
   broadcastPairingEvent(event: string, payload: unknown): void;
   isDeviceConnected(deviceId: string): boolean;

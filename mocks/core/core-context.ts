@@ -70,14 +70,17 @@ export function createCoreRuntime(
       noteNodeGone(connection);
       connection.sink.close(code, reason);
     },
+    sendEvent(connection, event, payload) {
+      connection.seq += 1;
+      ctx.send(connection, buildEvent(event, payload, connection.seq));
+    },
     broadcastPairingEvent(event, payload) {
       for (const connection of connections.values()) {
         const session = connection.session;
         // Only operator sessions get pairing events (a node holding the scope gets none).
         if (session?.role !== ROLES.operator) continue;
         if (!scopesSatisfy(session.scopes, [OPERATOR_SCOPES.pairing])) continue;
-        connection.seq += 1;
-        ctx.send(connection, buildEvent(event, payload, connection.seq));
+        ctx.sendEvent(connection, event, payload);
       }
     },
     isDeviceConnected(deviceId) {

@@ -1,6 +1,5 @@
 import { nodeApproveScopes, missingScopes } from "../../../src/policy";
 import {
-  buildEvent,
   DECISIONS,
   METHODS,
   OPERATOR_SCOPES,
@@ -51,8 +50,7 @@ function toWirePairedNode(device: NodeSurfaceRecord, state?: object) {
 function sendToNode(ctx: CoreContext, requestId: string, event: string, payload: unknown) {
   for (const connection of ctx.connections.values()) {
     if (connection.nodeRequestId !== requestId || connection.session?.role !== ROLES.node) continue;
-    connection.seq += 1;
-    ctx.send(connection, buildEvent(event, payload, connection.seq));
+    ctx.sendEvent(connection, event, payload);
   }
 }
 
