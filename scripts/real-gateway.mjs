@@ -116,6 +116,12 @@ export async function ensureRealGateway({
     if (result.code !== 0 || !existsSync(p.node) || !existsSync(p.openclaw)) {
       throw new Error(`npm install failed (exit ${result.code}):\n${tail(result.stderr)}`);
     }
+    // Without its install script the package's lifecycle is left pending for the first start to
+    // finish; two gateways starting at once then race for it and one exits. Finish it here.
+    const settled = await run(p.node, [p.openclaw, "--version"], { timeoutMs: 120_000 });
+    if (settled.code !== 0) {
+      throw new Error(`openclaw --version failed (exit ${settled.code}):\n${tail(settled.stderr)}`);
+    }
     writeFileSync(p.marker, JSON.stringify(wanted(version)));
     const ms = Date.now() - started;
     log(`real gateway ${version}: installed in ${(ms / 1000).toFixed(1)} s`);
