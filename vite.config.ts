@@ -37,6 +37,35 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// main.tsx imports the screens itself, after it has started the socket. index.html asks for
+// them at once too, so they download beside main's own chunk instead of after it.
+function preloadScreens(): Plugin {
+  return {
+    name: "pairdesk-preload-screens",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, { bundle = {} }) {
+        const chunks = Object.values(bundle).filter((file) => file.type === "chunk");
+        const screens = chunks.find((chunk) => chunk.facadeModuleId?.endsWith("/render-app.tsx"));
+        if (!screens) throw new Error("no chunk for src/app/render-app.tsx");
+        const shared = chunks.filter(
+          (chunk) => screens.imports.includes(chunk.fileName) && !chunk.isEntry,
+        );
+        const link = (rel: string, file: string) => ({
+          tag: "link",
+          attrs: { rel, href: `./${file}`, ...(rel === "modulepreload" && { crossorigin: "" }) },
+          injectTo: "head" as const,
+        });
+        return [screens, ...shared].flatMap((chunk) => [
+          link("modulepreload", chunk.fileName),
+          ...[...(chunk.viteMetadata?.importedCss ?? [])].map((css) => link("stylesheet", css)),
+        ]);
+      },
+    },
+  };
+}
+
 // msw's setupWorker registers /mockServiceWorker.js even for WebSocket-only mocking. Serve it
 // from mocks/public in `vite dev` only, so the worker never lands in a production build.
 function mockServiceWorker(): Plugin {
@@ -85,13 +114,19 @@ const previewHeaders = {
 export default defineConfig({
   // Relative asset URLs: the same build works at / and under any path a gateway mounts it on.
   base: "./",
-  plugins: [react(), contentSecurityPolicy(), mockServiceWorker(), nestedAssets()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    preloadScreens(),
+    mockServiceWorker(),
+    nestedAssets(),
+  ],
   server: { host: "127.0.0.1", port: 5173, strictPort: false },
   preview: { host: "127.0.0.1", port: 4173, headers: previewHeaders },
   build: {
     target: "es2022",
     sourcemap: false,
-    // index.html preloads nothing, so the module-preload polyfill is dead weight up front.
+    // Chromium, Firefox and Safari all support modulepreload: no polyfill up front.
     modulePreload: { polyfill: false },
     // What the entry imports stays one file: modules shared with a lazy screen would otherwise
     // become extra chunks the first load fetches anyway, and one file gzips smaller.

@@ -1,8 +1,4 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./app/App";
-import { createApp, resumeSavedConnection } from "./app/create-app";
-import "./app/global.css";
+import { createApp, startApp } from "./app/create-app";
 
 async function startMockGatewayInDev(): Promise<void> {
   // The only place src/ touches mocks/: a dev-only dynamic import, dropped from production builds.
@@ -13,17 +9,14 @@ async function startMockGatewayInDev(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const screens = import("./app/render-app");
   await startMockGatewayInDev();
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root element");
   const deps = createApp();
-  // A remembered gateway: the socket opens while React renders the first screen.
-  resumeSavedConnection(deps);
-  createRoot(root).render(
-    <StrictMode>
-      <App deps={deps} />
-    </StrictMode>,
-  );
+  // A remembered gateway: the socket opens and the list is read while the screens download.
+  startApp(deps);
+  (await screens).renderApp(root, deps);
 }
 
 void main();

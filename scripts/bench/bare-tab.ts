@@ -165,6 +165,12 @@ export async function openBareTab(
       await loaded;
     },
     async fill(label, text) {
+      // The screens load after the page's load event (main.tsx imports them): wait for them.
+      const labelled = (wanted: string) =>
+        [...document.querySelectorAll("label")].some(
+          (each) => each.textContent?.trim() === wanted && each.control instanceof HTMLInputElement,
+        );
+      await waitFor(labelled, label, { timeout: 30_000 }).catch(() => undefined);
       const found = await evaluate((wanted: string) => {
         const field = [...document.querySelectorAll("label")].find(
           (each) => each.textContent?.trim() === wanted,

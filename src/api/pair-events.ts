@@ -10,7 +10,7 @@ import {
   type PairList,
 } from "../protocol";
 import { decidedHere } from "./deciding";
-import { pairListQueryKey } from "./pair-list";
+import { pairListQueryKey, pairListQueryOptions } from "./pair-list";
 import {
   applyPairEvents,
   expiresAt,
@@ -54,8 +54,7 @@ export function createPairFeed(
     if (outcomes.length > 0) listeners.forEach((listener) => listener(outcomes));
   };
   const cached = () => queryClient.getQueryData<PairList>(pairListQueryKey);
-  const reread = (cancelRefetch = false) =>
-    void queryClient.invalidateQueries({ queryKey: pairListQueryKey }, { cancelRefetch });
+  const reread = () => void queryClient.invalidateQueries({ queryKey: pairListQueryKey });
 
   function start() {
     let queue: PairEvent[] = [];
@@ -151,7 +150,13 @@ export function createPairFeed(
       cancelFlush?.();
       flush();
       lastRead = now();
-      reread(true);
+      // Read even before a screen asks (a reload starts here before React has loaded); an
+      // answer already on its way is older than this resync, so it is dropped.
+      void queryClient
+        .cancelQueries({ queryKey: pairListQueryKey, exact: true })
+        .then(() =>
+          queryClient.prefetchQuery({ ...pairListQueryOptions(connection), staleTime: 0 }),
+        );
     });
     return () => {
       stopEvents();

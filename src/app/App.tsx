@@ -1,13 +1,11 @@
-import { useState } from "react";
 import { AppLayout } from "./AppLayout";
 import { AppProviders } from "./AppProviders";
-import { createApp, type AppDeps } from "./create-app";
+import type { AppDeps } from "./create-app";
 
-/** The whole app. Tests pass `deps` (fresh query client, stores, connection) per test. */
-export function App({ deps }: { deps?: AppDeps }) {
-  const [own] = useState(() => deps ?? createApp());
+/** The whole app, on `deps` that `startApp` has started (main.tsx; the test harness per test). */
+export function App({ deps }: { deps: AppDeps }) {
   return (
-    <AppProviders deps={own}>
+    <AppProviders deps={deps}>
       <AppLayout />
     </AppProviders>
   );

@@ -1,6 +1,5 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, type ReactNode } from "react";
-import { startHistoryRecorder } from "../api/history-recorder";
+import type { ReactNode } from "react";
 import { HistoryStoreContext } from "../api/history-store";
 import { PairFeedContext } from "../api/pair-events";
 import { CredentialStoreContext } from "../gateway/credential-context";
@@ -9,10 +8,9 @@ import { ApprovalsStoreProvider } from "../stores/approvals-store";
 import { ConnectionStoreProvider } from "../stores/connection-store";
 import { PreferencesStoreProvider } from "../stores/preferences-store";
 import { ClockContext } from "../ui/clock";
-import { resumeSavedConnection, type AppDeps } from "./create-app";
+import type { AppDeps } from "./create-app";
 
 export function AppProviders({ deps, children }: { deps: AppDeps; children: ReactNode }) {
-  useConnectionBridge(deps);
   return (
     <QueryClientProvider client={deps.queryClient}>
       <GatewayConnectionContext.Provider value={deps.connection}>
@@ -32,34 +30,4 @@ export function AppProviders({ deps, children }: { deps: AppDeps; children: Reac
       </GatewayConnectionContext.Provider>
     </QueryClientProvider>
   );
-}
-
-function useConnectionBridge(deps: AppDeps) {
-  const { connection, connectionStore, queryClient, pairFeed, history } = deps;
-  useEffect(() => {
-    const stopRecorder = startHistoryRecorder(pairFeed, history, queryClient);
-    const stopFeed = pairFeed.start();
-    return () => {
-      stopFeed();
-      stopRecorder();
-    };
-  }, [pairFeed, history, queryClient]);
-
-  useEffect(() => {
-    const { statusChanged } = connectionStore.getState().actions;
-    statusChanged(connection.status);
-    return connection.onStatus((status) => {
-      // A new gateway, a refusal or a disconnect: data from before must not stay on screen.
-      if (
-        status.kind === "connecting" ||
-        status.kind === "failed" ||
-        status.kind === "disconnected"
-      ) {
-        queryClient.clear();
-      }
-      statusChanged(status);
-    });
-  }, [connection, connectionStore, queryClient]);
-
-  useEffect(() => resumeSavedConnection(deps), [deps]);
 }

@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { version } from "../../package.json";
+import { startHistoryRecorder } from "../api/history-recorder";
 import { createHistoryStore, type HistoryStore } from "../api/history-store";
 import { createPairFeed, type PairFeed } from "../api/pair-events";
 import {
@@ -72,10 +73,34 @@ export function createApp(overrides: AppOverrides = {}): AppDeps {
   };
 }
 
+/**
+ * Starts what runs beside the screens: the pairing feed and the history recorder, the bridge
+ * from the connection to the stores, and a saved session's reconnect. main.tsx calls it before
+ * React has loaded, so the socket opens and the list is read while the screens download.
+ */
+export function startApp(deps: AppDeps): () => void {
+  const { connection, connectionStore, queryClient, pairFeed, history } = deps;
+  const stopRecorder = startHistoryRecorder(pairFeed, history, queryClient);
+  const stopFeed = pairFeed.start();
+  const { statusChanged } = connectionStore.getState().actions;
+  statusChanged(connection.status);
+  const stopStatus = connection.onStatus((status) => {
+    // A new gateway, a refusal or a disconnect: data from before must not stay on screen.
+    if (status.kind === "connecting" || status.kind === "failed" || status.kind === "disconnected")
+      queryClient.clear();
+    statusChanged(status);
+  });
+  resumeSavedConnection(deps);
+  return () => {
+    stopStatus();
+    stopFeed();
+    stopRecorder();
+  };
+}
+
 /** Reload within a session, or a remembered gateway: pick up where the person left off. */
-export function resumeSavedConnection({ connection, credentials }: AppDeps): void {
+function resumeSavedConnection({ connection, credentials }: AppDeps): void {
   const saved = credentials.load();
-  // Guarded by status, so a second call (StrictMode's second effect run) does not connect twice.
   if (saved?.autoConnect && connection.status.kind === "idle") {
     connection.connect({
       url: saved.url,

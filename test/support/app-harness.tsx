@@ -11,7 +11,7 @@ import { createHistoryStore } from "../../src/api/history-store";
 import { createPairFeed } from "../../src/api/pair-events";
 import { App } from "../../src/app/App";
 import { AppProviders } from "../../src/app/AppProviders";
-import { createApp, type AppDeps, type AppOverrides } from "../../src/app/create-app";
+import { createApp, startApp, type AppDeps, type AppOverrides } from "../../src/app/create-app";
 import { DevicesPage } from "../../src/features/devices/DevicesPage";
 import { createCredentialStore } from "../../src/gateway/credential-store";
 import {
@@ -98,8 +98,14 @@ export function mountApp(
   ) : (
     <App deps={deps} />
   );
-  const { unmount } = render(tree);
+  const stop = startApp(deps);
+  const rendered = render(tree);
+  const unmount = () => {
+    rendered.unmount();
+    stop();
+  };
   onTestFinished(async () => {
+    stop();
     deps.connection.disconnect();
     await deps.history.flush();
   });
