@@ -1,100 +1,49 @@
-import { useEffect, useRef, type ComponentProps, type RefObject } from "react";
-import type { WireText } from "../../protocol";
-import { ErrorBoundary } from "../../ui/ErrorBoundary";
-import { useListVirtualizer, virtualRows } from "../../ui/virtual-rows";
-import { RequestCard } from "./RequestCard";
-import type { RequestView } from "./request-view";
+import { Suspense, useEffect, useRef } from "react";
+import { lazyNamed } from "../../ui/lazy-named";
+import {
+  LIST_LABEL,
+  requestCard,
+  useFocusActive,
+  type FocusHandover,
+  type RequestListProps,
+} from "./request-rows";
 
 // Up to VIRTUALIZE_ABOVE requests render as a plain list (every row reachable by role, even in
 // jsdom where nothing has a size); a longer list renders only the rows near the viewport.
 
 export const VIRTUALIZE_ABOVE = 30;
-const ESTIMATED_ROW_PX = 280;
-const keyOf = (view: RequestView) => view.request.requestId;
 
-type CardCallbacks = Pick<
-  ComponentProps<typeof RequestCard>,
-  "onToggle" | "onApprove" | "onReject" | "onOpenDetails" | "onActivate"
->;
+const loadVirtual = () => import("./VirtualRequestList");
+const VirtualRequestList = lazyNamed(loadVirtual, "VirtualRequestList");
 
-type Props = CardCallbacks & {
-  views: readonly RequestView[];
-  selected: ReadonlySet<string>;
-  activeId: WireText | undefined;
-  now: number;
-  hrefFor: (requestId: string) => string;
-  focusNonce: number;
-};
-
-function useFocusActive(
-  containerRef: RefObject<HTMLElement | null>,
-  props: Props,
-  reveal?: (index: number) => void,
-) {
-  const { activeId, focusNonce, views } = props;
+export function RequestList(props: RequestListProps) {
+  const handover = useRef<FocusHandover["current"]>(undefined);
+  // Fetched once the page is idle, so a list that grows long seldom waits for it.
   useEffect(() => {
-    const container = containerRef.current;
-    if (!focusNonce || !activeId || !container) return;
-    const index = views.findIndex((view) => view.request.requestId === activeId);
-    if (index < 0) return;
-    reveal?.(index);
-    const focus = () =>
-      container.querySelector<HTMLElement>(`[data-request-id="${CSS.escape(activeId)}"]`)?.focus();
-    focus();
-    // A virtual row may mount only after the scroll; try once more on the next frame.
-    const frame = requestAnimationFrame(focus);
-    return () => cancelAnimationFrame(frame);
-    // Only a keyboard move (the nonce) moves focus, not every list update.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusNonce]);
-}
-
-function card(props: Props, view: RequestView) {
-  const id = view.request.requestId;
+    const idle = globalThis.requestIdleCallback?.(() => void loadVirtual());
+    return () => {
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, []);
+  if (props.views.length <= VIRTUALIZE_ABOVE)
+    return <PlainRequestList {...props} handover={handover} />;
+  const firstRows = { ...props, views: props.views.slice(0, VIRTUALIZE_ABOVE), handover };
   return (
-    <ErrorBoundary what="request" id={id}>
-      <RequestCard
-        view={view}
-        now={props.now}
-        selected={props.selected.has(id)}
-        active={props.activeId === id}
-        detailsHref={props.hrefFor(id)}
-        onToggle={props.onToggle}
-        onApprove={props.onApprove}
-        onReject={props.onReject}
-        onOpenDetails={props.onOpenDetails}
-        onActivate={props.onActivate}
-      />
-    </ErrorBoundary>
+    <Suspense fallback={<PlainRequestList {...firstRows} />}>
+      <VirtualRequestList {...props} handover={handover} />
+    </Suspense>
   );
 }
 
-// One tree for both: a list crossing the threshold keeps the rows it already shows (same
-// keys under the same parent) instead of building them again in a new list.
-export function RequestList(props: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { views } = props;
-  const virtual = views.length > VIRTUALIZE_ABOVE;
-  const virtualizer = useListVirtualizer(scrollRef, views, keyOf, {
-    estimatePx: ESTIMATED_ROW_PX,
-    overscan: 4,
-    enabled: virtual,
-  });
-  useFocusActive(
-    scrollRef,
-    props,
-    virtual ? (index) => virtualizer.scrollToIndex(index) : undefined,
-  );
+function PlainRequestList(props: RequestListProps & { handover: FocusHandover }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  useFocusActive(listRef, props);
   return (
-    <div ref={scrollRef} className={virtual ? "request-scroller" : undefined}>
-      <ul
-        className={virtual ? "request-list virtual" : "request-list"}
-        aria-label="Pending requests"
-        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
-      >
-        {virtual
-          ? virtualRows(virtualizer, views, (view) => card(props, view))
-          : views.map((view) => <li key={view.request.requestId}>{card(props, view)}</li>)}
+    <div>
+      <ul ref={listRef} className="request-list" aria-label={LIST_LABEL}>
+        {props.views.map((view) => (
+          <li key={view.request.requestId}>{requestCard(props, view)}</li>
+        ))}
       </ul>
     </div>
   );
