@@ -1,7 +1,6 @@
 import type { HistoryEntry } from "./history-types";
 
-// Where the history log lives between reloads: IndexedDB, one object store keyed by `seq`,
-// so "drop everything older than X" is a single key-range delete.
+// The history log between reloads: one object store keyed by `seq`, so trimming is one key range.
 
 /** One batch of changes, stored in a single transaction. */
 export type HistoryWrite = {

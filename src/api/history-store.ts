@@ -4,8 +4,8 @@ import { readEach } from "../protocol";
 import { readHistoryEntry, type HistoryEntry, type NewHistoryEntry } from "./history-types";
 import { createHistoryWriter } from "./history-writer";
 
-// The history log, kept in IndexedDB and in memory (at most HISTORY_LIMIT entries). Not server
-// state, so not in the query cache: the gateway keeps no such log, and it outlives reloads.
+// The history log, in IndexedDB and in memory. Not in the query cache: the gateway keeps no
+// such log, and it outlives reloads.
 
 export const HISTORY_LIMIT = 5000;
 
@@ -48,7 +48,7 @@ function defaultPersistence(): HistoryPersistence {
   return globalThis.indexedDB ? createIndexedDbHistory() : createMemoryHistory();
 }
 
-/** Unique across reloads: a random prefix per store, then a counter (cheaper than a UUID each). */
+/** Unique across reloads: a random prefix per store, then a counter. */
 function sequentialIds(): () => string {
   const prefix = crypto.randomUUID();
   let count = 0;
@@ -67,7 +67,7 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     page: options.page ?? (typeof window === "undefined" ? undefined : window),
   });
   const listeners = new Set<() => void>();
-  // Oldest first, changed in place: copying the log per event was the cost of a burst.
+  // Oldest first.
   let oldestFirst: HistoryEntry[] = [];
   let view: HistoryView | undefined;
   let notifyQueued = false;

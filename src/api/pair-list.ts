@@ -18,15 +18,24 @@ export class UnreadableAnswerError extends Error {
   }
 }
 
+/** The queryFn that asks `method` for its list; what the reader left out counts as unreadable. */
+export function listQueryFn<L>(
+  connection: GatewayConnection,
+  method: string,
+  readList: (value: unknown) => { list: L; unreadable: number } | undefined,
+) {
+  return async (): Promise<L> => {
+    const read = readList(await connection.request<unknown>(method, {}));
+    connection.reportUnreadable(read ? read.unreadable : 1);
+    if (!read) throw new UnreadableAnswerError(method);
+    return read.list;
+  };
+}
+
 export function pairListQueryOptions(connection: GatewayConnection) {
   return queryOptions({
     queryKey: pairListQueryKey,
-    queryFn: async (): Promise<PairList> => {
-      const read = readPairList(await connection.request<unknown>(METHODS.pairList, {}));
-      connection.reportUnreadable(read ? read.unreadable : 1);
-      if (!read) throw new UnreadableAnswerError(METHODS.pairList);
-      return read.list;
-    },
+    queryFn: listQueryFn(connection, METHODS.pairList, readPairList),
     // The socket keeps this fresh (pair-events.ts patches it and refetches on resync).
     staleTime: Infinity,
   });
