@@ -1,7 +1,7 @@
 import { bytesToBase64Url, sha256Hex } from "../protocol/encoding";
 
-// This browser's Ed25519 identity (spec §2). The private key is made non-extractable and kept
-// in IndexedDB as a CryptoKey (structured-cloneable), so no script can read it back out.
+// This browser's Ed25519 identity (spec §2): a non-extractable CryptoKey kept in IndexedDB, so no
+// script can read it out.
 
 export type DeviceIdentity = {
   /** Lowercase hex SHA-256 of the raw 32-byte public key. */

@@ -16,12 +16,8 @@ export function elevationWords(route: ElevationRoute, scopes: string, release = 
   return { confirm: `${verb} ${scopes}`, note: words[route], keeps: keptWords(route, scopes) };
 }
 
-/**
- * What widening leaves on the gateway, measured on 2026.9.6: the device record keeps the scopes
- * after a disconnect, a token rotated to fewer scopes can widen again without approval, and the
- * only way back is to remove this browser's pairing and connect again as a new device.
- */
-export function keptWords(route: ElevationRoute, scopes: string): string {
+/** What widening leaves on the gateway (measured on 2026.9.6). */
+function keptWords(route: ElevationRoute, scopes: string): string {
   const kept = `The gateway keeps ${scopes} on this browser's device record: disconnecting does not take it back, and neither does rotating the token to fewer scopes (the browser may ask for them again without approval).`;
   return `${kept} ${wayBackWords(route)}`;
 }

@@ -1,3 +1,4 @@
+import { isRecord } from "../protocol";
 import type { DeviceKeyStore } from "./device-identity";
 
 // One IndexedDB record holds the CryptoKeyPair; the browser keeps the private key opaque.
@@ -54,7 +55,7 @@ export function createIndexedDbKeyStore(
 }
 
 function isKeyPair(value: unknown): value is CryptoKeyPair {
-  if (typeof value !== "object" || value === null) return false;
-  const pair = value as Partial<CryptoKeyPair>;
-  return pair.privateKey instanceof CryptoKey && pair.publicKey instanceof CryptoKey;
+  return (
+    isRecord(value) && value.privateKey instanceof CryptoKey && value.publicKey instanceof CryptoKey
+  );
 }
