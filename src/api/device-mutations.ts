@@ -29,8 +29,6 @@ export type DeviceActionResult =
   | { action: DeviceAction; deviceName: string; status: "gone" }
   | { action: DeviceAction; deviceName: string; status: "refused"; problem: GatewayErrorInfo };
 
-export const deviceActionMutationKey = ["gateway", "device.action"] as const;
-
 type Context = { before?: PairedDevice; index: number };
 
 function patchDevice(
@@ -94,7 +92,6 @@ export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
     queryClient.setQueryData<PairList>(pairListQueryKey, (list) => (list ? update(list) : list));
 
   const mutation = useMutation<unknown, Error, DeviceAction, Context>({
-    mutationKey: deviceActionMutationKey,
     mutationFn: ({ type, ...params }) => connection.request<unknown>(SENT[type].method, params),
     onMutate: async (action) => {
       // A refetch already in flight would otherwise land on top of the optimistic change.

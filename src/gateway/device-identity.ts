@@ -18,13 +18,6 @@ export interface DeviceKeyStore {
   save(keys: CryptoKeyPair): Promise<void>;
 }
 
-export class DeviceIdentityError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "DeviceIdentityError";
-  }
-}
-
 export async function generateDeviceKeys(): Promise<CryptoKeyPair> {
   return (await crypto.subtle.generateKey({ name: "Ed25519" }, false, [
     "sign",
@@ -63,19 +56,19 @@ export function createDeviceIdentityLoader(store: DeviceKeyStore): () => Promise
 
 async function loadOrCreate(store: DeviceKeyStore): Promise<DeviceIdentity> {
   if (!globalThis.crypto?.subtle) {
-    throw new DeviceIdentityError("This browser has no WebCrypto (a secure context is needed).");
+    throw new Error("This browser has no WebCrypto (a secure context is needed).");
   }
   let keys: CryptoKeyPair | undefined;
   try {
     keys = await store.load();
   } catch (error) {
-    throw new DeviceIdentityError("The stored device key could not be read.", { cause: error });
+    throw new Error("The stored device key could not be read.", { cause: error });
   }
   if (!keys) {
     try {
       keys = await generateDeviceKeys();
     } catch (error) {
-      throw new DeviceIdentityError("This browser cannot make Ed25519 keys.", { cause: error });
+      throw new Error("This browser cannot make Ed25519 keys.", { cause: error });
     }
     await store.save(keys);
   }

@@ -67,10 +67,7 @@ export interface GatewayConnection {
   onUnreadable(listener: (count: number) => void): () => void;
   reportUnreadable(count?: number): void;
   connect(settings: ConnectSettings): void;
-  /**
-   * Reconnects asking for the base scopes plus `extra`, on a person's explicit choice only. The
-   * gateway keeps them on this browser's device record for good (see narrowScopes).
-   */
+  /** Asks for `extra` too, on a person's choice only; the gateway keeps them (see narrowScopes). */
   requestScopes(extra: readonly string[]): void;
   /** The one way back to least privilege: remove this browser's pairing and pair again. */
   narrowScopes(): void;
