@@ -10,13 +10,8 @@ import { useIdsDecidedHere } from "./deciding";
 export const pairListQueryKey = ["gateway", METHODS.pairList] as const;
 
 /** The gateway's answer could not be read at all (not `{pending: [], paired: []}`). */
-export class UnreadableAnswerError extends Error {
-  readonly code = "UNREADABLE_ANSWER";
-  constructor(method: string) {
-    super(`the gateway's answer to ${method} could not be read`);
-    this.name = "UnreadableAnswerError";
-  }
-}
+export const unreadableAnswer = (method: string) =>
+  new Error(`the gateway's answer to ${method} could not be read`);
 
 /** The queryFn that asks `method` for its list; what the reader left out counts as unreadable. */
 export function listQueryFn<L>(
@@ -27,7 +22,7 @@ export function listQueryFn<L>(
   return async (): Promise<L> => {
     const read = readList(await connection.request<unknown>(method, {}));
     connection.reportUnreadable(read ? read.unreadable : 1);
-    if (!read) throw new UnreadableAnswerError(method);
+    if (!read) throw unreadableAnswer(method);
     return read.list;
   };
 }

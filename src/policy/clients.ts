@@ -66,10 +66,6 @@ const MODE_WORDS: Readonly<Record<string, string>> = {
   [MODES.TEST]: "a test",
 };
 
-export function describeClientMode(mode: string): WireText {
-  return MODE_WORDS[mode] ?? `mode "${mode}"`;
-}
-
 /** Plain words for a client id and mode, e.g. "node host (cron scheduler)". */
 export function describeClient(clientId?: string, clientMode?: string): WireText {
   const id = clientId?.trim() ?? "";
@@ -78,5 +74,5 @@ export function describeClient(clientId?: string, clientMode?: string): WireText
   const words = known ? CLIENT_WORDS[known] : undefined;
   const label = words?.label ?? (id ? `unknown client (${id})` : "unknown client");
   if (!mode || words?.usualModes.includes(mode)) return label;
-  return `${label}, running as ${describeClientMode(mode)}`;
+  return `${label}, running as ${MODE_WORDS[mode] ?? `mode "${mode}"`}`;
 }

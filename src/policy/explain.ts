@@ -9,10 +9,8 @@ import { PENDING_CAUSES, type CauseId } from "./pending-causes";
 import { REQUEST_KINDS, requestKind, type PendingForKind } from "./request-kind";
 import { roleNeedsOwner } from "./silent-pairing";
 
-// Why the gateway did not approve a pending request by itself. A request records no Origin and no
-// auth method; `remoteIp` appears only for a non-loopback address and `browserOrigin` only for the
-// browser copilot (docs/real-gateway-admin-and-nodes.md §1). So a cause is named only when those
-// facts settle it; otherwise the causes the gateway's rules allow for this client, most likely first.
+// Why the gateway did not approve a pending request by itself. A request records little (no Origin,
+// no auth method; docs/real-gateway-admin-and-nodes.md §1), so most causes are only possible.
 
 /** `known`: what the request's own fields prove; `possible`: the rest, most likely first. */
 export type NotSilentExplanation = { known: WireText[]; possible: CauseId[] };

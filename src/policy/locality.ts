@@ -27,9 +27,6 @@ function shown(value: string | undefined): string {
 const PROXY_HEADERS_PRESENT =
   "forwarding headers are present (the connection came through a proxy)";
 
-// The checks run in order and stop at the first unmet one, whose words are the only ones
-// built: every connect goes through here, and most fail early.
-
 function credentialsUnmet(input: LocalityInput): string | undefined {
   if (!isSharedSecretAuth(input.authMethod)) {
     return `it authenticated with ${describeAuthMethod(input.authMethod)}, not the shared token or password`;
@@ -38,8 +35,7 @@ function credentialsUnmet(input: LocalityInput): string | undefined {
   return undefined;
 }
 
-// Network facts come before credentials: a remote address cannot be fixed by a better
-// credential, so it is the more useful thing to tell an admin.
+// Network facts come first: a better credential cannot fix a remote address.
 function sharedSecretUnmet(input: LocalityInput): string | undefined {
   if (!isLoopbackAddress(input.remoteAddress)) {
     return `remote address ${shown(input.remoteAddress)} is not loopback`;
@@ -111,8 +107,7 @@ export function resolvePairingLocality(input: LocalityInput): LocalityDecision {
     };
   }
 
-  // Name the rule the client came closest to: a Control UI browser is judged by the browser
-  // rule, everyone else by the shared-secret loopback rule.
+  // Name the rule the client came closest to.
   const why =
     isControlUiBrowser(input.client) && input.hasBrowserOriginHeader ? browserUnmet : sharedUnmet;
   return { locality: LOCALITIES.remote, why };

@@ -31,9 +31,8 @@ function denied(why: string): SilentPairingDecision {
   return { silent: false, why };
 }
 
-// A changed platform or device family is approved silently only where the connection already
-// proved it is the same machine: a native app on direct loopback, or a loopback client holding
-// the shared secret. Browsers and the Control UI stay pinned to an owner's approval.
+// A changed platform or family passes silently only where the connection proves the same machine:
+// a native app on direct loopback, or a loopback client with the shared secret.
 function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
   const { client, locality } = input;
   // A browser Origin from any other client was refused before this point.
