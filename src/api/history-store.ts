@@ -44,10 +44,6 @@ export type HistoryStoreOptions = {
   page?: Pick<EventTarget, "addEventListener">;
 };
 
-function defaultPersistence(): HistoryPersistence {
-  return globalThis.indexedDB ? createIndexedDbHistory() : createMemoryHistory();
-}
-
 /** Unique across reloads: a random prefix per store, then a counter. */
 function sequentialIds(): () => string {
   const prefix = crypto.randomUUID();
@@ -56,7 +52,9 @@ function sequentialIds(): () => string {
 }
 
 export function createHistoryStore(options: HistoryStoreOptions = {}): HistoryStore {
-  const persistence = options.persistence ?? defaultPersistence();
+  const persistence =
+    options.persistence ??
+    (globalThis.indexedDB ? createIndexedDbHistory() : createMemoryHistory());
   const limit = options.limit ?? HISTORY_LIMIT;
   const now = options.now ?? Date.now;
   const randomId = options.randomId ?? sequentialIds();

@@ -170,7 +170,5 @@ function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
 
 function subscribe<T>(listeners: Set<T>, listener: T): () => void {
   listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+  return () => void listeners.delete(listener);
 }

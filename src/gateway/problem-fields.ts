@@ -49,16 +49,12 @@ export function pairingProblem(
   const how = requestId
     ? `Approve request ${requestId} from a browser that is already paired, or with the command below on the gateway host.`
     : "Approve the pending request from a browser that is already paired, or with `openclaw devices list` and `openclaw devices approve` on the gateway host.";
-  const fields: ProblemFields = {
+  return {
     kind: "pairing-required",
     title: PAIRING_TITLES[reason ?? "not-paired"],
     detail: `${why} ${how} Pairdesk keeps asking and connects by itself once it is approved.`,
+    ...(requestId && { requestId, command: `openclaw devices approve ${requestId}` }),
   };
-  if (requestId) {
-    fields.requestId = requestId;
-    fields.command = `openclaw devices approve ${requestId}`;
-  }
-  return fields;
 }
 
 export function protocolMismatchFields(details: unknown): ProblemFields {
