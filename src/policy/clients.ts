@@ -29,6 +29,15 @@ export function isNativeAppUi(id: string | undefined, mode: string | undefined):
   return mode === MODES.UI && id !== undefined && NATIVE_APP_IDS.has(id);
 }
 
+type Client = { id?: string; mode?: string };
+
+/** The Control UI page in a browser. */
+export const isControlUiBrowser = ({ id, mode }: Client) =>
+  id === IDS.CONTROL_UI && mode === MODES.WEBCHAT;
+
+/** The openclaw command-line tool. */
+export const isCliClient = ({ id, mode }: Client) => id === IDS.CLI && mode === MODES.CLI;
+
 type ClientWords = { label: string; usualModes: readonly string[] };
 
 // usualModes: modes that add nothing to the label, so describeClient leaves them out.

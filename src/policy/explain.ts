@@ -1,9 +1,5 @@
-import {
-  GATEWAY_CLIENT_IDS as IDS,
-  GATEWAY_CLIENT_MODES as MODES,
-} from "@openclaw/gateway-protocol/client-info";
 import type { PairedDevice, PendingRequest, WireText } from "../protocol";
-import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
+import { isControlUiBrowser, isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
 import { PENDING_CAUSES, type CauseId } from "./pending-causes";
 import { REQUEST_KINDS, requestKind, type PendingForKind } from "./request-kind";
@@ -35,7 +31,7 @@ export function explainNotSilent(
   const remote = parseIpAddress(ip) !== undefined && !isLoopbackAddress(ip);
   // Only a Control UI page at a private address can be local without loopback.
   const maybeContainer =
-    remote && id === IDS.CONTROL_UI && mode === MODES.WEBCHAT && isPrivateOrLoopbackAddress(ip);
+    remote && isControlUiBrowser({ id, mode }) && isPrivateOrLoopbackAddress(ip);
 
   const known: string[] = [];
   if (remote && !maybeContainer) known.push(`it connected from ${ip}: ${PENDING_CAUSES.remote}`);

@@ -1,6 +1,6 @@
-import { GATEWAY_CLIENT_IDS, GATEWAY_CLIENT_MODES } from "@openclaw/gateway-protocol/client-info";
 import { LOCALITIES, type Locality } from "../protocol";
 import { describeAuthMethod, isSharedSecretAuth, type AuthMethod } from "./auth-methods";
+import { isCliClient, isControlUiBrowser } from "./clients";
 import { isLoopbackHostName, isPrivateOrLoopbackHostName, originHostName } from "./host-names";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress } from "./ip-address";
 
@@ -63,16 +63,6 @@ function browserContainerUnmet(input: LocalityInput): string | undefined {
     return `Origin ${shown(input.requestOrigin)} is not on a loopback host`;
   }
   return credentialsUnmet(input);
-}
-
-function isControlUiBrowser(client: LocalityInput["client"]): boolean {
-  return (
-    client.id === GATEWAY_CLIENT_IDS.CONTROL_UI && client.mode === GATEWAY_CLIENT_MODES.WEBCHAT
-  );
-}
-
-function isCliClient(client: LocalityInput["client"]): boolean {
-  return client.id === GATEWAY_CLIENT_IDS.CLI && client.mode === GATEWAY_CLIENT_MODES.CLI;
 }
 
 export function resolvePairingLocality(input: LocalityInput): LocalityDecision {
