@@ -19,10 +19,8 @@ export interface DeviceKeyStore {
 }
 
 export async function generateDeviceKeys(): Promise<CryptoKeyPair> {
-  return (await crypto.subtle.generateKey({ name: "Ed25519" }, false, [
-    "sign",
-    "verify",
-  ])) as CryptoKeyPair;
+  const usages: KeyUsage[] = ["sign", "verify"];
+  return (await crypto.subtle.generateKey({ name: "Ed25519" }, false, usages)) as CryptoKeyPair;
 }
 
 export async function identityFromKeys(keys: CryptoKeyPair): Promise<DeviceIdentity> {
