@@ -11,10 +11,7 @@ export type DecisionVariables = { decision: Decision; requestIds: string[] };
 
 export type DecidedRequest = { requestId: string; status: string; request?: PendingRequest };
 
-/**
- * The requests a decision mutation is sending, or sent and the gateway did: with the request as it
- * was asked once answered (the list no longer holds it by then).
- */
+/** The requests a mutation is sending or got done; once answered, with the request as asked. */
 function decidedBy({ state }: Mutation): [string, PendingRequest | undefined][] {
   if (state.status === "pending") {
     return (state.variables as DecisionVariables).requestIds.map((id) => [id, undefined]);

@@ -10,8 +10,7 @@ import { pairListQueryOptions } from "./pair-list";
 export type DropOutcome =
   /** Still listed: the decision did not land; decide again. */
   | "pending"
-  /** Gone, and the paired record agrees: an approved device holds what it asked for, a
-   * rejected one does not. */
+  /** Gone, and the paired record agrees (an approved device holds what it asked for). */
   | "applied"
   /** Gone, but the paired record disagrees: someone else decided it, or it expired. */
   | "gone";

@@ -11,12 +11,11 @@ import {
   type PairList,
 } from "../protocol";
 import { useHistoryStore } from "./history-store";
-import { DECIDERS, HISTORY_KINDS, type HistoryKind } from "./history-types";
+import { DECIDERS, HISTORY_KINDS } from "./history-types";
 import { pairListQueryKey } from "./pair-list";
 
-// Rename, remove, rotate and revoke: each patches the cached list at once (through the key of
-// pairListQueryOptions), puts the device back as it was if the gateway refuses, and is written
-// to the history log as this browser's action.
+// Rename, remove, rotate and revoke: each patches the cached list at once, puts the device back
+// if the gateway refuses, and is written to the history log as this browser's action.
 
 export type DeviceAction =
   | { type: "rename"; deviceId: string; label: string }
@@ -29,8 +28,6 @@ export type DeviceActionResult =
   /** The gateway no longer knows the device: someone removed it elsewhere. */
   | { action: DeviceAction; deviceName: string; status: "gone" }
   | { action: DeviceAction; deviceName: string; status: "refused"; problem: GatewayErrorInfo };
-
-export const deviceActionMutationKey = ["gateway", "device.action"] as const;
 
 type Context = { before?: PairedDevice; index: number };
 
@@ -79,20 +76,13 @@ export function rollback(list: PairList, before: PairedDevice, index: number): P
 export const isUnknownDevice = (problem: GatewayErrorInfo) =>
   isUnknownId(problem, UNKNOWN_DEVICE_ID_MESSAGE);
 
-const HISTORY_KIND: Record<DeviceAction["type"], HistoryKind> = {
-  rename: HISTORY_KINDS.renamed,
-  remove: HISTORY_KINDS.removed,
-  rotate: HISTORY_KINDS.tokenRotated,
-  revoke: HISTORY_KINDS.tokenRevoked,
-};
-
 // Each action's fields besides `type` are the method's parameters.
-const METHOD: Record<DeviceAction["type"], string> = {
-  rename: METHODS.pairRename,
-  remove: METHODS.pairRemove,
-  rotate: METHODS.tokenRotate,
-  revoke: METHODS.tokenRevoke,
-};
+const SENT = {
+  rename: { method: METHODS.pairRename, kind: HISTORY_KINDS.renamed },
+  remove: { method: METHODS.pairRemove, kind: HISTORY_KINDS.removed },
+  rotate: { method: METHODS.tokenRotate, kind: HISTORY_KINDS.tokenRotated },
+  revoke: { method: METHODS.tokenRevoke, kind: HISTORY_KINDS.tokenRevoked },
+} as const;
 
 export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
   const connection = useGatewayConnection();
@@ -102,8 +92,7 @@ export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
     queryClient.setQueryData<PairList>(pairListQueryKey, (list) => (list ? update(list) : list));
 
   const mutation = useMutation<unknown, Error, DeviceAction, Context>({
-    mutationKey: deviceActionMutationKey,
-    mutationFn: ({ type, ...params }) => connection.request<unknown>(METHOD[type], params),
+    mutationFn: ({ type, ...params }) => connection.request<unknown>(SENT[type].method, params),
     onMutate: async (action) => {
       // A refetch already in flight would otherwise land on top of the optimistic change.
       await queryClient.cancelQueries({ queryKey: pairListQueryKey });
@@ -138,7 +127,7 @@ export function useDeviceAction(report?: (result: DeviceActionResult) => void) {
       const name = context?.before ? deviceName(context.before) : shortDeviceId(action.deviceId);
       const problem = error ? readGatewayError(error) : undefined;
       history.record({
-        kind: HISTORY_KIND[action.type],
+        kind: SENT[action.type].kind,
         deviceId: action.deviceId,
         deviceName: name,
         role: action.type === "rotate" || action.type === "revoke" ? action.role : undefined,

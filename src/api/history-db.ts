@@ -1,7 +1,7 @@
+import { openIndexedDb } from "../gateway/indexeddb-key-store";
 import type { HistoryEntry } from "./history-types";
 
-// Where the history log lives between reloads: IndexedDB, one object store keyed by `seq`,
-// so "drop everything older than X" is a single key-range delete.
+// The history log between reloads: one object store keyed by `seq`, so trimming is one key range.
 
 /** One batch of changes, stored in a single transaction. */
 export type HistoryWrite = {
@@ -20,7 +20,6 @@ export type HistoryPersistence = {
 
 export const HISTORY_DB_NAME = "pairdesk-history";
 const STORE = "entries";
-const VERSION = 1;
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -42,19 +41,7 @@ export function createIndexedDbHistory(
   factory: IDBFactory = globalThis.indexedDB,
 ): HistoryPersistence {
   let opening: Promise<IDBDatabase> | undefined;
-  const open = () => {
-    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(name, VERSION);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(STORE)) {
-          request.result.createObjectStore(STORE, { keyPath: "seq" });
-        }
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error("IndexedDB open failed"));
-    });
-    return opening;
-  };
+  const open = () => (opening ??= openIndexedDb(factory, name, STORE, { keyPath: "seq" }));
   const write = async (change: (store: IDBObjectStore) => void) => {
     const transaction = (await open()).transaction(STORE, "readwrite");
     change(transaction.objectStore(STORE));

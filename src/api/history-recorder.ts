@@ -13,8 +13,8 @@ import { pairListQueryKey } from "./pair-list";
 import type { HistoryStore } from "./history-store";
 import { DECIDERS, HISTORY_KINDS } from "./history-types";
 
-// Writes what the pairing feed decided into the history log. A silent approval comes without
-// a request: its device is named from the paired list, now or once the list is read again.
+// Writes what the pairing feed decided into the history log. A silent approval has no request:
+// its device is named from the paired list, now or once the list is read again.
 
 /** Approvals waiting for their device's paired record to give them a name. */
 const UNNAMED_KEPT = 100;

@@ -4,8 +4,8 @@ import { readEach } from "../protocol";
 import { readHistoryEntry, type HistoryEntry, type NewHistoryEntry } from "./history-types";
 import { createHistoryWriter } from "./history-writer";
 
-// The history log, kept in IndexedDB and in memory (at most HISTORY_LIMIT entries). Not server
-// state, so not in the query cache: the gateway keeps no such log, and it outlives reloads.
+// The history log, in IndexedDB and in memory. Not in the query cache: the gateway keeps no
+// such log, and it outlives reloads.
 
 export const HISTORY_LIMIT = 5000;
 
@@ -44,11 +44,7 @@ export type HistoryStoreOptions = {
   page?: Pick<EventTarget, "addEventListener">;
 };
 
-function defaultPersistence(): HistoryPersistence {
-  return globalThis.indexedDB ? createIndexedDbHistory() : createMemoryHistory();
-}
-
-/** Unique across reloads: a random prefix per store, then a counter (cheaper than a UUID each). */
+/** Unique across reloads: a random prefix per store, then a counter. */
 function sequentialIds(): () => string {
   const prefix = crypto.randomUUID();
   let count = 0;
@@ -56,7 +52,9 @@ function sequentialIds(): () => string {
 }
 
 export function createHistoryStore(options: HistoryStoreOptions = {}): HistoryStore {
-  const persistence = options.persistence ?? defaultPersistence();
+  const persistence =
+    options.persistence ??
+    (globalThis.indexedDB ? createIndexedDbHistory() : createMemoryHistory());
   const limit = options.limit ?? HISTORY_LIMIT;
   const now = options.now ?? Date.now;
   const randomId = options.randomId ?? sequentialIds();
@@ -67,7 +65,7 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     page: options.page ?? (typeof window === "undefined" ? undefined : window),
   });
   const listeners = new Set<() => void>();
-  // Oldest first, changed in place: copying the log per event was the cost of a burst.
+  // Oldest first.
   let oldestFirst: HistoryEntry[] = [];
   let view: HistoryView | undefined;
   let notifyQueued = false;

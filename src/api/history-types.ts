@@ -47,8 +47,7 @@ export type HistoryEntry = {
 
 export type NewHistoryEntry = Omit<HistoryEntry, "id" | "seq" | "at"> & { at?: number };
 
-// Stored entries are read back with the wire's kinds and limits: IndexedDB holds whatever an
-// older version, or anything else on this origin, put there.
+// Read back with the wire's limits: anything on this origin may have written to IndexedDB.
 const STORED_FIELDS = {
   id: required("id"),
   seq: required("count"),

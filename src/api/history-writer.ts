@@ -1,8 +1,8 @@
 import type { HistoryPersistence } from "./history-db";
 import type { HistoryEntry } from "./history-types";
 
-// What the history log still has to store, and when: changes gather for a short while and go out as
-// one IndexedDB transaction, with at most one write in flight.
+// Changes to the history log gather for a short while and go out as one transaction, with at
+// most one write in flight.
 export const PUTS_PER_WRITE = 100;
 
 export type HistoryWriter = {
@@ -82,8 +82,7 @@ export function createHistoryWriter(options: HistoryWriterOptions): HistoryWrite
     if (started && timer === undefined) timer = setTimeout(writeNow, delayMs);
   };
 
-  // While storage stalls, what waits must not grow with the number of events: entries past
-  // the log's limit are dropped (amortised: only once the waiting set doubles).
+  // While storage stalls, entries past the log's limit are dropped (once the waiting set doubles).
   const bound = () => {
     if (dirty.size <= 2 * limit || dropped === 0) return;
     for (const [id, entry] of dirty) if (entry.seq <= dropped) dirty.delete(id);

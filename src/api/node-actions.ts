@@ -24,8 +24,6 @@ const SENT = {
   rename: { method: METHODS.nodeRename, kind: HISTORY_KINDS.renamed, key: "nodeId" },
 } as const;
 
-const idOf = ({ item }: NodeAction) => ("requestId" in item ? item.requestId : item.nodeId);
-
 export function useNodeAction(report: (action: NodeAction, problem?: GatewayErrorInfo) => void) {
   const connection = useGatewayConnection();
   const queryClient = useQueryClient();
@@ -33,8 +31,9 @@ export function useNodeAction(report: (action: NodeAction, problem?: GatewayErro
   return useMutation({
     mutationFn: (action: NodeAction) => {
       const { method, key } = SENT[action.type];
-      const { displayName } = action;
-      return connection.request<unknown>(method, { [key]: idOf(action), displayName });
+      const { item, displayName } = action;
+      const id = "requestId" in item ? item.requestId : item.nodeId;
+      return connection.request<unknown>(method, { [key]: id, displayName });
     },
     onSettled: (_answer, error, action) => {
       const problem = error ? readGatewayError(error) : undefined;

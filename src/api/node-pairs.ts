@@ -1,11 +1,10 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { useGatewayConnection } from "../gateway/context";
-import { EVENTS, METHODS, OPERATOR_SCOPES, readNodePairList, type NodePairList } from "../protocol";
-import { UnreadableAnswerError } from "./pair-list";
+import { EVENTS, METHODS, OPERATOR_SCOPES, readNodePairList } from "../protocol";
+import { listQueryFn } from "./pair-list";
 
-// Node capability requests (`node.pair.list`), re-read whenever a node.pair event arrives or
-// the socket resyncs (node-actions.ts decides them).
+// Node capability requests, re-read on every node.pair event and resync.
 
 export const nodePairListQueryKey = ["gateway", METHODS.nodePairList] as const;
 export const setupStatusQueryKey = ["gateway", METHODS.setupStatus] as const;
@@ -36,12 +35,7 @@ export function useNodePairList() {
   }, [connection, queryClient]);
   return useQuery({
     queryKey: nodePairListQueryKey,
-    queryFn: async (): Promise<NodePairList> => {
-      const read = readNodePairList(await connection.request<unknown>(METHODS.nodePairList, {}));
-      connection.reportUnreadable(read ? read.unreadable : 1);
-      if (!read) throw new UnreadableAnswerError(METHODS.nodePairList);
-      return read.list;
-    },
+    queryFn: listQueryFn(connection, METHODS.nodePairList, readNodePairList),
     staleTime: Infinity,
     enabled: allowed,
   });

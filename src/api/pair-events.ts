@@ -20,9 +20,8 @@ import {
 } from "./pair-list-reducer";
 import { scheduleFlush } from "./schedule-flush";
 
-// The one subscription to pairing events: it patches the cached list (events are applied once
-// per animation frame, so a burst becomes a handful of cache writes), re-reads it after a
-// reconnect or a sequence gap, and publishes what was decided to everyone else.
+// The one subscription to pairing events: it patches the cached list once per frame, re-reads it
+// after a reconnect or a sequence gap, and publishes what was decided to everyone else.
 
 export type OutcomeListener = (outcomes: readonly PairOutcome[]) => void;
 
@@ -88,11 +87,8 @@ export function createPairFeed(
     };
     const later = () => (cancelFlush ??= scheduleFlush(flush));
 
-    // The gateway sends no event when a request expires, and a device asking again keeps its
-    // request alive without a new `ts` (observed): past `ts` + five minutes, ask the gateway,
-    // and ask again every RECHECK_MS while it still lists the request. Event frames are best
-    // effort too (dropped for slow consumers), so the whole list is re-read every RECHECK_MS
-    // while the page is visible and when it comes back into view, as the real Control UI does.
+    // No event says a request expired, and events are dropped for slow consumers: re-read the
+    // list past a request's expiry and every RECHECK_MS while visible, as the Control UI does.
     const recheckAt = new Map<string, number>();
     let checking = false;
     let lastRead = now();

@@ -10,23 +10,27 @@ import { useIdsDecidedHere } from "./deciding";
 export const pairListQueryKey = ["gateway", METHODS.pairList] as const;
 
 /** The gateway's answer could not be read at all (not `{pending: [], paired: []}`). */
-export class UnreadableAnswerError extends Error {
-  readonly code = "UNREADABLE_ANSWER";
-  constructor(method: string) {
-    super(`the gateway's answer to ${method} could not be read`);
-    this.name = "UnreadableAnswerError";
-  }
+export const unreadableAnswer = (method: string) =>
+  new Error(`the gateway's answer to ${method} could not be read`);
+
+/** The queryFn that asks `method` for its list; what the reader left out counts as unreadable. */
+export function listQueryFn<L>(
+  connection: GatewayConnection,
+  method: string,
+  readList: (value: unknown) => { list: L; unreadable: number } | undefined,
+) {
+  return async (): Promise<L> => {
+    const read = readList(await connection.request<unknown>(method, {}));
+    connection.reportUnreadable(read ? read.unreadable : 1);
+    if (!read) throw unreadableAnswer(method);
+    return read.list;
+  };
 }
 
 export function pairListQueryOptions(connection: GatewayConnection) {
   return queryOptions({
     queryKey: pairListQueryKey,
-    queryFn: async (): Promise<PairList> => {
-      const read = readPairList(await connection.request<unknown>(METHODS.pairList, {}));
-      connection.reportUnreadable(read ? read.unreadable : 1);
-      if (!read) throw new UnreadableAnswerError(METHODS.pairList);
-      return read.list;
-    },
+    queryFn: listQueryFn(connection, METHODS.pairList, readPairList),
     // The socket keeps this fresh (pair-events.ts patches it and refetches on resync).
     staleTime: Infinity,
   });

@@ -18,8 +18,6 @@ import { isGone, settleAfterDrop, type DropOutcome } from "./decision-recovery";
 import { pairListQueryKey } from "./pair-list";
 import { removePending, upsertPaired } from "./pair-list-reducer";
 
-// Approve / reject one or many requests.
-
 export type DecisionResult =
   | { requestId: string; decision: Decision; status: "done"; request?: PendingRequest }
   /** `unknown requestId`: another admin, tab or CLI got there first, or it expired. */
@@ -51,9 +49,8 @@ async function decideOne(
     return { requestId, decision, status: "done", request: asked };
   } catch (error) {
     const problem = readGatewayError(error);
-    // A gateway may word a vanished id differently for a caller without operator.admin
-    // ("device pairing approval denied"): any invalid-request refusal is checked against a
-    // fresh list before it is called a failure.
+    // Without operator.admin a vanished id may read "device pairing approval denied": any
+    // invalid-request refusal is checked against a fresh list before it is called a failure.
     const gone =
       isUnknownId(problem, UNKNOWN_REQUEST_ID_MESSAGE) ||
       (problem.code === ERROR_CODES.invalidRequest &&
@@ -68,8 +65,7 @@ async function decideOne(
       problem.code === LOCAL_ERROR_CODES.notConnected ||
       problem.code === LOCAL_ERROR_CODES.timeout
     ) {
-      // Sent, but no answer: the gateway may or may not have done it. Never guess: wait for
-      // the connection, re-read the list, and report what it says.
+      // Sent, but no answer: wait for the connection and report what the re-read list says.
       const outcome = await settleAfterDrop(connection, queryClient, decision, requestId, asked);
       if (outcome) return { requestId, decision, status: "interrupted", outcome };
     }

@@ -3,7 +3,7 @@ import { useGatewayConnection } from "../gateway/context";
 import type { GatewayConnection } from "../gateway/types";
 import { isRecord, METHODS, readSetupCode, readSetupUse, type SetupUse } from "../protocol";
 import { setupStatusQueryKey } from "./node-pairs";
-import { UnreadableAnswerError } from "./pair-list";
+import { unreadableAnswer } from "./pair-list";
 
 // Setup codes (operator.admin). A code carries a bootstrap credential: it is handed to the
 // screen that asked and kept nowhere else (not in the query cache, a URL or a log).
@@ -20,7 +20,7 @@ export async function createSetupCode(
     ...(publicUrl ? { publicUrl } : {}),
   };
   const code = readSetupCode(await connection.request<unknown>(METHODS.setupCode, params));
-  if (!code) throw new UnreadableAnswerError(METHODS.setupCode);
+  if (!code) throw unreadableAnswer(METHODS.setupCode);
   return code;
 }
 
@@ -33,7 +33,7 @@ export function useSetupStatus(setupId: string) {
     queryKey: [...setupStatusQueryKey, setupId],
     queryFn: async (): Promise<SetupStatus> => {
       const answer = await connection.request<unknown>(METHODS.setupStatus, { setupId });
-      if (!isRecord(answer)) throw new UnreadableAnswerError(METHODS.setupStatus);
+      if (!isRecord(answer)) throw unreadableAnswer(METHODS.setupStatus);
       const uncertain = readSetupUse(answer.deliveryUncertain);
       return { use: readSetupUse(answer.completion) ?? uncertain, uncertain: Boolean(uncertain) };
     },

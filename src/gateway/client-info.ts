@@ -3,8 +3,6 @@ import { OPERATOR_SCOPES, ROLES } from "../protocol";
 
 // Who Pairdesk says it is on the wire (spec §2): the Control UI, asking for the least it needs.
 
-export const CLIENT_DISPLAY_NAME = "Pairdesk";
-export const CLIENT_PLATFORM = "web";
 export const REQUESTED_ROLE = ROLES.operator;
 export const REQUESTED_SCOPES: readonly string[] = [OPERATOR_SCOPES.read, OPERATOR_SCOPES.pairing];
 
@@ -12,8 +10,8 @@ export function clientInfo(version: string) {
   return {
     id: GATEWAY_CLIENT_IDS.CONTROL_UI,
     mode: GATEWAY_CLIENT_MODES.WEBCHAT,
-    platform: CLIENT_PLATFORM,
-    displayName: CLIENT_DISPLAY_NAME,
+    platform: "web",
+    displayName: "Pairdesk",
     version,
   };
 }

@@ -15,8 +15,6 @@ import {
 } from "./problem-fields";
 import type { ConnectProblem } from "./types";
 
-export { approveCommand } from "./problem-fields";
-
 // Every refusal explained in words a person can act on. Texts are built from codes and
 // structured details; gateway-supplied prose is only a last resort and is always redacted.
 

@@ -35,33 +35,29 @@ export function createCredentialStore(storages: {
   local: KeyValueStorage | undefined;
 }): CredentialStore {
   const { session, local } = storages;
-  const pick = (remember: boolean) => (remember ? local : session);
-  const other = (remember: boolean) => (remember ? session : local);
-
-  const load = (): SavedConnection | undefined =>
-    parseConnection(read(session, CONNECTION_KEY)) ?? parseConnection(read(local, CONNECTION_KEY));
+  const readEither = <T>(key: string, parse: (text: string | null) => T | undefined) =>
+    parse(read(session, key)) ?? parse(read(local, key));
+  // A record is written where `remember` says and removed from the other storage.
+  const keep = (remember: boolean, key: string, value: unknown) => {
+    write(remember ? local : session, key, JSON.stringify(value));
+    remove(remember ? session : local, key);
+  };
+  const removeBoth = (key: string) => [session, local].forEach((storage) => remove(storage, key));
+  const load = () => readEither(CONNECTION_KEY, parseConnection);
 
   return {
     load,
     save(settings) {
-      const record: SavedConnection = { ...settings, autoConnect: true };
-      write(pick(settings.remember), CONNECTION_KEY, JSON.stringify(record));
-      remove(other(settings.remember), CONNECTION_KEY);
+      keep(settings.remember, CONNECTION_KEY, { ...settings, autoConnect: true });
     },
     pauseAutoConnect() {
       const saved = load();
-      if (saved)
-        write(
-          pick(saved.remember),
-          CONNECTION_KEY,
-          JSON.stringify({ ...saved, autoConnect: false }),
-        );
+      if (saved) keep(saved.remember, CONNECTION_KEY, { ...saved, autoConnect: false });
     },
     forget(url) {
       const saved = load();
       if (saved && gatewayCredentialScope(saved.url) === gatewayCredentialScope(url)) {
-        remove(session, CONNECTION_KEY);
-        remove(local, CONNECTION_KEY);
+        removeBoth(CONNECTION_KEY);
       }
       const prefix = deviceTokenPrefix(url);
       for (const storage of [session, local]) {
@@ -72,27 +68,27 @@ export function createCredentialStore(storages: {
       const keyFor = (params: { clientId: string; deviceId: string; role: string }) =>
         `${deviceTokenPrefix(url)}${params.clientId}|${params.deviceId}|${params.role}`;
       return {
-        load(params) {
-          const key = keyFor(params);
-          return parseTokenRecord(read(session, key)) ?? parseTokenRecord(read(local, key)) ?? null;
-        },
+        load: (params) => readEither(keyFor(params), parseTokenRecord) ?? null,
         store(params) {
-          const key = keyFor(params);
           const record: GatewayBrowserDeviceTokenRecord = {
             token: params.token,
             scopes: params.scopes,
           };
-          write(pick(remember), key, JSON.stringify(record));
-          remove(other(remember), key);
+          keep(remember, keyFor(params), record);
         },
-        clear(params) {
-          const key = keyFor(params);
-          remove(session, key);
-          remove(local, key);
-        },
+        clear: (params) => removeBoth(keyFor(params)),
       };
     },
   };
+}
+
+/** `run`'s result, or undefined when it throws (storage may be missing, full or disabled). */
+function quietly<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The browser's storages; either may be missing or throw (private modes, disabled storage). */
@@ -100,14 +96,10 @@ export function browserStorages(): {
   session: KeyValueStorage | undefined;
   local: KeyValueStorage | undefined;
 } {
-  const get = (name: "sessionStorage" | "localStorage") => {
-    try {
-      return globalThis[name];
-    } catch {
-      return undefined;
-    }
+  return {
+    session: quietly(() => globalThis.sessionStorage),
+    local: quietly(() => globalThis.localStorage),
   };
-  return { session: get("sessionStorage"), local: get("localStorage") };
 }
 
 function deviceTokenPrefix(url: string): string {
@@ -124,37 +116,17 @@ function keysWithPrefix(storage: KeyValueStorage | undefined, prefix: string): s
   return keys;
 }
 
-function read(storage: KeyValueStorage | undefined, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: KeyValueStorage | undefined, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value);
-  } catch {
-    // A full or disabled storage only costs the person a re-entry after reload.
-  }
-}
-
-function remove(storage: KeyValueStorage | undefined, key: string): void {
-  try {
-    storage?.removeItem(key);
-  } catch {
-    // Nothing stored there can be left behind if the storage itself is unavailable.
-  }
-}
+// A full or unavailable storage only costs the person a re-entry after reload.
+const read = (storage: KeyValueStorage | undefined, key: string) =>
+  quietly(() => storage?.getItem(key)) ?? null;
+const write = (storage: KeyValueStorage | undefined, key: string, value: string) =>
+  quietly(() => storage?.setItem(key, value));
+const remove = (storage: KeyValueStorage | undefined, key: string) =>
+  quietly(() => storage?.removeItem(key));
 
 function parseJson(text: string | null): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text ?? "");
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value: unknown = quietly(() => JSON.parse(text ?? ""));
+  return isRecord(value) ? value : undefined;
 }
 
 function parseConnection(text: string | null): SavedConnection | undefined {

@@ -1,7 +1,7 @@
 import { bytesToBase64Url, sha256Hex } from "../protocol/encoding";
 
-// This browser's Ed25519 identity (spec §2). The private key is made non-extractable and kept
-// in IndexedDB as a CryptoKey (structured-cloneable), so no script can read it back out.
+// This browser's Ed25519 identity (spec §2): a non-extractable CryptoKey kept in IndexedDB, so no
+// script can read it out.
 
 export type DeviceIdentity = {
   /** Lowercase hex SHA-256 of the raw 32-byte public key. */
@@ -18,18 +18,9 @@ export interface DeviceKeyStore {
   save(keys: CryptoKeyPair): Promise<void>;
 }
 
-export class DeviceIdentityError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "DeviceIdentityError";
-  }
-}
-
 export async function generateDeviceKeys(): Promise<CryptoKeyPair> {
-  return (await crypto.subtle.generateKey({ name: "Ed25519" }, false, [
-    "sign",
-    "verify",
-  ])) as CryptoKeyPair;
+  const usages: KeyUsage[] = ["sign", "verify"];
+  return (await crypto.subtle.generateKey({ name: "Ed25519" }, false, usages)) as CryptoKeyPair;
 }
 
 export async function identityFromKeys(keys: CryptoKeyPair): Promise<DeviceIdentity> {
@@ -63,19 +54,19 @@ export function createDeviceIdentityLoader(store: DeviceKeyStore): () => Promise
 
 async function loadOrCreate(store: DeviceKeyStore): Promise<DeviceIdentity> {
   if (!globalThis.crypto?.subtle) {
-    throw new DeviceIdentityError("This browser has no WebCrypto (a secure context is needed).");
+    throw new Error("This browser has no WebCrypto (a secure context is needed).");
   }
   let keys: CryptoKeyPair | undefined;
   try {
     keys = await store.load();
   } catch (error) {
-    throw new DeviceIdentityError("The stored device key could not be read.", { cause: error });
+    throw new Error("The stored device key could not be read.", { cause: error });
   }
   if (!keys) {
     try {
       keys = await generateDeviceKeys();
     } catch (error) {
-      throw new DeviceIdentityError("This browser cannot make Ed25519 keys.", { cause: error });
+      throw new Error("This browser cannot make Ed25519 keys.", { cause: error });
     }
     await store.save(keys);
   }

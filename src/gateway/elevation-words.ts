@@ -12,18 +12,11 @@ export function elevationWords(route: ElevationRoute, scopes: string, release = 
     parked: `Pairdesk reaches this gateway over the network, not on this machine's loopback, so ${waits}`,
     untested: `Pairdesk has not been tested with OpenClaw ${release}: it either grants ${scopes} at once or ${waits}`,
   };
-  const verb = route === "pair-again" ? "Pair this browser again with" : "Reconnect with";
-  return { confirm: `${verb} ${scopes}`, note: words[route], keeps: keptWords(route, scopes) };
-}
-
-/**
- * What widening leaves on the gateway, measured on 2026.9.6: the device record keeps the scopes
- * after a disconnect, a token rotated to fewer scopes can widen again without approval, and the
- * only way back is to remove this browser's pairing and connect again as a new device.
- */
-export function keptWords(route: ElevationRoute, scopes: string): string {
+  // What widening leaves on the gateway (measured on 2026.9.6).
   const kept = `The gateway keeps ${scopes} on this browser's device record: disconnecting does not take it back, and neither does rotating the token to fewer scopes (the browser may ask for them again without approval).`;
-  return `${kept} ${wayBackWords(route)}`;
+  const verb = route === "pair-again" ? "Pair this browser again with" : "Reconnect with";
+  const keeps = `${kept} ${wayBackWords(route)}`;
+  return { confirm: `${verb} ${scopes}`, note: words[route], keeps };
 }
 
 export function wayBackWords(route: ElevationRoute): string {

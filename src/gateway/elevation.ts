@@ -1,7 +1,6 @@
 import { isLoopbackHostName, silentScopeUpgrades } from "../policy";
 
-// How this session can come to hold more scopes on the gateway it is connected to, measured per
-// release (README "Tested releases"). Only a socket from this machine can be approved at once.
+// How this session can come to hold more scopes, measured per release (README "Tested releases").
 
 export type ElevationRoute = "at-once" | "pair-again" | "parked" | "untested";
 

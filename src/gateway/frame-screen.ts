@@ -1,7 +1,6 @@
 import { EVENTS, parseFrame, type ErrorShape } from "../protocol";
 
-// Decides, per socket message, whether the wire client may have it, and notices the ones nobody can
-// read.
+// Decides, per socket message, whether the wire client may have it, and counts unreadable ones.
 
 export type FrameScreenHooks = {
   unreadable(): void;
@@ -19,13 +18,11 @@ export function createFrameScreen(hooks: FrameScreenHooks): FrameScreen {
   let helloSeen = false;
   let used = false;
 
-  // Read in full, as before: every frame until hello (capped at 64 KiB by the gateway, so
-  // cheap) and any later frame that could be a connect.challenge.
+  // Read in full: every frame until hello (at most 64 KiB) and any later possible challenge.
   const inspect = (data: string, deliver: (data: string) => void) => {
     const parsed = parseFrame(data);
     const frame = parsed.ok ? parsed.frame : undefined;
-    // A challenge after hello is a protocol violation; the wire client would answer a bad
-    // one by closing a perfectly good connection.
+    // A challenge after hello is a protocol violation the wire client would answer by closing.
     const lateChallenge =
       helloSeen && frame?.type === "event" && frame.event === EVENTS.connectChallenge;
     if (!frame || frame.type === "req" || lateChallenge) hooks.unreadable();
@@ -39,9 +36,8 @@ export function createFrameScreen(hooks: FrameScreenHooks): FrameScreen {
         inspect(data, deliver);
         return;
       }
-      // The wire client reports activity for each event and response it accepts, before it
-      // acts on it; a frame that leaves none was not JSON, not an object, a request, or an
-      // event or response it found malformed.
+      // The wire client reports activity for each frame it accepts: one that leaves none was
+      // unreadable to it.
       used = false;
       deliver(data);
       if (!used) hooks.unreadable();
@@ -61,11 +57,7 @@ export function createFrameScreen(hooks: FrameScreenHooks): FrameScreen {
 /** A challenge is a couple of hundred bytes; a frame this long is a list answer. */
 export const CHALLENGE_SCAN_LIMIT = 64 * 1024;
 
-/**
- * False when `data` cannot hold the string "connect.challenge": it is not there literally,
- * and there is no `\u` escape that could spell it (scanning for a single character first
- * keeps the common case, no escapes at all, to one fast pass); or it is too long to be one.
- */
+/** False when `data` cannot spell "connect.challenge" (absent, no `\u` escape) or is too long. */
 export function mayBeChallenge(data: string): boolean {
   if (data.length > CHALLENGE_SCAN_LIMIT) return false;
   return data.includes(EVENTS.connectChallenge) || (data.includes("\\") && data.includes("\\u"));

@@ -9,6 +9,7 @@ import { validateGatewayUrl } from "./socket";
 import type { ConnectionStatus, ConnectSettings, GatewayConnection } from "./types";
 import { METHODS, type EventFrame } from "../protocol";
 import { elevationRoute } from "./elevation";
+import { normalizeScopes } from "../policy";
 
 /** Unreadable frames may have been lost events: re-read state, at most this often. */
 const UNREADABLE_RESYNC_MS = 250;
@@ -127,9 +128,7 @@ export function createGatewayConnection(deps: GatewayConnectionDeps): GatewayCon
     requestScopes(extra) {
       const settings = session?.settings;
       if (!settings) return;
-      extraScopes = [...new Set([...extraScopes, ...extra.map((scope) => scope.trim())])].filter(
-        Boolean,
-      );
+      extraScopes = normalizeScopes([...extraScopes, ...extra]);
       const version = status.kind === "connected" ? status.serverVersion : undefined;
       if (elevationRoute(settings.url, version) !== "pair-again") return start(settings, true);
       pairAgain(settings);
@@ -171,7 +170,5 @@ function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
 
 function subscribe<T>(listeners: Set<T>, listener: T): () => void {
   listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+  return () => void listeners.delete(listener);
 }

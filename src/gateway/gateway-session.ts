@@ -43,8 +43,7 @@ export type GatewayConnectionDeps = {
   randomId?: () => string;
 };
 
-// One connect() worth of wire client: handshake, device auth, reconnect policy, and the
-// translation of every outcome into a ConnectionStatus.
+// One connect() worth of wire client: handshake, device auth, reconnects, outcomes as statuses.
 
 export type GatewaySession = {
   settings: ConnectSettings;
@@ -110,12 +109,9 @@ export function startGatewaySession(
     lastProblem = problem;
     return false;
   };
-  // The answer to `connect` is the only response that can arrive before hello. Kept here
-  // because a gateway may close the socket so fast that the close is handled before the
-  // wire client's own failure callback runs.
+  // The answer to `connect`: a fast close may be handled before the wire client's failure callback.
   let handshakeRefusal: ErrorShape | undefined;
-  // The wire client drops unreadable frames silently, and a person should learn that
-  // updates may be missing.
+  // The wire client drops unreadable frames silently; a person should learn updates may be missing.
   const unreadable = () => {
     if (sink.isCurrent(wire)) sink.unreadable();
   };
@@ -234,8 +230,7 @@ export function startGatewaySession(
 
 const DEVICE_TOKEN_MISMATCH = ConnectErrorDetailCodes.AUTH_DEVICE_TOKEN_MISMATCH;
 
-// Retrying cannot fix these: a person must change a secret, a setting or a release. A pairing
-// request is different: asking again reuses it, and the next try after approval gets in.
+// Retrying cannot fix these (a pairing request can: the next try after approval gets in).
 const TERMINAL = new Set<ConnectProblem["kind"]>([
   "wrong-secret",
   "protocol-mismatch",

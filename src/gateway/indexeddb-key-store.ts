@@ -1,3 +1,4 @@
+import { isRecord } from "../protocol";
 import type { DeviceKeyStore } from "./device-identity";
 
 // One IndexedDB record holds the CryptoKeyPair; the browser keeps the private key opaque.
@@ -6,11 +7,18 @@ const DATABASE = "pairdesk";
 const OBJECT_STORE = "device-identity";
 const RECORD_KEY = "ed25519";
 
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+/** Opens database `name` (version 1), creating `store` on first use (the history log too). */
+export function openIndexedDb(
+  factory: IDBFactory,
+  name: string,
+  store: string,
+  options?: IDBObjectStoreParameters,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = factory.open(DATABASE, 1);
+    const request = factory.open(name, 1);
     request.onupgradeneeded = () => {
-      request.result.createObjectStore(OBJECT_STORE);
+      const database = request.result;
+      if (!database.objectStoreNames.contains(store)) database.createObjectStore(store, options);
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error("IndexedDB open failed"));
@@ -22,7 +30,7 @@ function run<T>(
   mode: IDBTransactionMode,
   action: (store: IDBObjectStore) => IDBRequest,
 ): Promise<T> {
-  return openDatabase(factory).then(
+  return openIndexedDb(factory, DATABASE, OBJECT_STORE).then(
     (database) =>
       new Promise<T>((resolve, reject) => {
         const transaction = database.transaction(OBJECT_STORE, mode);
@@ -54,7 +62,7 @@ export function createIndexedDbKeyStore(
 }
 
 function isKeyPair(value: unknown): value is CryptoKeyPair {
-  if (typeof value !== "object" || value === null) return false;
-  const pair = value as Partial<CryptoKeyPair>;
-  return pair.privateKey instanceof CryptoKey && pair.publicKey instanceof CryptoKey;
+  return (
+    isRecord(value) && value.privateKey instanceof CryptoKey && value.publicKey instanceof CryptoKey
+  );
 }

@@ -3,16 +3,12 @@ import {
   type ConnectPairingRequiredReason,
 } from "@openclaw/gateway-client/browser";
 import { TESTED_RELEASES } from "../policy";
-import { PROTOCOL_VERSION } from "../protocol";
+import { isRecord, PROTOCOL_VERSION } from "../protocol";
 import type { ConnectProblem } from "./types";
 
 // The words for each kind of refusal; connect-problems.ts decides which one applies.
 
 export type ProblemFields = Omit<ConnectProblem, "code">;
-
-export function approveCommand(requestId: string): string {
-  return `openclaw devices approve ${requestId}`;
-}
 
 export function missingScopeFields(scope: string): ProblemFields {
   return {
@@ -53,23 +49,16 @@ export function pairingProblem(
   const how = requestId
     ? `Approve request ${requestId} from a browser that is already paired, or with the command below on the gateway host.`
     : "Approve the pending request from a browser that is already paired, or with `openclaw devices list` and `openclaw devices approve` on the gateway host.";
-  const fields: ProblemFields = {
+  return {
     kind: "pairing-required",
     title: PAIRING_TITLES[reason ?? "not-paired"],
     detail: `${why} ${how} Pairdesk keeps asking and connects by itself once it is approved.`,
+    ...(requestId && { requestId, command: `openclaw devices approve ${requestId}` }),
   };
-  if (requestId) {
-    fields.requestId = requestId;
-    fields.command = approveCommand(requestId);
-  }
-  return fields;
 }
 
 export function protocolMismatchFields(details: unknown): ProblemFields {
-  const expected =
-    typeof details === "object" && details !== null
-      ? (details as { expectedProtocol?: unknown }).expectedProtocol
-      : undefined;
+  const expected = isRecord(details) ? details.expectedProtocol : undefined;
   const older = typeof expected === "number" && expected < PROTOCOL_VERSION;
   const theirs = typeof expected === "number" ? `protocol v${expected}` : "a different protocol";
   return {
@@ -83,13 +72,13 @@ export function protocolMismatchFields(details: unknown): ProblemFields {
   };
 }
 
+const IDENTITY_REQUIRED =
+  "The gateway requires a device identity, and this browser sent none. Open Pairdesk over https or on localhost so WebCrypto is available.";
 const DEVICE_DETAILS: Record<string, string> = {
   [ConnectErrorDetailCodes.DEVICE_AUTH_SIGNATURE_EXPIRED]:
     "The signed proof arrived too late or too early. Check this computer's clock, then connect again.",
-  [ConnectErrorDetailCodes.DEVICE_IDENTITY_REQUIRED]:
-    "The gateway requires a device identity, and this browser sent none. Open Pairdesk over https or on localhost so WebCrypto is available.",
-  [ConnectErrorDetailCodes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED]:
-    "The gateway requires a device identity, and this browser sent none. Open Pairdesk over https or on localhost so WebCrypto is available.",
+  [ConnectErrorDetailCodes.DEVICE_IDENTITY_REQUIRED]: IDENTITY_REQUIRED,
+  [ConnectErrorDetailCodes.CONTROL_UI_DEVICE_IDENTITY_REQUIRED]: IDENTITY_REQUIRED,
 };
 
 export function deviceIdentityFields(detailCode: string): ProblemFields {

@@ -52,12 +52,8 @@ function truncateReason(reason: string): string {
 
 /** A problem when the text is not a ws:// or wss:// URL; undefined when it is usable. */
 export function validateGatewayUrl(url: string): ConnectProblem | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return invalidUrl("This is not a web address.");
-  }
+  if (!URL.canParse(url)) return invalidUrl("This is not a web address.");
+  const parsed = new URL(url);
   if (parsed.protocol !== "ws:" && parsed.protocol !== "wss:") {
     return invalidUrl("A gateway address starts with ws:// or wss://.");
   }

@@ -1,7 +1,6 @@
 import type { EventFrame, WireText } from "../protocol";
 
-// The contract between the connection layer (src/gateway) and the query layer (src/api)
-// and screens. Only src/app wires a GatewayConnection to the query client and stores.
+// The contract between the connection (src/gateway) and the query layer and screens.
 
 export type ConnectSettings = {
   url: string;
@@ -63,25 +62,14 @@ export interface GatewayConnection {
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   readonly status: ConnectionStatus;
   readonly scopes: readonly string[];
-  /**
-   * Messages from the gateway Pairdesk could not read since the last connect(): frames that are not
-   * JSON or not a frame, and payloads the query layer had to drop.
-   */
+  /** Frames and payloads Pairdesk could not read since the last connect(). */
   readonly unreadableFrames: number;
   onUnreadable(listener: (count: number) => void): () => void;
   reportUnreadable(count?: number): void;
   connect(settings: ConnectSettings): void;
-  /**
-   * Reconnects to the same gateway asking for the base scopes plus `extra` (and any extra
-   * asked before). Only a person's explicit choice calls this: Pairdesk never widens its
-   * access on its own. This session asks for them until disconnect() or the next connect(); the
-   * gateway keeps them on this browser's device record for good (see narrowScopes).
-   */
+  /** Asks for `extra` too, on a person's choice only; the gateway keeps them (see narrowScopes). */
   requestScopes(extra: readonly string[]): void;
-  /**
-   * The one way back to least privilege (measured): remove this browser's own pairing, then
-   * connect again with the base scopes as a new device. The gateway closes the socket first.
-   */
+  /** The one way back to least privilege: remove this browser's pairing and pair again. */
   narrowScopes(): void;
   readonly extraScopes: readonly string[];
   disconnect(): void;

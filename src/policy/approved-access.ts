@@ -1,24 +1,12 @@
 import type { PairedDevice, WireText } from "../protocol";
 
-// What a paired record actually grants, shared by the gateway's pairing reason and the UI's
-// request kind so both read a paired record the same way.
-
-/** Longer lists take the set path: a plain scan is quadratic. */
-const UNIQUE_SCAN_LIMIT = 16;
+// What a paired record actually grants: one reading for the gateway's pairing reason and the UI.
 
 type PairedAccess = Pick<PairedDevice, "role" | "roles" | "scopes" | "approvedScopes" | "tokens">;
 
-/** Trimmed, non-empty, each once, in first-seen order (a few roles or scopes: a plain scan). */
+/** Trimmed, non-empty, each once, in first-seen order. */
 function unique(values: readonly (string | undefined)[]): WireText[] {
-  if (values.length > UNIQUE_SCAN_LIMIT) {
-    return [...new Set(values.map((v) => v?.trim() ?? "").filter((v) => v !== ""))];
-  }
-  const out: string[] = [];
-  for (const value of values) {
-    const trimmed = value?.trim();
-    if (trimmed && !out.includes(trimmed)) out.push(trimmed);
-  }
-  return out;
+  return [...new Set(values.map((v) => v?.trim() ?? "").filter((v) => v !== ""))];
 }
 
 /** Approved roles as recorded (`roles`, plus the legacy single `role`). */

@@ -29,6 +29,15 @@ export function isNativeAppUi(id: string | undefined, mode: string | undefined):
   return mode === MODES.UI && id !== undefined && NATIVE_APP_IDS.has(id);
 }
 
+type Client = { id?: string; mode?: string };
+
+/** The Control UI page in a browser. */
+export const isControlUiBrowser = ({ id, mode }: Client) =>
+  id === IDS.CONTROL_UI && mode === MODES.WEBCHAT;
+
+/** The openclaw command-line tool. */
+export const isCliClient = ({ id, mode }: Client) => id === IDS.CLI && mode === MODES.CLI;
+
 type ClientWords = { label: string; usualModes: readonly string[] };
 
 // usualModes: modes that add nothing to the label, so describeClient leaves them out.
@@ -66,10 +75,6 @@ const MODE_WORDS: Readonly<Record<string, string>> = {
   [MODES.TEST]: "a test",
 };
 
-export function describeClientMode(mode: string): WireText {
-  return MODE_WORDS[mode] ?? `mode "${mode}"`;
-}
-
 /** Plain words for a client id and mode, e.g. "node host (cron scheduler)". */
 export function describeClient(clientId?: string, clientMode?: string): WireText {
   const id = clientId?.trim() ?? "";
@@ -78,5 +83,5 @@ export function describeClient(clientId?: string, clientMode?: string): WireText
   const words = known ? CLIENT_WORDS[known] : undefined;
   const label = words?.label ?? (id ? `unknown client (${id})` : "unknown client");
   if (!mode || words?.usualModes.includes(mode)) return label;
-  return `${label}, running as ${describeClientMode(mode)}`;
+  return `${label}, running as ${MODE_WORDS[mode] ?? `mode "${mode}"`}`;
 }

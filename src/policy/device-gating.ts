@@ -9,9 +9,8 @@ import {
 import { approvedScopesOf } from "./approved-access";
 import { missingScopes, scopesSatisfy } from "./scopes";
 
-// Which scopes each device action needs against which target, as measured on 2026.9.6
-// (docs/real-gateway-admin-and-nodes.md §4). One rule for the Approvals and Devices screens:
-// what a session lacks is what "Reconnect with …" asks for.
+// Which scopes each device action needs, as measured on 2026.9.6 (docs/real-gateway-admin-and-
+// nodes.md §4): what a session lacks is what "Reconnect with …" asks for.
 
 const { admin, pairing } = OPERATOR_SCOPES;
 
@@ -63,10 +62,7 @@ export function scopesToAct(caller: Caller, target: DeviceActionTarget): WireTex
   return scopesToAdd(caller.scopes, scopes);
 }
 
-/**
- * The fewest scopes to add to `held` so it satisfies `needed`: a scope another missing one already
- * implies is left out (operator.admin stands in for all, operator.write for read).
- */
+/** The fewest scopes to add to `held` to satisfy `needed` (one implied by another is left out). */
 export function scopesToAdd(held: readonly string[], needed: readonly string[]): WireText[] {
   const missing = missingScopes(held, needed);
   return missing.filter(

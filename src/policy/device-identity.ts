@@ -4,10 +4,10 @@ import {
 } from "@openclaw/gateway-protocol/client-info";
 import { LOCALITIES, ROLES, type Locality } from "../protocol";
 import { AUTH_METHODS, isSharedSecretAuth, type AuthMethod } from "./auth-methods";
+import { isCliClient } from "./clients";
 
-// Connects that the 2026.9.6 gateway admits without pairing a device: a backend gateway client
-// on this host, and an operator without a device identity that holds the shared secret (whose
-// scopes are then cleared, except a local command-line client's).
+// Connects the 2026.9.6 gateway admits without pairing a device: a local backend gateway client,
+// and a device-less operator with the shared secret (its scopes cleared, bar a local CLI's).
 
 export type LocalClientFacts = {
   client: { id: string; mode: string };
@@ -36,8 +36,7 @@ export function skipsLocalBackendPairing(facts: LocalClientFacts): boolean {
 export function keepsLocalCliScopes(facts: LocalClientFacts): boolean {
   const { client, locality } = facts;
   return (
-    client.id === IDS.CLI &&
-    client.mode === MODES.CLI &&
+    isCliClient(client) &&
     (locality === LOCALITIES.directLocal || locality === LOCALITIES.cliContainerLocal) &&
     !facts.hasBrowserOriginHeader &&
     facts.sharedAuthOk &&

@@ -1,9 +1,8 @@
 import type { PairedDevice, WireText } from "../protocol";
 import { describeClient } from "./clients";
 
-// What every screen calls a device: the admin's label (the real gateway stores a rename as
-// `operatorLabel`, the spec calls it `label`), then the name the device reports, then its
-// client in plain words, then a short id.
+// What every screen calls a device: the admin's label (`operatorLabel`, or the spec's `label`),
+// then the name the device reports, then its client in plain words, then a short id.
 
 type Nameable = Pick<
   PairedDevice,

@@ -1,18 +1,12 @@
-import {
-  GATEWAY_CLIENT_IDS as IDS,
-  GATEWAY_CLIENT_MODES as MODES,
-} from "@openclaw/gateway-protocol/client-info";
 import type { PairedDevice, PendingRequest, WireText } from "../protocol";
-import { isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
+import { isControlUiBrowser, isControlUiClient, isNativeAppUi, isWebchatClient } from "./clients";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress, parseIpAddress } from "./ip-address";
 import { PENDING_CAUSES, type CauseId } from "./pending-causes";
 import { REQUEST_KINDS, requestKind, type PendingForKind } from "./request-kind";
 import { roleNeedsOwner } from "./silent-pairing";
 
-// Why the gateway did not approve a pending request by itself. A request records no Origin and no
-// auth method; `remoteIp` appears only for a non-loopback address and `browserOrigin` only for the
-// browser copilot (docs/real-gateway-admin-and-nodes.md §1). So a cause is named only when those
-// facts settle it; otherwise the causes the gateway's rules allow for this client, most likely first.
+// Why the gateway did not approve a pending request by itself. A request records little (no Origin,
+// no auth method; docs/real-gateway-admin-and-nodes.md §1), so most causes are only possible.
 
 /** `known`: what the request's own fields prove; `possible`: the rest, most likely first. */
 export type NotSilentExplanation = { known: WireText[]; possible: CauseId[] };
@@ -37,7 +31,7 @@ export function explainNotSilent(
   const remote = parseIpAddress(ip) !== undefined && !isLoopbackAddress(ip);
   // Only a Control UI page at a private address can be local without loopback.
   const maybeContainer =
-    remote && id === IDS.CONTROL_UI && mode === MODES.WEBCHAT && isPrivateOrLoopbackAddress(ip);
+    remote && isControlUiBrowser({ id, mode }) && isPrivateOrLoopbackAddress(ip);
 
   const known: string[] = [];
   if (remote && !maybeContainer) known.push(`it connected from ${ip}: ${PENDING_CAUSES.remote}`);

@@ -32,11 +32,6 @@ export function isPrivateOrLoopbackHostName(host: string | undefined): boolean {
 
 /** The host name of an Origin header value; "" when it is absent, "null" or not a URL. */
 export function originHostName(origin: string | undefined): WireText {
-  const text = origin?.trim();
-  if (!text) return "";
-  try {
-    return hostNameOf(new URL(text).hostname);
-  } catch {
-    return "";
-  }
+  const text = origin?.trim() ?? "";
+  return URL.canParse(text) ? hostNameOf(new URL(text).hostname) : "";
 }

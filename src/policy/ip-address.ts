@@ -1,5 +1,4 @@
-// IP address parsing for the locality rules (spec §4). Written without node:net so the
-// same code runs in the browser, the mock gateway and tests.
+// IP address parsing for the locality rules (spec §4), without node:net so browsers can run it.
 
 export type ParsedAddress = { version: 4 | 6; bytes: number[] };
 
@@ -52,24 +51,7 @@ function parseIpv6Groups(text: string): number[] | undefined {
 
 /** Parses an IPv4 or IPv6 literal (brackets, zone ids and case tolerated). */
 export function parseIpAddress(raw: string | undefined): ParsedAddress | undefined {
-  const key = raw ?? "";
-  const known = parsedMemo.get(key);
-  if (known !== undefined || parsedMemo.has(key)) return known;
-  const parsed = parseUncached(key);
-  // Shared between callers from now on: frozen so no caller can change another's answer.
-  if (parsed) Object.freeze(Object.freeze(parsed).bytes);
-  if (parsedMemo.size >= PARSED_MEMO_LIMIT) parsedMemo.clear();
-  parsedMemo.set(key, parsed);
-  return parsed;
-}
-
-// One connect asks about the same few strings (peer address, Host, forwarded headers) several
-// times; the mock gateway decides thousands of connects a second, so answers are remembered.
-const PARSED_MEMO_LIMIT = 512;
-const parsedMemo = new Map<string, ParsedAddress | undefined>();
-
-function parseUncached(raw: string): ParsedAddress | undefined {
-  let text = raw.trim().toLowerCase();
+  let text = (raw ?? "").trim().toLowerCase();
   if (text.startsWith("[") && text.endsWith("]")) text = text.slice(1, -1);
   const zone = text.indexOf("%");
   if (zone >= 0) text = text.slice(0, zone);
@@ -97,10 +79,7 @@ export function isLoopbackAddress(addr: string | undefined): boolean {
   return parsed ? isLoopbackParsed(parsed) : false;
 }
 
-/**
- * Loopback, RFC 1918, IPv4 link-local 169.254/16, CGNAT 100.64/10, IPv6 ULA fc00::/7 and link-local
- * fe80::/10.
- */
+/** Loopback, RFC 1918, link-local 169.254/16, CGNAT 100.64/10, IPv6 ULA fc00::/7 and fe80::/10. */
 export function isPrivateOrLoopbackAddress(addr: string | undefined): boolean {
   const parsed = parseIpAddress(addr);
   if (!parsed) return false;

@@ -1,15 +1,11 @@
 import type { PairedDevice } from "../protocol";
 import { metadataChanged, REQUEST_KINDS, requestKind, sameIdentity } from "./request-kind";
 
-// Words only the request details view shows (loaded on demand, so imported from this file and not
-// through the policy index, which would put them in the first load).
+// Words only the request details view shows: imported from here, not the index, to load on demand.
 
 type Pending = Parameters<typeof requestKind>[0];
 
-/**
- * What the list alone cannot settle about a request's kind, in words (undefined when it can).
- * `replacedEarlier`: the request superseded another of the device, so it carries both asks.
- */
+/** What the list alone cannot settle about a request's kind, in words (undefined when it can). */
 export function kindDoubt(
   pending: Pending,
   paired: PairedDevice | undefined,

@@ -1,6 +1,6 @@
-import { GATEWAY_CLIENT_IDS, GATEWAY_CLIENT_MODES } from "@openclaw/gateway-protocol/client-info";
 import { LOCALITIES, type Locality } from "../protocol";
 import { describeAuthMethod, isSharedSecretAuth, type AuthMethod } from "./auth-methods";
+import { isCliClient, isControlUiBrowser } from "./clients";
 import { isLoopbackHostName, isPrivateOrLoopbackHostName, originHostName } from "./host-names";
 import { isLoopbackAddress, isPrivateOrLoopbackAddress } from "./ip-address";
 
@@ -27,9 +27,6 @@ function shown(value: string | undefined): string {
 const PROXY_HEADERS_PRESENT =
   "forwarding headers are present (the connection came through a proxy)";
 
-// The checks run in order and stop at the first unmet one, whose words are the only ones
-// built: every connect goes through here, and most fail early.
-
 function credentialsUnmet(input: LocalityInput): string | undefined {
   if (!isSharedSecretAuth(input.authMethod)) {
     return `it authenticated with ${describeAuthMethod(input.authMethod)}, not the shared token or password`;
@@ -38,8 +35,7 @@ function credentialsUnmet(input: LocalityInput): string | undefined {
   return undefined;
 }
 
-// Network facts come before credentials: a remote address cannot be fixed by a better
-// credential, so it is the more useful thing to tell an admin.
+// Network facts come first: a better credential cannot fix a remote address.
 function sharedSecretUnmet(input: LocalityInput): string | undefined {
   if (!isLoopbackAddress(input.remoteAddress)) {
     return `remote address ${shown(input.remoteAddress)} is not loopback`;
@@ -67,16 +63,6 @@ function browserContainerUnmet(input: LocalityInput): string | undefined {
     return `Origin ${shown(input.requestOrigin)} is not on a loopback host`;
   }
   return credentialsUnmet(input);
-}
-
-function isControlUiBrowser(client: LocalityInput["client"]): boolean {
-  return (
-    client.id === GATEWAY_CLIENT_IDS.CONTROL_UI && client.mode === GATEWAY_CLIENT_MODES.WEBCHAT
-  );
-}
-
-function isCliClient(client: LocalityInput["client"]): boolean {
-  return client.id === GATEWAY_CLIENT_IDS.CLI && client.mode === GATEWAY_CLIENT_MODES.CLI;
 }
 
 export function resolvePairingLocality(input: LocalityInput): LocalityDecision {
@@ -111,8 +97,7 @@ export function resolvePairingLocality(input: LocalityInput): LocalityDecision {
     };
   }
 
-  // Name the rule the client came closest to: a Control UI browser is judged by the browser
-  // rule, everyone else by the shared-secret loopback rule.
+  // Name the rule the client came closest to.
   const why =
     isControlUiBrowser(input.client) && input.hasBrowserOriginHeader ? browserUnmet : sharedUnmet;
   return { locality: LOCALITIES.remote, why };

@@ -1,10 +1,8 @@
 import { GATEWAY_CLIENT_IDS as IDS } from "@openclaw/gateway-protocol/client-info";
 import { normalizeDeviceMetadata } from "./approved-access";
 
-// Whether a paired device's claimed platform and device family still match what was pinned at
-// approval (spec §5 metadata-upgrade), as the 2026.9.6 gateway decides it: a node host may name
-// its OS the Node.js way ("darwin" for a "macos" pin), and a native app may move to a newer OS
-// version of the same family ("ios 18.1" → "ios 18.2") without re-approval.
+// Whether a device's platform and family still match the approval's pin (spec §5), as 2026.9.6
+// decides: a node host may say "darwin" for "macos", a native app may move to a newer OS version.
 
 /** Node.js platform names: the product name and family the gateway records for them. */
 const RUNTIME: Readonly<Record<string, readonly [string, string]>> = {

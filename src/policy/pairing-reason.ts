@@ -3,9 +3,8 @@ import { approvedScopesOf, liveApprovedRoles } from "./approved-access";
 import { metadataChanged } from "./request-kind";
 import { scopesSatisfy } from "./scopes";
 
-// Why a connect needs pairing, if it does (spec §5), in the order the 2026.9.6 gateway checks
-// a paired device: identity details, then role, then scopes. Each is a separate request the
-// gateway may approve silently before it looks at the next, so all of them are returned.
+// Why a connect needs pairing (spec §5), in the gateway's order: identity details, role, scopes.
+// All are returned: the gateway may approve each silently before it looks at the next.
 
 export type PairingAsk = {
   role: string;
@@ -29,10 +28,7 @@ type PairedForReason = Pick<
   | "deviceFamily"
 >;
 
-/**
- * `paired` is the record stored for the connecting device id (undefined when there is none).
- * Scopes use the gateway's role check; an empty list means no pairing is needed.
- */
+/** `paired`: the record under the connecting device id, if any. [] when no pairing is needed. */
 export function pairingReasons(
   paired: PairedForReason | undefined,
   ask: PairingAsk,

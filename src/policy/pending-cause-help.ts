@@ -1,7 +1,6 @@
 import type { CauseId } from "./pending-causes";
 
-// How to check and how to fix each cause the gateway's rules allow (see pending-causes.ts). Kept
-// apart so that only the request details view, loaded on demand, carries these words.
+// How to check and fix each cause; apart, so only the details view (loaded on demand) carries it.
 
 export const CAUSE_HELP: Record<CauseId, { check: string; fix: string }> = {
   remote: {

@@ -1,6 +1,5 @@
-// Why the gateway may have parked a request instead of approving it by itself. One source for the
-// UI's explanations (explain.ts) and the mock gateway's decision log (silent-pairing.ts), so both
-// say the same thing; how to check and fix each is in pending-cause-help.ts (the details view).
+// Why the gateway may have parked a request: one source for the UI's explanations and the mock's
+// decision log, so both say the same thing (how to check and fix each: pending-cause-help.ts).
 
 export const PENDING_CAUSES = {
   remote:

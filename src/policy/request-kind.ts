@@ -3,8 +3,8 @@ import { approvedScopesOf, liveApprovedRoles } from "./approved-access";
 import { pinClientMetadata } from "./metadata-pin";
 import { scopesSatisfy } from "./scopes";
 
-// A pending request carries no reason field: its kind is worked out from the paired record of the
-// same device, in the order the gateway checks a connect (docs/real-gateway-admin-and-nodes.md §2).
+// A request carries no reason: its kind comes from the device's paired record, in the gateway's
+// order (docs/real-gateway-admin-and-nodes.md §2).
 
 export const REQUEST_KINDS = {
   newDevice: "new-device",
@@ -36,7 +36,7 @@ export function sameIdentity(pending: PendingForKind, paired: PairedForKind) {
     : undefined;
 }
 
-/** The gateway's own pin rule (a native app's newer OS version is no change; an empty pin pins nothing). */
+/** The gateway's pin rule: a native app's newer OS is no change, an empty pin pins nothing. */
 export function metadataChanged(
   pending: Pick<PendingForKind, "clientId" | "clientMode" | "platform" | "deviceFamily">,
   paired: Pick<PairedDevice, "platform" | "deviceFamily">,

@@ -27,13 +27,11 @@ const SCOPE_UPGRADE_AUTH: ReadonlySet<string> = new Set([
   AUTH_METHODS.none,
 ]);
 
-function denied(why: string): SilentPairingDecision {
-  return { silent: false, why };
-}
+const denied = (why: string): SilentPairingDecision => ({ silent: false, why });
+const allowed = (why: string): SilentPairingDecision => ({ silent: true, why });
 
-// A changed platform or device family is approved silently only where the connection already
-// proved it is the same machine: a native app on direct loopback, or a loopback client holding
-// the shared secret. Browsers and the Control UI stay pinned to an owner's approval.
+// A changed platform or family passes silently only where the connection proves the same machine:
+// a native app on direct loopback, or a loopback client with the shared secret.
 function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
   const { client, locality } = input;
   // A browser Origin from any other client was refused before this point.
@@ -45,19 +43,15 @@ function decideMetadataUpgrade(input: SilentPairingInput, nativeApp: boolean) {
     return denied(CAUSES.uiIdentity);
   }
   if (locality === LOCALITIES.directLocal && nativeApp) {
-    return {
-      silent: true,
-      why: "native app on a direct loopback connection may refresh its identity",
-    };
+    return allowed("native app on a direct loopback connection may refresh its identity");
   }
   if (
     locality === LOCALITIES.cliContainerLocal ||
     locality === LOCALITIES.sharedSecretLoopbackLocal
   ) {
-    return {
-      silent: true,
-      why: `loopback client holding the shared secret (${locality}) may refresh its identity`,
-    };
+    return allowed(
+      `loopback client holding the shared secret (${locality}) may refresh its identity`,
+    );
   }
   return denied(CAUSES.identity);
 }
@@ -95,5 +89,5 @@ export function decideSilentPairing(input: SilentPairingInput): SilentPairingDec
   if (reason === PAIRING_REASONS.scopeUpgrade && !SCOPE_UPGRADE_AUTH.has(input.authMethod)) {
     return denied(`${CAUSES.authMethod}: ${describeAuthMethod(input.authMethod)}`);
   }
-  return { silent: true, why: `${reason} from a local connection (${locality})` };
+  return allowed(`${reason} from a local connection (${locality})`);
 }

@@ -1,8 +1,7 @@
 import type { PairedDevice } from "../protocol";
 
-// Duplicate pairings of one device, grouped as the real Control UI groups them
-// (docs/real-gateway-admin-and-nodes.md §9): by reported name, else client and mode. Connected
-// first, then the most recently seen; the first is the device, the rest its older pairings.
+// Duplicate pairings of one device, grouped as the Control UI does (docs/real-gateway-admin-and-
+// nodes.md §9); in a group the connected, then most recently seen, one is the device.
 
 export type PairingGroup = { primary: PairedDevice; older: PairedDevice[] };
 
@@ -36,10 +35,7 @@ export function duplicatePairings(devices: readonly PairedDevice[]): PairingGrou
   });
 }
 
-/**
- * Older pairings that are offline and that the gateway approved by itself. The Control UI also
- * offers pairings with no `approvedVia` at all; nothing says who approved those, so they stay.
- */
+/** Older pairings, offline, that the gateway approved by itself (none without `approvedVia`). */
 export function stalePairings(groups: readonly PairingGroup[]): PairedDevice[] {
   return groups.flatMap((group) =>
     group.older.filter((d) => !d.connected && AUTO_APPROVALS.has(d.approvedVia ?? "")),

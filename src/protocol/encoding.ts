@@ -22,13 +22,9 @@ export function base64UrlToBytes(text: string): Uint8Array | undefined {
   }
 }
 
-export function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", bytes as BufferSource);
-  return bytesToHex(new Uint8Array(digest));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 export function utf8Bytes(text: string): Uint8Array {

@@ -14,16 +14,11 @@ export const DETAIL_CODES = {
   authTokenMismatch: "AUTH_TOKEN_MISMATCH",
   authTokenMissing: "AUTH_TOKEN_MISSING",
   authPasswordMismatch: "AUTH_PASSWORD_MISMATCH",
-  authDeviceTokenMismatch: "AUTH_DEVICE_TOKEN_MISMATCH",
   /** A device token asked for more scopes than it carries: not a pairing request (observed). */
   authScopeMismatch: "AUTH_SCOPE_MISMATCH",
   controlUiOriginNotAllowed: "CONTROL_UI_ORIGIN_NOT_ALLOWED",
   protocolMismatch: "PROTOCOL_MISMATCH",
-  deviceIdentityRequired: "DEVICE_IDENTITY_REQUIRED",
-  deviceAuthNonceMismatch: "DEVICE_AUTH_NONCE_MISMATCH",
   deviceAuthSignatureInvalid: "DEVICE_AUTH_SIGNATURE_INVALID",
-  deviceAuthDeviceIdMismatch: "DEVICE_AUTH_DEVICE_ID_MISMATCH",
-  deviceAuthPublicKeyInvalid: "DEVICE_AUTH_PUBLIC_KEY_INVALID",
   deviceAuthSignatureExpired: "DEVICE_AUTH_SIGNATURE_EXPIRED",
 } as const;
 

@@ -6,8 +6,8 @@ import type {
 } from "@openclaw/gateway-protocol/frame-guards";
 import { isRecord } from "./pair-records";
 
-// Frame shapes are the protocol package's (types only: its validators stay out of the bundle).
-// One parser for the app and the mock, so they cannot drift.
+// The protocol package's frame types (its validators stay out of the bundle), and one parser for
+// the app and the mock, so they cannot drift.
 
 export type { ErrorShape, EventFrame, RequestFrame };
 /** The package's response, split on `ok`: parseFrame makes sure a failure carries its error. */

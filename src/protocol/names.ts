@@ -82,8 +82,5 @@ export const PREAUTH_MAX_FRAME_BYTES = 64 * 1024;
 export const MAX_FRAME_BYTES = 25 * 1024 * 1024;
 /** WebSocket close code the gateway uses for pairing and policy refusals. */
 export const CLOSE_POLICY_VIOLATION = 1008;
-/**
- * The gateway cuts close reasons to 120 bytes of UTF-8 (observed), below the WebSocket limit of
- * 123, so a pairing close reason usually ends in a cut requestId without its ")".
- */
+/** The gateway cuts close reasons to 120 bytes of UTF-8 (observed), often mid-requestId. */
 export const CLOSE_REASON_MAX_BYTES = 120;

@@ -1,7 +1,6 @@
 import { listReader, optional, orElse, reader, required, type RecordOf } from "./pair-records";
 
-// The records of node capability pairing and setup codes, read by the field tables of
-// pair-records.ts.
+// The records of node capability pairing and setup codes, as field tables (see pair-records.ts).
 
 // node.pair.list entries (observed on 2026.9.6, docs/real-gateway-admin-and-nodes.md §7).
 const NODE_FIELDS = {

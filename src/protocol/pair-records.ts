@@ -6,8 +6,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const YEAR_MS = 365.25 * 24 * 60 * 60 * 1000;
-// Far beyond what a real gateway sends, and small enough that no value can throw in a date
-// formatter or swamp the page (#15). Past a limit a value is unreadable.
+// Far beyond what a gateway sends, small enough that no value throws in a date formatter (#15).
 export const WIRE_LIMITS = {
   idLength: 256,
   textLength: 16_384,
@@ -115,8 +114,7 @@ export function reader<T extends Table>(table: T): Read<RecordOf<T>> {
       const field = fields[index] as Field;
       const raw = value[key];
       if (raw === undefined ? !field.required : fits(field, raw)) continue;
-      // A value that is there but unreadable counts even when the record survives it (a list of
-      // records counts once, whatever it left out).
+      // An unreadable value counts even when the record survives it (a list of records once).
       if (raw !== undefined) faulty = true;
       const fixed = field.fix(raw, value);
       if (fixed === undefined && field.required) return undefined;
@@ -186,8 +184,7 @@ const PENDING_FIELDS = {
   ts: required("time"),
 };
 
-// Unreadable scope or role lists read as empty: a request from the device then shows all it
-// asks for as added, erring on the side of showing more.
+// Unreadable scope or role lists read as empty: a request then shows all it asks for as added.
 const PAIRED_FIELDS = {
   ...DEVICE_FIELDS,
   role: optional("text"),

@@ -118,19 +118,10 @@ describe("host names", () => {
   });
 });
 
-describe("parseIpAddress (remembered answers)", () => {
-  it("answers the same each time, and no caller can change the shared answer", () => {
-    const first = parseIpAddress("::ffff:127.0.0.1");
-    expect(first).toEqual({ version: 4, bytes: [127, 0, 0, 1] });
-    expect(() => first?.bytes.splice(0, 1, 10)).toThrow(TypeError);
+describe("parseIpAddress", () => {
+  it("reads a mapped IPv4 address as IPv4, and refuses what is not an address", () => {
     expect(parseIpAddress("::ffff:127.0.0.1")).toEqual({ version: 4, bytes: [127, 0, 0, 1] });
-    expect(isLoopbackAddress("::ffff:127.0.0.1")).toBe(true);
-  });
-
-  it("still answers correctly after more distinct addresses than it remembers", () => {
-    for (let n = 0; n < 1500; n += 1) parseIpAddress(`10.${(n >> 8) & 255}.${n & 255}.1`);
     expect(parseIpAddress("10.5.220.1")).toEqual({ version: 4, bytes: [10, 5, 220, 1] });
     expect(parseIpAddress("not an address")).toBeUndefined();
-    expect(isLoopbackAddress("127.0.0.1")).toBe(true);
   });
 });

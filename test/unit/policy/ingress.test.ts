@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  classifyIngress,
-  hasForwardingHeaders,
-  headerValue,
-  type HeaderBag,
-} from "../../../src/policy";
+import { classifyIngress, hasForwardingHeaders, type HeaderBag } from "../../../src/policy";
 
 describe("hasForwardingHeaders", () => {
   it.each<[string, HeaderBag, boolean]>([
@@ -26,15 +21,6 @@ describe("hasForwardingHeaders", () => {
     ["X-Real-IP-ish names do not count", { "x-real-ip-hint": "1" }, false],
   ])("%s → %s", (_name, headers, expected) => {
     expect(hasForwardingHeaders(headers)).toBe(expected);
-  });
-});
-
-describe("headerValue", () => {
-  it("matches names case-insensitively and joins repeated values", () => {
-    expect(headerValue({ HOST: "localhost:18789" }, "host")).toBe("localhost:18789");
-    expect(headerValue({ Origin: ["http://a", "http://b"] }, "ORIGIN")).toBe("http://a, http://b");
-    expect(headerValue({ host: undefined }, "host")).toBeUndefined();
-    expect(headerValue({}, "host")).toBeUndefined();
   });
 });
 

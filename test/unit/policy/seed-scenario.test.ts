@@ -3,7 +3,6 @@ import {
   classifyIngress,
   decideSilentPairing,
   hasForwardingHeaders,
-  headerValue,
   pairingReasons,
   resolvePairingLocality,
   type HeaderBag,
@@ -12,6 +11,10 @@ import { pairedDevice } from "./fixtures";
 
 // The seed end to end through the rules: a node-host cron on loopback with a verified token,
 // paired with operator.read, reconnecting to ask for operator.write.
+// Test headers are single-valued; names are matched case-insensitively, as HTTP does.
+const headerValue = (headers: HeaderBag, name: string) =>
+  Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1] as string | undefined;
+
 function decide(remoteAddress: string, headers: HeaderBag, isLocalClient: boolean) {
   const ingress = classifyIngress({ remoteAddress, headers });
   const origin = headerValue(headers, "origin");
