@@ -47,8 +47,8 @@ function preloadScreens(): Plugin {
       order: "post",
       handler(_html, { bundle = {} }) {
         const chunks = Object.values(bundle).filter((file) => file.type === "chunk");
-        const screens = chunks.find((chunk) => chunk.facadeModuleId?.endsWith("/render-app.tsx"));
-        if (!screens) throw new Error("no chunk for src/app/render-app.tsx");
+        const screens = chunks.find((chunk) => chunk.facadeModuleId?.endsWith("/src/app/App.tsx"));
+        if (!screens) throw new Error("no chunk for src/app/App.tsx");
         const shared = chunks.filter(
           (chunk) => screens.imports.includes(chunk.fileName) && !chunk.isEntry,
         );

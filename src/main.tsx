@@ -9,7 +9,7 @@ async function startMockGatewayInDev(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const screens = import("./app/render-app");
+  const screens = import("./app/App");
   await startMockGatewayInDev();
   const root = document.getElementById("root");
   if (!root) throw new Error("index.html has no #root element");
