@@ -3,8 +3,6 @@ import type { ElevationRoute } from "../gateway/elevation";
 import { wayBackWords } from "../gateway/elevation-words";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 
-// The measured way back to least privilege, said in full before it is taken.
-
 type Props = { route: ElevationRoute; onConfirm: () => void; onCancel: () => void };
 
 export function ReturnToLeastDialog({ route, ...actions }: Props) {

@@ -5,9 +5,8 @@ import { elevationRoute, wayBackWorks } from "../gateway/elevation";
 import { DeviceText } from "../ui/DeviceText";
 import { ReturnToLeastDialog } from "./ReturnToLeastDialog";
 
-// What the gateway has approved this browser's device for, once that is more than Pairdesk asks
-// for: a widened session leaves it on the record (measured). The way back, only where it pairs
-// at once: remove this browser's pairing and connect again with the least scopes.
+// A widened session leaves its scopes on the device's record (measured); the way back is offered
+// only where re-pairing is immediate.
 
 type Props = { approved: readonly WireText[]; url: string; version?: string };
 

@@ -1,8 +1,7 @@
 import { CONTROL_UI_BASE_PATH_ATTRIBUTE } from "../protocol";
 
-// Where the app lives on its origin ("" at the root). A gateway that serves the build names its
-// mount on <html>; a build made for a fixed path (`vite build --base=/x/`) knows it; the default
-// relative build on any other host lives at the root.
+// A gateway that serves the build names its mount on <html>; a build for a fixed path
+// (`vite build --base=/x/`) knows it; the relative build elsewhere lives at the root.
 
 /** The mount path a gateway wrote on this page, or undefined when no gateway served it. */
 export function gatewayMountPath(): string | undefined {

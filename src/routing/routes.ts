@@ -1,5 +1,3 @@
-// The app's addresses. Pure: no window, so tests and links share one definition.
-
 export type Route =
   | { name: "approvals" }
   | { name: "request"; requestId: string }

@@ -1,9 +1,6 @@
 import { createStore, type StoreApi } from "zustand";
 import { storeContext } from "./store-context";
 
-// Client state of the approvals screen only: what is selected, how the list is filtered and sorted,
-// and the short notes about requests that left the list. Server data stays in the query cache.
-
 export type KindFilter = "all" | "new-device" | "role-upgrade" | "scope-upgrade" | "re-approval";
 export type SortOrder = "newest" | "oldest";
 

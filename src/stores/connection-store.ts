@@ -2,8 +2,6 @@ import { createStore, type StoreApi } from "zustand";
 import type { ConnectionStatus } from "../gateway/types";
 import { storeContext } from "./store-context";
 
-// Client state about the connection only; gateway data lives in the query cache.
-
 export type ConnectionState = {
   status: ConnectionStatus;
   hasConnected: boolean;

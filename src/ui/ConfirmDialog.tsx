@@ -1,8 +1,7 @@
 import { useId, useRef, type ReactNode } from "react";
 import { ModalDialog } from "./ModalDialog";
 
-// A question with two answers where the safe one is Cancel: Cancel has focus on open, so Enter on a
-// dialog that appeared unexpectedly changes nothing.
+// Cancel has focus on open, so Enter on a dialog that appeared unexpectedly changes nothing.
 
 type Props = {
   title: string;

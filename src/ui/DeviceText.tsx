@@ -3,9 +3,6 @@ import type { WireText } from "../protocol";
 import "./ui.css";
 import { describeHidden, SENTENCE_LIMIT, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
 
-// Shows one device-supplied string inertly: as text only, cut to `limit` with the whole value
-// in the title, hidden characters as visible ⟨U+…⟩ markers and a note saying so.
-
 type Props = {
   value: WireText | undefined;
   fallback?: string;

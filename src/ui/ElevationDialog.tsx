@@ -6,9 +6,6 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { DeviceText } from "./DeviceText";
 import { SENTENCE_LIMIT, shownText } from "./display-text";
 
-// The one offer to widen this session, for every screen whose action needs scopes it lacks:
-// what the session holds, what this gateway release will do, and what stays behind.
-
 type Props = {
   title: string;
   scopes: string[];

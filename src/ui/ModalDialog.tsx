@@ -2,8 +2,7 @@ import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react"
 import { createPortal } from "react-dom";
 import "./modal.css";
 
-// The one modal of every screen: a native <dialog> opened with showModal(), so the page behind it
-// is inert and Escape cancels.
+// A native <dialog> opened with showModal(): the page behind is inert and Escape cancels.
 
 type Props = {
   title: string;

@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect, useState } from "react";
 
-// The app's clock: Date.now in the browser, injected by tests (AppDeps.now). Screens read it
-// through these hooks, one ticking hook per page rather than one per row.
+// Injected by tests (AppDeps.now); one ticking hook per page rather than one per row.
 
 export const ClockContext = createContext<() => number>(() => Date.now());
 

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from "react";
 
-// Page-wide keys for the request list. Never while typing, never with a modifier (browser
-// and screen-reader shortcuts win), never while a dialog is open (it handles its own keys).
+// Never while typing, with a modifier (browser and screen-reader keys win) or in a dialog.
 
 export type ShortcutHandlers = {
   move: (step: 1 | -1) => void;

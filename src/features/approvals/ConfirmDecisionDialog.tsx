@@ -6,9 +6,8 @@ import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
 import type { PendingConfirmation } from "./use-decisions";
 
-// Two decisions ask first, with the safe choice focused: approving operator.admin hands over the
-// whole gateway, and a rejection cannot be taken back (the device must ask again). It never
-// outlives its requests: one decided elsewhere or expired drops out, and none left closes it.
+// Approving operator.admin hands over the gateway and a rejection cannot be taken back. A request
+// decided elsewhere or expired drops out; none left closes the dialog.
 
 type Props = PendingConfirmation & {
   live: readonly RequestView[];

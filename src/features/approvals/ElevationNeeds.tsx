@@ -4,8 +4,6 @@ import { ElevationDialog } from "../../ui/ElevationDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { PendingElevation } from "./use-decisions";
 
-// Approving needs scopes this session lacks: which requests need what.
-
 type Props = PendingElevation & {
   held: readonly string[];
   onConfirm: () => void;

@@ -1,8 +1,7 @@
 import { useId, useState } from "react";
 import { usePreferences, usePreferencesActions } from "../../stores/preferences-store";
 
-// Opt-in desktop notifications, shown only while the tab is hidden. The browser asks for
-// permission the first time; a refusal is explained instead of silently failing.
+// A refused permission is explained instead of silently failing.
 
 function supported(): boolean {
   return typeof Notification !== "undefined";

@@ -10,9 +10,6 @@ import { ScopeDiffList } from "./ScopeDiffList";
 import { formatAgo } from "../../ui/relative-time";
 import { formatExpiry } from "./time-format";
 
-// The deep-linked view of one request: everything the row shows, plus the raw ids and the
-// full scope lists, all as text.
-
 type Props = {
   view: RequestView | undefined;
   lastSeen?: RequestView;

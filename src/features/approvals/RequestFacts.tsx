@@ -3,9 +3,6 @@ import type { PairedDevice, PendingRequest, WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import type { RequestView } from "./request-view";
 
-// The facts an admin checks before deciding, as a compact description list, and why the gateway
-// left the request to a person.
-
 function Fact({ term, value, wide }: { term: string; value?: WireText; wide?: boolean }) {
   if (!value) return null;
   return (

@@ -7,8 +7,6 @@ import { RequestList } from "./RequestList";
 import type { RequestView } from "./request-view";
 import type { useApprovalsView } from "./use-approvals-view";
 
-// The non-empty list: filters, the bulk bar (selected AND shown only), and the rows.
-
 const requestHref = (requestId: string) => hrefFor({ name: "request", requestId });
 export const openDetails = (requestId: string) => navigate({ name: "request", requestId });
 

@@ -5,8 +5,6 @@ import { useConnectionStatus } from "../../stores/connection-store";
 import { clientOptions, filterAndSort, toRequestViews } from "./listed-views";
 import type { RequestView } from "./request-view";
 
-// What the screen shows, derived from the cache (server data) and the store (client state).
-
 const NONE: RequestView[] = [];
 
 export function useApprovalsView() {

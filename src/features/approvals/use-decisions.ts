@@ -6,10 +6,8 @@ import { useGatewayConnection } from "../../gateway/context";
 import { scopesToAdd } from "../../policy";
 import type { RequestView } from "./request-view";
 
-// Approve / reject with the screen's rules on top of the mutation: an approval this session
-// lacks the scopes for asks to reconnect with them first (the gateway would refuse it),
-// anything that adds operator.admin and every rejection wait for a confirmation, and every
-// outcome becomes a short note.
+// An approval lacking scopes offers to reconnect first (the gateway would refuse it); one adding
+// operator.admin and every rejection are confirmed.
 
 export type PendingConfirmation = { decision: Decision; views: RequestView[] };
 /** Approving `views` needs `scopes` this session does not hold. */

@@ -36,10 +36,7 @@ export function filtersNothing(f: DeviceFilters): boolean {
   );
 }
 
-/**
- * The devices that pass the filters, in the order given: filter the sorted list and nothing is
- * sorted again. With no filter it is the given array itself.
- */
+/** The devices that pass, in the order given (no filter: the given array itself). */
 export function filterDevices(
   devices: readonly PairedDevice[],
   f: DeviceFilters,

@@ -17,8 +17,6 @@ import { shownText } from "../../ui/display-text";
 
 const TOKEN_DENIALS = new Set([TOKEN_ROTATION_DENIED_MESSAGE, TOKEN_REVOCATION_DENIED_MESSAGE]);
 
-// Which action dialog is open, what confirming it does, and the note each outcome leaves.
-
 export const REMOVED_ELSEWHERE = "This device was removed elsewhere";
 
 // Notes are plain text: names, labels and roles go in their visible form.
@@ -73,8 +71,7 @@ export function useDeviceDialogs(list: PairList | undefined) {
   };
   const act = useDeviceAction(report);
 
-  // The list changed under an open dialog (a refetch after an event, a resync): if its device
-  // is gone, someone removed it elsewhere, and acting on it could only fail.
+  // Its device left the list under an open dialog: removed elsewhere, acting could only fail.
   const missing = Boolean(
     dialog && list && !list.paired.some((device) => device.deviceId === dialog.deviceId),
   );

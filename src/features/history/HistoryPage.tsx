@@ -6,8 +6,7 @@ import { exportFileName, historyToCsv, historyToJson } from "./history-export";
 import "./history.css";
 import { HistoryTable } from "./HistoryTable";
 
-// Rows are shown a page at a time: the log holds up to HISTORY_LIMIT entries, and a person reads
-// the newest; the export carries all of them.
+// A person reads the newest; the export carries all entries.
 export const HISTORY_PAGE_SIZE = 200;
 
 export function HistoryPage() {

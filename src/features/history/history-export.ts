@@ -1,7 +1,5 @@
 import type { HistoryEntry } from "../../api/history-types";
 
-// The history log as files: JSON for tools, CSV for spreadsheets.
-
 export const HISTORY_EXPORT_FORMAT = "pairdesk-history";
 
 export const CSV_COLUMNS = [

@@ -10,9 +10,8 @@ import { useActiveRow } from "../../ui/use-active-row";
 import { useShortcuts } from "../../ui/use-shortcuts";
 import { missingToApprove, NodeRequestCard } from "./NodeRequestCard";
 
-// Pending node requests with the approvals screen's selection, bulk bar and keys. A bulk decision
-// goes out one request at a time and says which the gateway refused. Rejecting keeps a node's
-// earlier surface, so only an approval that adds host-control commands is confirmed.
+// Rejecting keeps a node's earlier surface, so only an approval adding host-control commands is
+// confirmed.
 
 type Decide = "approve" | "reject";
 type Props = {
