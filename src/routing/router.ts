@@ -9,15 +9,7 @@ export const hrefFor = (route: Route) => routeHref(route, appBasePath());
 export { navigate } from "./history";
 export { Link } from "./Link";
 
-/** The current route, or null when the address matches no screen. */
 export function useRouteMatch(): Route | null {
   const pathname = useSyncExternalStore(subscribeToLocation, currentPathname, () => "/");
   return useMemo(() => matchRoute(pathname, appBasePath()), [pathname]);
 }
-
-/** The current route; an unknown address reads as the approvals screen. */
-export function useRoute(): Route {
-  return useRouteMatch() ?? APPROVALS;
-}
-
-const APPROVALS: Route = { name: "approvals" };

@@ -30,7 +30,6 @@ export function createConnectionStore(
 }
 
 const context = storeContext("useConnectionStore", () => createConnectionStore());
-/** Given the app's store: the one its connection reports to. */
 export const ConnectionStoreProvider = context.Provider;
 const useConnectionStore = context.useSelected;
 

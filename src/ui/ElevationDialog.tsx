@@ -10,7 +10,6 @@ type Props = {
   title: string;
   scopes: string[];
   held: readonly string[];
-  /** What the action is, per screen. */
   children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;

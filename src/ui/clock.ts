@@ -8,7 +8,6 @@ export function useClock(): () => number {
   return useContext(ClockContext);
 }
 
-/** The clock's time, read again every `tickMs` (a second for countdowns, longer for ages). */
 export function useNow(tickMs: number): number {
   const clock = useClock();
   const [now, setNow] = useState(clock);

@@ -36,14 +36,10 @@ const COMBINING = /\p{M}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const ZWJ = "\u200D";
 
-export function codeLabel(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
 /** The visible marker for one hidden character, e.g. "⟨U+202E⟩". */
-export function hiddenMarker(code: string): string {
-  return `⟨${code}⟩`;
+function hiddenMarker(char: string): string {
+  const code = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return `⟨U+${code}⟩`;
 }
 
 function isHidden(chars: readonly string[], index: number): boolean {
@@ -86,7 +82,7 @@ export function toDisplayText(value: string, limit = Number.POSITIVE_INFINITY): 
     const hide = invisible || marks > MAX_COMBINING_MARKS;
     if (hide) hidden += 1;
     const part: TextPart = hide
-      ? { kind: "hidden", text: hiddenMarker(codeLabel(char)) }
+      ? { kind: "hidden", text: hiddenMarker(char) }
       : { kind: "text", text: char };
     push(parts, part);
     const size = part.kind === "text" ? 1 : part.text.length;

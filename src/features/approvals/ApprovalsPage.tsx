@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
-import { hrefFor, useRoute } from "../../routing/router";
+import { hrefFor, useRouteMatch } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
 import { useConnectionStatus } from "../../stores/connection-store";
 import { useNow } from "../../ui/clock";
@@ -61,7 +61,7 @@ export function ApprovalsPage() {
   const held = status.kind === "connected" ? status.scopes : [];
   const { approveRequested: approve, rejectRequested: reject } = decisions;
   const { announcement } = useLiveUpdates();
-  const details = useDetailsRoute(useRoute(), live, query.isSuccess);
+  const details = useDetailsRoute(useRouteMatch(), live, query.isSuccess);
   const [helpOpen, setHelpOpen] = useState(false);
   const focusFallback = useCallback(() => headingRef.current, []);
   usePendingTitle(live.length);

@@ -3,16 +3,12 @@ import { usePreferences, usePreferencesActions } from "../../stores/preferences-
 
 // A refused permission is explained instead of silently failing.
 
-function supported(): boolean {
-  return typeof Notification !== "undefined";
-}
-
 export function NotificationsToggle() {
   const on = usePreferences((state) => state.notifications);
   const { notificationsToggled } = usePreferencesActions();
   const [hint, setHint] = useState("");
   const hintId = useId();
-  const available = supported();
+  const available = typeof Notification !== "undefined";
 
   const toggle = async (wanted: boolean) => {
     setHint("");

@@ -57,7 +57,6 @@ export function filterAndSort(views: readonly RequestView[], filters: ListFilter
   return shown.sort((a, b) => direction * (a.request.ts - b.request.ts));
 }
 
-/** The distinct client ids in the list, for the client filter. */
 export function clientOptions(views: readonly RequestView[]): { value: string; label: string }[] {
   const seen = new Map<string, string>();
   for (const { request } of views) {

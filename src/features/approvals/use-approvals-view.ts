@@ -39,14 +39,15 @@ export function useApprovalsView() {
       selected.size === 0 ? NONE : visible.filter((view) => selected.has(view.request.requestId)),
     [visible, selected],
   );
-  const selectedHidden = useMemo(() => {
-    if (selected.size === selectedShown.length) return 0;
-    const shown = new Set(selectedShown.map((view) => view.request.requestId));
-    return live.filter(
-      ({ request }) => selected.has(request.requestId) && !shown.has(request.requestId),
-    ).length;
-  }, [live, selected, selectedShown]);
-  const filtered = kindFilter !== "all" || clientFilter !== "all" || search.trim() !== "";
+  // Shown ones are live ones: the rest of the selected live ones are hidden by the filters.
+  const selectedHidden = useMemo(
+    () =>
+      selected.size === selectedShown.length
+        ? 0
+        : live.filter(({ request }) => selected.has(request.requestId)).length -
+          selectedShown.length,
+    [live, selected, selectedShown],
+  );
 
-  return { query, live, visible, clients, selected, selectedShown, selectedHidden, filtered };
+  return { query, live, visible, clients, selected, selectedShown, selectedHidden };
 }

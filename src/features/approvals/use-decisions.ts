@@ -10,7 +10,6 @@ import type { RequestView } from "./request-view";
 // operator.admin and every rejection are confirmed.
 
 export type PendingConfirmation = { decision: Decision; views: RequestView[] };
-/** Approving `views` needs `scopes` this session does not hold. */
 export type PendingElevation = { views: RequestView[]; scopes: string[] };
 
 const VERB: Record<Decision, string> = { approved: "approve", rejected: "reject" };
@@ -18,41 +17,29 @@ const VERBING: Record<Decision, string> = { approved: "approving", rejected: "re
 
 function noteFor(result: DecisionResult, name: string): Omit<ResolutionNote, "id"> {
   const { requestId, decision } = result;
+  const note = (tone: ResolutionNote["tone"], text: string) => ({ requestId, tone, text });
+  const dropped = `The connection dropped while ${VERBING[decision]} “${name}”; after reconnecting,`;
   switch (result.status) {
     case "done":
-      return { requestId, tone: "success", text: `“${name}” ${decision} here.` };
+      return note("success", `“${name}” ${decision} here.`);
     case "already-handled":
-      return {
-        requestId,
-        tone: "info",
-        text: `“${name}” was already handled or has expired; the list was re-read.`,
-      };
-    case "interrupted": {
-      const dropped = `The connection dropped while ${VERBING[decision]} “${name}”; after reconnecting,`;
-      switch (result.outcome) {
-        case "pending":
-          return { requestId, tone: "error", text: `${dropped} the request is still pending.` };
-        case "applied":
-          return {
-            requestId,
-            tone: "success",
-            text: `${dropped} the request is gone, so it was ${decision}.`,
-          };
-        case "gone":
-          return {
-            requestId,
-            tone: "info",
-            text: `${dropped} the request is gone, but not ${decision} here: it was handled elsewhere or expired.`,
-          };
-      }
-      break;
-    }
+      return note("info", `“${name}” was already handled or has expired; the list was re-read.`);
     case "failed":
-      return {
-        requestId,
-        tone: "error",
-        text: `Could not ${VERB[decision]} “${name}”: ${result.message}. It is back in the list.`,
-      };
+      return note(
+        "error",
+        `Could not ${VERB[decision]} “${name}”: ${result.message}. It is back in the list.`,
+      );
+  }
+  switch (result.outcome) {
+    case "pending":
+      return note("error", `${dropped} the request is still pending.`);
+    case "applied":
+      return note("success", `${dropped} the request is gone, so it was ${decision}.`);
+    case "gone":
+      return note(
+        "info",
+        `${dropped} the request is gone, but not ${decision} here: it was handled elsewhere or expired.`,
+      );
   }
 }
 

@@ -3,9 +3,13 @@ import { navigate, type Route } from "../../routing/router";
 import { useApprovalsStore } from "../../stores/approvals-store";
 import type { RequestView } from "./request-view";
 
-export function useDetailsRoute(route: Route, live: readonly RequestView[], loaded: boolean) {
+export function useDetailsRoute(
+  route: Route | null,
+  live: readonly RequestView[],
+  loaded: boolean,
+) {
   const successors = useApprovalsStore((state) => state.successors);
-  const requestId = route.name === "request" ? route.requestId : undefined;
+  const requestId = route?.name === "request" ? route.requestId : undefined;
   const newest = requestId ? (successors[requestId] ?? requestId) : undefined;
 
   useEffect(() => {

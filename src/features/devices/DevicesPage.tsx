@@ -24,7 +24,6 @@ import { useDeviceDialogs } from "./use-device-dialogs";
 
 const AGE_TICK_MS = 15_000;
 
-/** The devices screen (`/devices`) and one device's page (`/devices/:deviceId`). */
 export function DevicesPage() {
   return (
     <DevicesStoreProvider>

@@ -7,7 +7,6 @@ export type DeviceFilters = Pick<
   "search" | "roleFilter" | "clientFilter" | "connectedFilter" | "approvedFilter"
 >;
 
-/** Everything a search matches in, lower case, one field a line. */
 export function searchText(device: PairedDevice): string {
   return [
     deviceName(device),
@@ -55,7 +54,6 @@ export function filterDevices(
   });
 }
 
-/** The roles and client ids in the list, each once and sorted: the filter menus' choices. */
 export function filterChoices(devices: readonly PairedDevice[]) {
   const roles = new Set(devices.flatMap((device) => device.roles).filter(Boolean));
   const clients = new Set(devices.map((device) => device.clientId ?? "").filter(Boolean));

@@ -10,7 +10,6 @@ export function approvedHow(via: string | undefined): WireText {
   return via ? `via “${via}”` : "unknown";
 }
 
-/** The scopes this session lacks for `type` on `device` (empty when allowed). */
 export function actionNeeds(
   type: DeviceAction["type"],
   caller: Caller,
