@@ -1,9 +1,11 @@
 import { useState } from "react";
+import { REQUESTED_SCOPES } from "../gateway/client-info";
 import { useGatewayConnection } from "../gateway/context";
 import type { WireText } from "../protocol";
 import { elevationRoute, wayBackWorks } from "../gateway/elevation";
+import { wayBackWords } from "../gateway/elevation-words";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DeviceText } from "../ui/DeviceText";
-import { ReturnToLeastDialog } from "./ReturnToLeastDialog";
 
 // A widened session leaves its scopes on the device's record (measured); the way back is offered
 // only where re-pairing is immediate.
@@ -23,14 +25,19 @@ export function StandingAccess({ approved, url, version }: Props) {
         </button>
       ) : null}
       {asking ? (
-        <ReturnToLeastDialog
-          route={route}
+        <ConfirmDialog
+          title="Return this browser to least privilege?"
+          confirmLabel="Remove this browser's pairing and reconnect"
+          tone="danger"
           onConfirm={() => {
             setAsking(false);
             connection.narrowScopes();
           }}
           onCancel={() => setAsking(false)}
-        />
+        >
+          <p>{wayBackWords(route)}</p>
+          <p>Pairdesk then asks only for {REQUESTED_SCOPES.join(", ")}.</p>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

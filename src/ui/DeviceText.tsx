@@ -9,7 +9,6 @@ type Props = {
   limit?: number;
   /** A sentence composed from device-supplied values: cut at SENTENCE_LIMIT. */
   sentence?: boolean;
-  note?: boolean;
   className?: string;
 };
 
@@ -18,12 +17,11 @@ export function DeviceText({
   fallback = "",
   sentence,
   limit = sentence ? SENTENCE_LIMIT : SHORT_TEXT_LIMIT,
-  note = true,
   className,
 }: Props) {
   const raw = value?.trim() ? value : fallback;
   const text = useMemo(() => toDisplayText(raw, limit), [raw, limit]);
-  const warning = note ? describeHidden(text) : "";
+  const warning = describeHidden(text);
   const classes = className ? `device-text ${className}` : "device-text";
   return (
     <>

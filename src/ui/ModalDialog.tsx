@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import "./modal.css";
 
@@ -8,7 +8,6 @@ type Props = {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  initialFocus?: RefObject<HTMLElement | null>;
   focusAfter?: (openerConnected: boolean) => HTMLElement | null | undefined;
   describedBy?: string;
   className?: string;
@@ -17,7 +16,7 @@ type Props = {
 const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), select, textarea";
 
 export function ModalDialog(props: Props) {
-  const { title, children, initialFocus, describedBy, className } = props;
+  const { title, children, describedBy, className } = props;
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   // The latest callbacks, read when the dialog is cancelled or closes, so the effect runs once.
@@ -32,7 +31,6 @@ export function ModalDialog(props: Props) {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     const first =
-      initialFocus?.current ??
       dialog.querySelector<HTMLElement>("[data-autofocus]") ??
       dialog.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus({ preventScroll: true });
@@ -50,7 +48,7 @@ export function ModalDialog(props: Props) {
       const target = latest.current.focusAfter?.(connected) ?? (connected ? opener : null);
       target?.focus();
     };
-  }, [initialFocus]);
+  }, []);
 
   return createPortal(
     <dialog

@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from "react";
 import { OPERATOR_SCOPES, DECISIONS } from "../../protocol";
-import { DeviceText } from "../../ui/DeviceText";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
+import { NamedRequests } from "./RequestFacts";
 import type { PendingConfirmation } from "./use-decisions";
 
 // Approving operator.admin hands over the gateway and a rejection cannot be taken back. A request
@@ -60,18 +60,10 @@ export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...
           everything on this gateway, including approving other devices and changing scheduled jobs.
         </p>
       )}
-      <ul className="confirm-devices">
-        {named.map((view) => (
-          <li key={view.request.requestId}>
-            <strong className="truncate">
-              <DeviceText value={view.name} />
-            </strong>{" "}
-            <span className="muted">
-              <DeviceText value={`${view.client} · device ${view.fingerprint}`} sentence />
-            </span>
-          </li>
-        ))}
-      </ul>
+      <NamedRequests
+        views={named}
+        detail={(view) => `${view.client} · device ${view.fingerprint}`}
+      />
     </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
-import { DeviceText } from "../../ui/DeviceText";
 import { ElevationDialog } from "../../ui/ElevationDialog";
 import { focusIfOpenerGone } from "../../ui/ModalDialog";
+import { NamedRequests } from "./RequestFacts";
 import type { PendingElevation } from "./use-decisions";
 
 type Props = PendingElevation & {
@@ -36,18 +36,10 @@ export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions 
         </p>
       )}
       {!single && (
-        <ul className="confirm-devices">
-          {lacking.map((view) => (
-            <li key={view.request.requestId}>
-              <strong className="truncate">
-                <DeviceText value={view.name} />
-              </strong>{" "}
-              <span className="muted">
-                <DeviceText value={`needs ${view.missingScopes.join(", ")}`} sentence />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <NamedRequests
+          views={lacking}
+          detail={(view) => `needs ${view.missingScopes.join(", ")}`}
+        />
       )}
     </ElevationDialog>
   );

@@ -37,6 +37,27 @@ export function RequestFacts({ view }: { view: RequestView }) {
   );
 }
 
+/** The requests a dialog is about, by name, each with a word on why it is listed. */
+export function NamedRequests(props: {
+  views: RequestView[];
+  detail: (view: RequestView) => WireText;
+}) {
+  return (
+    <ul className="confirm-devices">
+      {props.views.map((view) => (
+        <li key={view.request.requestId}>
+          <strong className="truncate">
+            <DeviceText value={view.name} />
+          </strong>{" "}
+          <span className="muted">
+            <DeviceText value={props.detail(view)} sentence />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 /** What the request proves, else the most likely cause its client's rules allow (Details: all). */
