@@ -9,16 +9,16 @@ import { SENTENCE_LIMIT, shownText } from "./display-text";
 type Props = {
   title: string;
   scopes: string[];
-  held: readonly string[];
   children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
   focusAfter?: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
-export function ElevationDialog({ title, scopes, held, children, ...props }: Props) {
+export function ElevationDialog({ title, scopes, children, ...props }: Props) {
   const list = scopes.join(", ");
   const status = useConnectionStatus();
+  const held = status.kind === "connected" ? status.scopes : [];
   const version = status.kind === "connected" ? status.serverVersion : undefined;
   const url = "url" in status ? (status.url ?? "") : "";
   // The button and the notes quote the scopes as plain text: markers for hidden characters, cut.

@@ -152,7 +152,6 @@ describe(`every renderer of wire data, ${TOTAL} generated records`, () => {
                 <ElevationNeeds
                   views={opened}
                   scopes={lacking}
-                  held={CALLER}
                   onConfirm={noop}
                   onCancel={noop}
                   fallbackFocus={() => null}

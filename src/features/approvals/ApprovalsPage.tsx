@@ -2,7 +2,6 @@ import { Suspense, useCallback, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRouteMatch } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
-import { useConnectionStatus } from "../../stores/connection-store";
 import { useNow } from "../../ui/clock";
 import { DeviceText } from "../../ui/DeviceText";
 import "./approvals.css";
@@ -57,8 +56,6 @@ export function ApprovalsPage() {
     if (!next) return headingRef.current?.focus();
     row.focusOn(next.request.requestId);
   });
-  const status = useConnectionStatus();
-  const held = status.kind === "connected" ? status.scopes : [];
   const { approveRequested: approve, rejectRequested: reject } = decisions;
   const { announcement } = useLiveUpdates();
   const details = useDetailsRoute(useRouteMatch(), live, query.isSuccess);
@@ -150,7 +147,6 @@ export function ApprovalsPage() {
         {decisions.elevation && (
           <ElevationNeeds
             {...decisions.elevation}
-            held={held}
             onConfirm={decisions.elevationAccepted}
             onCancel={decisions.elevationCancelled}
             fallbackFocus={focusFallback}

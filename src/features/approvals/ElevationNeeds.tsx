@@ -5,13 +5,12 @@ import { NamedRequests } from "./RequestFacts";
 import type { PendingElevation } from "./use-decisions";
 
 type Props = PendingElevation & {
-  held: readonly string[];
   onConfirm: () => void;
   onCancel: () => void;
   fallbackFocus: () => HTMLElement | null | undefined;
 };
 
-export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions }: Props) {
+export function ElevationNeeds({ views, scopes, fallbackFocus, ...actions }: Props) {
   const lacking = views.filter((view) => view.missingScopes.length > 0);
   const single = views.length === 1 ? views[0] : undefined;
   const otherRole = lacking.some((view) =>
@@ -25,7 +24,6 @@ export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions 
           : `Reconnect to approve ${views.length} requests?`
       }
       scopes={scopes}
-      held={held}
       focusAfter={focusIfOpenerGone(fallbackFocus)}
       {...actions}
     >

@@ -81,7 +81,6 @@ function DevicesScreen() {
       {elevation ? (
         <ElevationDialog
           {...elevation}
-          held={caller.scopes}
           onConfirm={() => {
             connection.requestScopes(elevation.scopes);
             setElevation(undefined);
@@ -111,12 +110,8 @@ type OverviewProps = {
 };
 
 function Overview({ list, caller, now, onAction }: OverviewProps) {
-  const search = useDevicesStore((state) => state.search);
-  const roleFilter = useDevicesStore((state) => state.roleFilter);
-  const clientFilter = useDevicesStore((state) => state.clientFilter);
-  const connectedFilter = useDevicesStore((state) => state.connectedFilter);
-  const approvedFilter = useDevicesStore((state) => state.approvedFilter);
-  const sort = useDevicesStore((state) => state.sort);
+  const { search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort } =
+    useDevicesStore((state) => state);
   // Sorted once per list and sort; a search or filter only filters the sorted list.
   const groups = useMemo(() => duplicatePairings(list.paired), [list.paired]);
   // Older pairings are listed under their device (StalePairings), not in the main list.
