@@ -50,13 +50,7 @@ function useConnectionBridge(deps: AppDeps) {
     statusChanged(connection.status);
     return connection.onStatus((status) => {
       // A new gateway, a refusal or a disconnect: data from before must not stay on screen.
-      if (
-        status.kind === "connecting" ||
-        status.kind === "failed" ||
-        status.kind === "disconnected"
-      ) {
-        queryClient.clear();
-      }
+      if (["connecting", "failed", "disconnected"].includes(status.kind)) queryClient.clear();
       statusChanged(status);
     });
   }, [connection, connectionStore, queryClient]);

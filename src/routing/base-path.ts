@@ -3,7 +3,6 @@ import { CONTROL_UI_BASE_PATH_ATTRIBUTE } from "../protocol";
 // A gateway that serves the build names its mount on <html>; a build for a fixed path
 // (`vite build --base=/x/`) knows it; the relative build elsewhere lives at the root.
 
-/** The mount path a gateway wrote on this page, or undefined when no gateway served it. */
 export function gatewayMountPath(): string | undefined {
   const value = globalThis.document?.documentElement.getAttribute(CONTROL_UI_BASE_PATH_ATTRIBUTE);
   return value?.replace(/\/+$/, "");

@@ -28,7 +28,6 @@ function pathOf(route: Route): string {
   }
 }
 
-/** The route for a pathname, or null when no screen has that address. */
 export function matchRoute(pathname: string, base = ""): Route | null {
   if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return null;
   const parts = pathname.slice(base.length).split("/").filter(Boolean);

@@ -22,13 +22,11 @@ import { lazyNamed } from "../../ui/lazy-named";
 const COUNTDOWN_TICK_MS = 1000;
 const idOf = (view: RequestView) => view.request.requestId;
 
-// A request's details have an address of their own (/requests/:id): loaded like a route, as is
-// the keyboard help (the first load stays under 130 KB).
+// Dialogs load on demand, like a route (the first load stays under 130 KB).
 const RequestDetailsDialog = lazyNamed(
   () => import("./RequestDetailsDialog"),
   "RequestDetailsDialog",
 );
-// The decision dialogs only open on a click: they stay out of the first load.
 const ConfirmDecisionDialog = lazyNamed(
   () => import("./ConfirmDecisionDialog"),
   "ConfirmDecisionDialog",

@@ -37,7 +37,6 @@ export function RequestFacts({ view }: { view: RequestView }) {
   );
 }
 
-/** The requests a dialog is about, by name, each with a word on why it is listed. */
 export function NamedRequests(props: {
   views: RequestView[];
   detail: (view: RequestView) => WireText;

@@ -4,7 +4,6 @@ import type { KindFilter, SortOrder } from "../../stores/approvals-store";
 import { findNameClashes } from "../../ui/display-text";
 import { clashName, SEARCH_SEPARATOR, toRequestView, type RequestView } from "./request-view";
 
-/** The list's views, each marked when another device has the same or a look-alike name. */
 export function toRequestViews(
   pending: readonly PendingRequest[],
   paired: readonly PairedDevice[],

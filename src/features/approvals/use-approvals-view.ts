@@ -23,8 +23,7 @@ export function useApprovalsView() {
   const held = heldKey ?? lastHeld;
   const heldScopes = useMemo(() => (held ? held.split(" ") : []), [held]);
 
-  // A request past its first five minutes stays: the feed asks the gateway, which keeps it
-  // alive when the device asked again, and drops it when it really expired.
+  // A request past five minutes stays: the gateway keeps it alive when the device asked again.
   const live = useMemo(
     () => toRequestViews(pending, paired, heldScopes, new Set(Object.values(successors))),
     [pending, paired, heldScopes, successors],

@@ -83,7 +83,6 @@ export function useDecisions(onSent?: (views: readonly RequestView[]) => void) {
           views.flatMap((view) => view.missingScopes),
         );
         if (lacking.length > 0) {
-          // Never a doomed approve: the person chooses to widen this session first.
           setElevation({ views: [...views], scopes: lacking });
           return;
         }

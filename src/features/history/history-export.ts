@@ -2,7 +2,6 @@ import type { HistoryEntry } from "../../api/history-types";
 
 export const HISTORY_EXPORT_FORMAT = "pairdesk-history";
 
-// One cell reader per column, in the column's order.
 const CSV_COLUMNS: [string, (entry: HistoryEntry) => string | undefined][] = [
   ["time", (entry) => new Date(entry.at).toISOString()],
   ["kind", (entry) => entry.kind],
