@@ -19,27 +19,14 @@ const TOKEN_DENIALS = new Set([TOKEN_ROTATION_DENIED_MESSAGE, TOKEN_REVOCATION_D
 
 export const REMOVED_ELSEWHERE = "This device was removed elsewhere";
 
+const DONE = { rename: "Renamed", remove: "Removed", rotate: "Rotated", revoke: "Revoked" };
+
 // Notes are plain text: names, labels and roles go in their visible form.
 function describe(action: DeviceAction, deviceName: string): { verb: string; done: string } {
-  const name = shownText(deviceName);
-  switch (action.type) {
-    case "rename": {
-      const label = shownText(action.label);
-      return { verb: `rename “${name}”`, done: `Renamed “${name}” to “${label}”.` };
-    }
-    case "remove":
-      return { verb: `remove “${name}”`, done: `Removed “${name}”.` };
-    case "rotate":
-      return {
-        verb: `rotate the ${shownText(action.role)} token of “${name}”`,
-        done: `Rotated the ${shownText(action.role)} token of “${name}”.`,
-      };
-    case "revoke":
-      return {
-        verb: `revoke the ${shownText(action.role)} token of “${name}”`,
-        done: `Revoked the ${shownText(action.role)} token of “${name}”.`,
-      };
-  }
+  const name = `“${shownText(deviceName)}”`;
+  const what = "role" in action ? `the ${shownText(action.role)} token of ${name}` : name;
+  const to = action.type === "rename" ? ` to “${shownText(action.label)}”` : "";
+  return { verb: `${action.type} ${what}`, done: `${DONE[action.type]} ${what}${to}.` };
 }
 
 export function useDeviceDialogs(list: PairList | undefined) {
