@@ -5,10 +5,6 @@ import { hrefFor, type Route } from "./routes";
 
 const NAVIGATED = "pairdesk:navigated";
 
-export function currentPathname(): string {
-  return globalThis.location?.pathname ?? "/";
-}
-
 export function subscribeToLocation(onChange: () => void): () => void {
   globalThis.addEventListener("popstate", onChange);
   globalThis.addEventListener(NAVIGATED, onChange);

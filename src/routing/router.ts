@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from "react";
-import { currentPathname, subscribeToLocation } from "./history";
+import { subscribeToLocation } from "./history";
 import { appBasePath } from "./base-path";
 import { hrefFor as routeHref, matchRoute, type Route } from "./routes";
 
@@ -10,6 +10,10 @@ export { navigate } from "./history";
 export { Link } from "./Link";
 
 export function useRouteMatch(): Route | null {
-  const pathname = useSyncExternalStore(subscribeToLocation, currentPathname, () => "/");
+  const pathname = useSyncExternalStore(
+    subscribeToLocation,
+    () => globalThis.location?.pathname ?? "/",
+    () => "/",
+  );
   return useMemo(() => matchRoute(pathname, appBasePath()), [pathname]);
 }

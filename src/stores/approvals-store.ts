@@ -34,6 +34,7 @@ export type ApprovalsActions = {
   kindFilterChanged(kind: KindFilter): void;
   clientFilterChanged(clientId: string): void;
   searchChanged(search: string): void;
+  filtersCleared(): void;
   sortChanged(sort: SortOrder): void;
   notesAdded(notes: readonly Omit<ResolutionNote, "id">[]): number[];
   noteDismissed(id: number): void;
@@ -82,6 +83,7 @@ export function createApprovalsStore(): StoreApi<ApprovalsState> {
       kindFilterChanged: (kindFilter) => set({ kindFilter }),
       clientFilterChanged: (clientFilter) => set({ clientFilter }),
       searchChanged: (search) => set({ search }),
+      filtersCleared: () => set({ kindFilter: "all", clientFilter: "all", search: "" }),
       sortChanged: (sort) => set({ sort }),
       notesAdded: (notes) => {
         const added = notes.map((note) => ({ ...note, id: nextNoteId++ }));

@@ -4,12 +4,8 @@ import { createContext, useContext, useEffect, useState } from "react";
 
 export const ClockContext = createContext<() => number>(() => Date.now());
 
-export function useClock(): () => number {
-  return useContext(ClockContext);
-}
-
 export function useNow(tickMs: number): number {
-  const clock = useClock();
+  const clock = useContext(ClockContext);
   const [now, setNow] = useState(clock);
   useEffect(() => {
     setNow(clock());

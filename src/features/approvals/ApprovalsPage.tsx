@@ -45,7 +45,6 @@ export function ApprovalsPage() {
   const row = useActiveRow(visible, idOf);
   const current = row.current;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // After a decision, focus moves to the request that takes its place, else to the heading.
   const decisions = useDecisions((decided) => {
     const gone = new Set(decided.map((v) => v.request.requestId));
     const at = visible.findIndex((v) => gone.has(v.request.requestId));

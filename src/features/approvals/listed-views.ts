@@ -1,6 +1,6 @@
 import { describeClient, ownName } from "../../policy";
 import type { PairedDevice, PendingRequest } from "../../protocol";
-import type { KindFilter, SortOrder } from "../../stores/approvals-store";
+import type { ApprovalsState } from "../../stores/approvals-store";
 import { findNameClashes } from "../../ui/display-text";
 import { clashName, SEARCH_SEPARATOR, toRequestView, type RequestView } from "./request-view";
 
@@ -28,12 +28,7 @@ export function toRequestViews(
   );
 }
 
-export type ListFilters = {
-  kindFilter: KindFilter;
-  clientFilter: string;
-  search: string;
-  sort: SortOrder;
-};
+export type ListFilters = Pick<ApprovalsState, "kindFilter" | "clientFilter" | "search" | "sort">;
 
 function matchesSearch(view: RequestView, needle: string): boolean {
   if (!needle) return true;

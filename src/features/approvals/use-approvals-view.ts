@@ -9,12 +9,9 @@ const NONE: RequestView[] = [];
 
 export function useApprovalsView() {
   const { pending, paired, query } = usePendingRequests();
-  const kindFilter = useApprovalsStore((state) => state.kindFilter);
-  const clientFilter = useApprovalsStore((state) => state.clientFilter);
-  const search = useApprovalsStore((state) => state.search);
-  const sort = useApprovalsStore((state) => state.sort);
-  const selected = useApprovalsStore((state) => state.selected);
-  const successors = useApprovalsStore((state) => state.successors);
+  const { kindFilter, clientFilter, search, sort, selected, successors } = useApprovalsStore(
+    (state) => state,
+  );
   const status = useConnectionStatus();
   // While reconnecting, the last known scopes still say what an approval will need.
   const heldKey = status.kind === "connected" ? status.scopes.join(" ") : undefined;

@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useContext, useState } from "react";
 import { HISTORY_LIMIT, useHistoryView } from "../../api/history-store";
-import { useClock } from "../../ui/clock";
+import { ClockContext } from "../../ui/clock";
 import { downloadText } from "./download";
 import { exportFileName, historyToCsv, historyToJson } from "./history-export";
 import "./history.css";
@@ -11,7 +11,7 @@ export const HISTORY_PAGE_SIZE = 200;
 
 export function HistoryPage() {
   const { entries, total, complete, unreadable } = useHistoryView();
-  const now = useClock();
+  const now = useContext(ClockContext);
   const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
   const exportAs = (extension: "json" | "csv") => {
     const at = now();
