@@ -7,8 +7,7 @@ import { wayBackWords } from "../gateway/elevation-words";
 import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DeviceText } from "../ui/DeviceText";
 
-// A widened session leaves its scopes on the device's record (measured); the way back is offered
-// only where re-pairing is immediate.
+// A widened session stays on the device's record (measured): the way back re-pairs the browser.
 
 type Props = { approved: readonly WireText[]; url: string; version?: string };
 

@@ -1,7 +1,6 @@
 import { CONTROL_UI_BASE_PATH_ATTRIBUTE } from "../protocol";
 
-// A gateway that serves the build names its mount on <html>; a build for a fixed path
-// (`vite build --base=/x/`) knows it; the relative build elsewhere lives at the root.
+// A serving gateway names its mount on <html>; else `vite build --base=/x/`, else the root.
 
 export function gatewayMountPath(): string | undefined {
   const value = globalThis.document?.documentElement.getAttribute(CONTROL_UI_BASE_PATH_ATTRIBUTE);

@@ -3,8 +3,7 @@ import type { WireText } from "../protocol";
 import { DeviceText } from "./DeviceText";
 import "./ui.css";
 
-// A part that fails to render says so in its place; the rest keeps working. A new `resetKey`
-// (another address) tries again.
+// A part that fails to render says so in its place; a new `resetKey` (address) tries again.
 
 type Props = {
   what: string;

@@ -65,8 +65,3 @@ export function ModalDialog(props: Props) {
     document.body,
   );
 }
-
-/** A `focusAfter` that keeps the opener when it is still there and else asks `fallback`. */
-export function focusIfOpenerGone(fallback: () => HTMLElement | null | undefined) {
-  return (openerConnected: boolean) => (openerConnected ? undefined : fallback());
-}

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useRef, useState } from "react";
+import { Suspense, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
 import { hrefFor, useRouteMatch } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
@@ -57,7 +57,9 @@ export function ApprovalsPage() {
   const { announcement } = useLiveUpdates();
   const details = useDetailsRoute(useRouteMatch(), live, query.isSuccess);
   const [helpOpen, setHelpOpen] = useState(false);
-  const focusFallback = useCallback(() => headingRef.current, []);
+  // A dialog whose opener left (a decided row) hands focus to the heading.
+  const focusAfter = (openerConnected: boolean) =>
+    openerConnected ? undefined : headingRef.current;
   usePendingTitle(live.length);
 
   useShortcuts(true, {
@@ -127,7 +129,7 @@ export function ApprovalsPage() {
               details.close();
               reject([v]);
             }}
-            fallbackFocus={focusFallback}
+            focusAfter={focusAfter}
           />
         </Suspense>
       )}
@@ -138,7 +140,7 @@ export function ApprovalsPage() {
             live={live}
             onConfirm={decisions.confirmationAccepted}
             onCancel={decisions.confirmationCancelled}
-            fallbackFocus={focusFallback}
+            focusAfter={focusAfter}
           />
         )}
         {decisions.elevation && (
@@ -146,7 +148,7 @@ export function ApprovalsPage() {
             {...decisions.elevation}
             onConfirm={decisions.elevationAccepted}
             onCancel={decisions.elevationCancelled}
-            fallbackFocus={focusFallback}
+            focusAfter={focusAfter}
           />
         )}
       </Suspense>

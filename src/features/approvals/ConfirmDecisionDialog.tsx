@@ -1,19 +1,17 @@
 import { useEffect, useMemo } from "react";
 import { OPERATOR_SCOPES, DECISIONS } from "../../protocol";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
 import { NamedRequests } from "./RequestFacts";
 import type { PendingConfirmation } from "./use-decisions";
 
-// Approving operator.admin hands over the gateway and a rejection cannot be taken back. A request
-// decided elsewhere or expired drops out; none left closes the dialog.
+// Admin hands over the gateway, a rejection is final; requests that leave meanwhile drop out.
 
 type Props = PendingConfirmation & {
   live: readonly RequestView[];
   onConfirm: (views: RequestView[]) => void;
   onCancel: () => void;
-  fallbackFocus: () => HTMLElement | null | undefined;
+  focusAfter: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
 export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...props }: Props) {
@@ -47,7 +45,7 @@ export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...
       tone="danger"
       onConfirm={() => onConfirm(views)}
       onCancel={onCancel}
-      focusAfter={focusIfOpenerGone(props.fallbackFocus)}
+      focusAfter={props.focusAfter}
     >
       {reject ? (
         <p>

@@ -1,16 +1,15 @@
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
 import { ElevationDialog } from "../../ui/ElevationDialog";
-import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import { NamedRequests } from "./RequestFacts";
 import type { PendingElevation } from "./use-decisions";
 
 type Props = PendingElevation & {
   onConfirm: () => void;
   onCancel: () => void;
-  fallbackFocus: () => HTMLElement | null | undefined;
+  focusAfter: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
-export function ElevationNeeds({ views, scopes, fallbackFocus, ...actions }: Props) {
+export function ElevationNeeds({ views, scopes, ...actions }: Props) {
   const lacking = views.filter((view) => view.missingScopes.length > 0);
   const single = views.length === 1 ? views[0] : undefined;
   const otherRole = lacking.some((view) =>
@@ -24,7 +23,6 @@ export function ElevationNeeds({ views, scopes, fallbackFocus, ...actions }: Pro
           : `Reconnect to approve ${views.length} requests?`
       }
       scopes={scopes}
-      focusAfter={focusIfOpenerGone(fallbackFocus)}
       {...actions}
     >
       {otherRole && (

@@ -2,8 +2,7 @@ import { isDangerousScope, type ScopeDiff } from "../../policy";
 import { OPERATOR_SCOPES, type WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 
-// Dangerous scopes are warned of in words, not only in colour. Approval unites requested and held
-// scopes, so held ones not asked again are kept.
+// Warnings in words, not only in colour; approval keeps held scopes that are not asked again.
 
 function warningFor(scope: string): string | undefined {
   if (scope === OPERATOR_SCOPES.admin) return "full control";

@@ -6,8 +6,7 @@ import { useGatewayConnection } from "../../gateway/context";
 import { scopesToAdd } from "../../policy";
 import type { RequestView } from "./request-view";
 
-// An approval lacking scopes offers to reconnect first (the gateway would refuse it); one adding
-// operator.admin and every rejection are confirmed.
+// The gateway would refuse an approval lacking scopes: reconnecting is offered first.
 
 export type PendingConfirmation = { decision: Decision; views: RequestView[] };
 export type PendingElevation = { views: RequestView[]; scopes: string[] };

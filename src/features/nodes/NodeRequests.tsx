@@ -10,8 +10,7 @@ import { useActiveRow } from "../../ui/use-active-row";
 import { useShortcuts } from "../../ui/use-shortcuts";
 import { missingToApprove, NodeRequestCard } from "./NodeRequestCard";
 
-// Rejecting keeps a node's earlier surface, so only an approval adding host-control commands is
-// confirmed.
+// Rejecting keeps a node's earlier surface: only approving host-control commands is confirmed.
 
 type Decide = "approve" | "reject";
 type Props = {
