@@ -24,20 +24,16 @@ export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...
   const reject = decision === DECISIONS.rejected;
   const named = reject ? views : views.filter((view) => view.addsAdmin);
   const single = views.length === 1 ? views[0] : undefined;
-  const title = reject
+  const [title, confirm] = reject
     ? single
-      ? `Reject “${single.shownName}”?`
-      : `Reject ${views.length} requests?`
+      ? [`Reject “${single.shownName}”?`, "Reject"]
+      : [`Reject ${views.length} requests?`, `Reject ${views.length}`]
     : single
-      ? `Give “${single.shownName}” full control?`
-      : `Approve ${views.length} requests, ${named.length} with full control?`;
-  const confirm = reject
-    ? single
-      ? "Reject"
-      : `Reject ${views.length}`
-    : single
-      ? "Approve full control"
-      : `Approve ${views.length}, including full control`;
+      ? [`Give “${single.shownName}” full control?`, "Approve full control"]
+      : [
+          `Approve ${views.length} requests, ${named.length} with full control?`,
+          `Approve ${views.length}, including full control`,
+        ];
   return (
     <ConfirmDialog
       title={title}
