@@ -4,13 +4,11 @@ import { storeContext } from "./store-context";
 export type KindFilter = "all" | "new-device" | "role-upgrade" | "scope-upgrade" | "re-approval";
 export type SortOrder = "newest" | "oldest";
 
-export type NoteTone = "success" | "info" | "error";
-
 export type ResolutionNote = {
   id: number;
   requestId: string;
   text: string;
-  tone: NoteTone;
+  tone: "success" | "info" | "error";
 };
 
 export type ApprovalsState = {
@@ -57,8 +55,7 @@ export function createApprovalsStore(): StoreApi<ApprovalsState> {
       requestToggled: (requestId) =>
         set((state) => {
           const selected = new Set(state.selected);
-          if (selected.has(requestId)) selected.delete(requestId);
-          else selected.add(requestId);
+          if (!selected.delete(requestId)) selected.add(requestId);
           return { selected };
         }),
       requestsSelected: (requestIds) =>
