@@ -77,10 +77,8 @@ export function useDecisions(onSent?: (views: readonly RequestView[]) => void) {
     return {
       approveRequested(views: readonly RequestView[]) {
         if (views.length === 0) return;
-        const lacking = scopesToAdd(
-          [],
-          views.flatMap((view) => view.missingScopes),
-        );
+        const needed = views.flatMap((view) => view.missingScopes);
+        const lacking = scopesToAdd([], needed);
         if (lacking.length > 0) {
           setElevation({ views: [...views], scopes: lacking });
           return;

@@ -66,18 +66,11 @@ function DevicesScreen() {
       <DeviceNotes />
       {query.isPending ? <p>Loading paired devices…</p> : null}
       {query.isError ? <p role="alert">The paired devices could not be loaded.</p> : null}
-      {query.data && route?.name === "device" ? (
-        <DeviceDetails
-          deviceId={route.deviceId}
-          list={query.data}
-          caller={caller}
-          now={now}
-          onAction={onAction}
-        />
-      ) : null}
-      {query.data && route?.name !== "device" ? (
-        <Overview list={query.data} caller={caller} now={now} onAction={onAction} />
-      ) : null}
+      {!query.data ? null : route?.name === "device" ? (
+        <DeviceDetails deviceId={route.deviceId} list={query.data} {...{ caller, now, onAction }} />
+      ) : (
+        <Overview list={query.data} {...{ caller, now, onAction }} />
+      )}
       {elevation ? (
         <ElevationDialog
           {...elevation}
