@@ -97,6 +97,4 @@ const context = storeContext("useApprovalsStore", createApprovalsStore);
 export const ApprovalsStoreProvider = context.Provider;
 export const useApprovalsStore = context.useSelected;
 
-export function useApprovalsActions(): ApprovalsActions {
-  return useApprovalsStore((state) => state.actions);
-}
+export const useApprovalsActions = () => useApprovalsStore((state) => state.actions);

@@ -59,6 +59,4 @@ const context = storeContext("useDevicesStore", createDevicesStore);
 export const DevicesStoreProvider = context.Provider;
 export const useDevicesStore = context.useSelected;
 
-export function useDevicesActions(): DevicesActions {
-  return useDevicesStore((state) => state.actions);
-}
+export const useDevicesActions = () => useDevicesStore((state) => state.actions);
