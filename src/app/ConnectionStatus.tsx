@@ -3,7 +3,6 @@ import { useConnectionStatus } from "../stores/connection-store";
 import { useNow } from "../ui/clock";
 import { shownText } from "../ui/display-text";
 
-/** The connection state, always visible in the header and announced politely when it changes. */
 export function ConnectionStatus() {
   const status = useConnectionStatus();
   return (

@@ -35,9 +35,8 @@ function NavItem({ to, current, children }: { to: Route; current: boolean; child
 }
 
 function PendingBadge() {
-  const status = useConnectionStatus();
-  if (status.kind !== "connected" && status.kind !== "reconnecting") return null;
-  return <PendingCount />;
+  const { kind } = useConnectionStatus();
+  return kind === "connected" || kind === "reconnecting" ? <PendingCount /> : null;
 }
 
 function NodeBadge() {

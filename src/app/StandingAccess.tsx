@@ -1,13 +1,13 @@
 import { useState } from "react";
+import { REQUESTED_SCOPES } from "../gateway/client-info";
 import { useGatewayConnection } from "../gateway/context";
 import type { WireText } from "../protocol";
 import { elevationRoute, wayBackWorks } from "../gateway/elevation";
+import { wayBackWords } from "../gateway/elevation-words";
+import { ConfirmDialog } from "../ui/ConfirmDialog";
 import { DeviceText } from "../ui/DeviceText";
-import { ReturnToLeastDialog } from "./ReturnToLeastDialog";
 
-// What the gateway has approved this browser's device for, once that is more than Pairdesk asks
-// for: a widened session leaves it on the record (measured). The way back, only where it pairs
-// at once: remove this browser's pairing and connect again with the least scopes.
+// A widened session stays on the device's record (measured): the way back re-pairs the browser.
 
 type Props = { approved: readonly WireText[]; url: string; version?: string };
 
@@ -24,14 +24,19 @@ export function StandingAccess({ approved, url, version }: Props) {
         </button>
       ) : null}
       {asking ? (
-        <ReturnToLeastDialog
-          route={route}
+        <ConfirmDialog
+          title="Return this browser to least privilege?"
+          confirmLabel="Remove this browser's pairing and reconnect"
+          tone="danger"
           onConfirm={() => {
             setAsking(false);
             connection.narrowScopes();
           }}
           onCancel={() => setAsking(false)}
-        />
+        >
+          <p>{wayBackWords(route)}</p>
+          <p>Pairdesk then asks only for {REQUESTED_SCOPES.join(", ")}.</p>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

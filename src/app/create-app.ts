@@ -86,8 +86,7 @@ export function startApp(deps: AppDeps): () => void {
   statusChanged(connection.status);
   const stopStatus = connection.onStatus((status) => {
     // A new gateway, a refusal or a disconnect: data from before must not stay on screen.
-    if (status.kind === "connecting" || status.kind === "failed" || status.kind === "disconnected")
-      queryClient.clear();
+    if (["connecting", "failed", "disconnected"].includes(status.kind)) queryClient.clear();
     statusChanged(status);
   });
   resumeSavedConnection(deps);

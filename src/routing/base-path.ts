@@ -1,10 +1,7 @@
 import { CONTROL_UI_BASE_PATH_ATTRIBUTE } from "../protocol";
 
-// Where the app lives on its origin ("" at the root). A gateway that serves the build names its
-// mount on <html>; a build made for a fixed path (`vite build --base=/x/`) knows it; the default
-// relative build on any other host lives at the root.
+// A serving gateway names its mount on <html>; else `vite build --base=/x/`, else the root.
 
-/** The mount path a gateway wrote on this page, or undefined when no gateway served it. */
 export function gatewayMountPath(): string | undefined {
   const value = globalThis.document?.documentElement.getAttribute(CONTROL_UI_BASE_PATH_ATTRIBUTE);
   return value?.replace(/\/+$/, "");

@@ -1,14 +1,9 @@
 import { appBasePath } from "./base-path";
 import { hrefFor, type Route } from "./routes";
 
-// A tiny History-API adapter: pushState does not fire popstate, so navigate() announces itself
-// with its own event and every listener hears both.
+// pushState does not fire popstate, so navigate() announces itself with its own event.
 
 const NAVIGATED = "pairdesk:navigated";
-
-export function currentPathname(): string {
-  return globalThis.location?.pathname ?? "/";
-}
 
 export function subscribeToLocation(onChange: () => void): () => void {
   globalThis.addEventListener("popstate", onChange);

@@ -1,5 +1,3 @@
-// The app's addresses. Pure: no window, so tests and links share one definition.
-
 export type Route =
   | { name: "approvals" }
   | { name: "request"; requestId: string }
@@ -30,7 +28,6 @@ function pathOf(route: Route): string {
   }
 }
 
-/** The route for a pathname, or null when no screen has that address. */
 export function matchRoute(pathname: string, base = ""): Route | null {
   if (base && pathname !== base && !pathname.startsWith(`${base}/`)) return null;
   const parts = pathname.slice(base.length).split("/").filter(Boolean);

@@ -1,19 +1,14 @@
 import { createStore, type StoreApi } from "zustand";
 import { storeContext } from "./store-context";
 
-// Client state of the approvals screen only: what is selected, how the list is filtered and sorted,
-// and the short notes about requests that left the list. Server data stays in the query cache.
-
 export type KindFilter = "all" | "new-device" | "role-upgrade" | "scope-upgrade" | "re-approval";
 export type SortOrder = "newest" | "oldest";
-
-export type NoteTone = "success" | "info" | "error";
 
 export type ResolutionNote = {
   id: number;
   requestId: string;
   text: string;
-  tone: NoteTone;
+  tone: "success" | "info" | "error";
 };
 
 export type ApprovalsState = {
@@ -37,6 +32,7 @@ export type ApprovalsActions = {
   kindFilterChanged(kind: KindFilter): void;
   clientFilterChanged(clientId: string): void;
   searchChanged(search: string): void;
+  filtersCleared(): void;
   sortChanged(sort: SortOrder): void;
   notesAdded(notes: readonly Omit<ResolutionNote, "id">[]): number[];
   noteDismissed(id: number): void;
@@ -59,8 +55,7 @@ export function createApprovalsStore(): StoreApi<ApprovalsState> {
       requestToggled: (requestId) =>
         set((state) => {
           const selected = new Set(state.selected);
-          if (selected.has(requestId)) selected.delete(requestId);
-          else selected.add(requestId);
+          if (!selected.delete(requestId)) selected.add(requestId);
           return { selected };
         }),
       requestsSelected: (requestIds) =>
@@ -85,6 +80,7 @@ export function createApprovalsStore(): StoreApi<ApprovalsState> {
       kindFilterChanged: (kindFilter) => set({ kindFilter }),
       clientFilterChanged: (clientFilter) => set({ clientFilter }),
       searchChanged: (search) => set({ search }),
+      filtersCleared: () => set({ kindFilter: "all", clientFilter: "all", search: "" }),
       sortChanged: (sort) => set({ sort }),
       notesAdded: (notes) => {
         const added = notes.map((note) => ({ ...note, id: nextNoteId++ }));
@@ -101,6 +97,4 @@ const context = storeContext("useApprovalsStore", createApprovalsStore);
 export const ApprovalsStoreProvider = context.Provider;
 export const useApprovalsStore = context.useSelected;
 
-export function useApprovalsActions(): ApprovalsActions {
-  return useApprovalsStore((state) => state.actions);
-}
+export const useApprovalsActions = () => useApprovalsStore((state) => state.actions);

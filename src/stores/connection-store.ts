@@ -2,8 +2,6 @@ import { createStore, type StoreApi } from "zustand";
 import type { ConnectionStatus } from "../gateway/types";
 import { storeContext } from "./store-context";
 
-// Client state about the connection only; gateway data lives in the query cache.
-
 export type ConnectionState = {
   status: ConnectionStatus;
   hasConnected: boolean;
@@ -32,7 +30,6 @@ export function createConnectionStore(
 }
 
 const context = storeContext("useConnectionStore", () => createConnectionStore());
-/** Given the app's store: the one its connection reports to. */
 export const ConnectionStoreProvider = context.Provider;
 const useConnectionStore = context.useSelected;
 

@@ -1,9 +1,6 @@
 import { createStore, type StoreApi } from "zustand";
 import { storeContext } from "./store-context";
 
-// Client state of the devices screen: how the list is searched, filtered and sorted, and the
-// short notes about what just happened. The devices themselves stay in the query cache.
-
 export type ConnectedFilter = "all" | "connected" | "offline";
 export type ApprovedFilter = "all" | "silent" | "owner";
 export type DeviceSort = "name" | "last-seen" | "approved" | "created";
@@ -62,6 +59,4 @@ const context = storeContext("useDevicesStore", createDevicesStore);
 export const DevicesStoreProvider = context.Provider;
 export const useDevicesStore = context.useSelected;
 
-export function useDevicesActions(): DevicesActions {
-  return useDevicesStore((state) => state.actions);
-}
+export const useDevicesActions = () => useDevicesStore((state) => state.actions);

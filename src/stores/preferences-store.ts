@@ -58,6 +58,4 @@ const context = storeContext("usePreferences", () => createPreferencesStore());
 export const PreferencesStoreProvider = context.Provider;
 export const usePreferences = context.useSelected;
 
-export function usePreferencesActions(): PreferencesState["actions"] {
-  return usePreferences((state) => state.actions);
-}
+export const usePreferencesActions = () => usePreferences((state) => state.actions);

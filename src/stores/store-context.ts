@@ -1,8 +1,7 @@
 import { createContext, createElement, useContext, useState, type ReactNode } from "react";
 import { useStore, type StoreApi } from "zustand";
 
-// Every store is made per app instance and handed down by context, so each test gets fresh
-// ones (TkDodo's "Zustand and React Context").
+// Made per app instance and handed down by context, so each test gets fresh stores.
 
 export function storeContext<S>(name: string, create: () => StoreApi<S>) {
   const Context = createContext<StoreApi<S> | null>(null);

@@ -1,8 +1,7 @@
-import { useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { ModalDialog } from "./ModalDialog";
 
-// A question with two answers where the safe one is Cancel: Cancel has focus on open, so Enter on a
-// dialog that appeared unexpectedly changes nothing.
+// Cancel has focus on open, so Enter on a dialog that appeared unexpectedly changes nothing.
 
 type Props = {
   title: string;
@@ -16,19 +15,17 @@ type Props = {
 };
 
 export function ConfirmDialog(props: Props) {
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const bodyId = useId();
   return (
     <ModalDialog
       title={props.title}
       onClose={props.onCancel}
-      initialFocus={cancelRef}
       focusAfter={props.focusAfter}
       describedBy={bodyId}
     >
       <div id={bodyId}>{props.children}</div>
       <div className="modal-actions">
-        <button ref={cancelRef} type="button" onClick={props.onCancel}>
+        <button type="button" onClick={props.onCancel} data-autofocus>
           Cancel
         </button>
         <button type="button" className={props.tone} onClick={props.onConfirm}>

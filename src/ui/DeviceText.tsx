@@ -3,16 +3,12 @@ import type { WireText } from "../protocol";
 import "./ui.css";
 import { describeHidden, SENTENCE_LIMIT, SHORT_TEXT_LIMIT, toDisplayText } from "./display-text";
 
-// Shows one device-supplied string inertly: as text only, cut to `limit` with the whole value
-// in the title, hidden characters as visible ⟨U+…⟩ markers and a note saying so.
-
 type Props = {
   value: WireText | undefined;
   fallback?: string;
   limit?: number;
   /** A sentence composed from device-supplied values: cut at SENTENCE_LIMIT. */
   sentence?: boolean;
-  note?: boolean;
   className?: string;
 };
 
@@ -21,12 +17,11 @@ export function DeviceText({
   fallback = "",
   sentence,
   limit = sentence ? SENTENCE_LIMIT : SHORT_TEXT_LIMIT,
-  note = true,
   className,
 }: Props) {
   const raw = value?.trim() ? value : fallback;
   const text = useMemo(() => toDisplayText(raw, limit), [raw, limit]);
-  const warning = note ? describeHidden(text) : "";
+  const warning = describeHidden(text);
   const classes = className ? `device-text ${className}` : "device-text";
   return (
     <>

@@ -6,23 +6,19 @@ import { ConfirmDialog } from "./ConfirmDialog";
 import { DeviceText } from "./DeviceText";
 import { SENTENCE_LIMIT, shownText } from "./display-text";
 
-// The one offer to widen this session, for every screen whose action needs scopes it lacks:
-// what the session holds, what this gateway release will do, and what stays behind.
-
 type Props = {
   title: string;
   scopes: string[];
-  held: readonly string[];
-  /** What the action is, per screen. */
   children?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
   focusAfter?: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
-export function ElevationDialog({ title, scopes, held, children, ...props }: Props) {
+export function ElevationDialog({ title, scopes, children, ...props }: Props) {
   const list = scopes.join(", ");
   const status = useConnectionStatus();
+  const held = status.kind === "connected" ? status.scopes : [];
   const version = status.kind === "connected" ? status.serverVersion : undefined;
   const url = "url" in status ? (status.url ?? "") : "";
   // The button and the notes quote the scopes as plain text: markers for hidden characters, cut.

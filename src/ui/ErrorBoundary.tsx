@@ -3,9 +3,7 @@ import type { WireText } from "../protocol";
 import { DeviceText } from "./DeviceText";
 import "./ui.css";
 
-// A part of the page that fails to render says so in its place; the rest keeps working. `what`
-// names the part ("this screen", "request"), `id` the request or device (shown as text); a new
-// `resetKey` (another address) tries again, as the button does. A table row gives `columns`.
+// A part that fails to render says so in its place; a new `resetKey` (address) tries again.
 
 type Props = {
   what: string;

@@ -1,15 +1,13 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import "./modal.css";
 
-// The one modal of every screen: a native <dialog> opened with showModal(), so the page behind it
-// is inert and Escape cancels.
+// A native <dialog> opened with showModal(): the page behind is inert and Escape cancels.
 
 type Props = {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  initialFocus?: RefObject<HTMLElement | null>;
   focusAfter?: (openerConnected: boolean) => HTMLElement | null | undefined;
   describedBy?: string;
   className?: string;
@@ -18,7 +16,7 @@ type Props = {
 const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), select, textarea";
 
 export function ModalDialog(props: Props) {
-  const { title, children, initialFocus, describedBy, className } = props;
+  const { title, children, describedBy, className } = props;
   const titleId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   // The latest callbacks, read when the dialog is cancelled or closes, so the effect runs once.
@@ -33,7 +31,6 @@ export function ModalDialog(props: Props) {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     const first =
-      initialFocus?.current ??
       dialog.querySelector<HTMLElement>("[data-autofocus]") ??
       dialog.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus({ preventScroll: true });
@@ -51,7 +48,7 @@ export function ModalDialog(props: Props) {
       const target = latest.current.focusAfter?.(connected) ?? (connected ? opener : null);
       target?.focus();
     };
-  }, [initialFocus]);
+  }, []);
 
   return createPortal(
     <dialog
@@ -67,9 +64,4 @@ export function ModalDialog(props: Props) {
     </dialog>,
     document.body,
   );
-}
-
-/** A `focusAfter` that keeps the opener when it is still there and else asks `fallback`. */
-export function focusIfOpenerGone(fallback: () => HTMLElement | null | undefined) {
-  return (openerConnected: boolean) => (openerConnected ? undefined : fallback());
 }

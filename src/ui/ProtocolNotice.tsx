@@ -2,8 +2,7 @@ import { useSyncExternalStore } from "react";
 import { useGatewayConnection } from "../gateway/context";
 import "./ui.css";
 
-// One polite notice for everything the gateway sent that Pairdesk could not read, with a
-// running count: never one message per bad frame. The connection re-reads state by itself.
+// One notice with a running count, never one message per bad frame.
 
 export function ProtocolNotice() {
   const connection = useGatewayConnection();

@@ -3,8 +3,6 @@ import type { WireText } from "../protocol";
 import { shownText, toDisplayText } from "./display-text";
 import { ModalDialog } from "./ModalDialog";
 
-// Asks for a new name for a device or a node; saves it trimmed, never blank.
-
 type Props = {
   name: WireText;
   hint: string;
@@ -16,8 +14,7 @@ type Props = {
 export function RenameDialog({ name, hint, onSave, onCancel, focusAfter }: Props) {
   const inputId = useId();
   const hintId = useId();
-  // Prefilled in visible form: hidden characters of a reported name are not carried, unseen,
-  // into the admin's own label.
+  // Prefilled in visible form: hidden characters are not carried, unseen, into the label.
   const [label, setLabel] = useState(() => toDisplayText(name).full);
   const trimmed = label.trim();
   const submit = (event: FormEvent) => {

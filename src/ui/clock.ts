@@ -1,17 +1,11 @@
 import { createContext, useContext, useEffect, useState } from "react";
 
-// The app's clock: Date.now in the browser, injected by tests (AppDeps.now). Screens read it
-// through these hooks, one ticking hook per page rather than one per row.
+// Injected by tests (AppDeps.now); one ticking hook per page rather than one per row.
 
 export const ClockContext = createContext<() => number>(() => Date.now());
 
-export function useClock(): () => number {
-  return useContext(ClockContext);
-}
-
-/** The clock's time, read again every `tickMs` (a second for countdowns, longer for ages). */
 export function useNow(tickMs: number): number {
-  const clock = useClock();
+  const clock = useContext(ClockContext);
   const [now, setNow] = useState(clock);
   useEffect(() => {
     setNow(clock());

@@ -1,6 +1,5 @@
-// Device-supplied text comes from whoever holds a token or a key pair: it is shown as text, cut,
-// with every invisible or layout-changing character made visible, so "evil\u202Eenohpi" cannot
-// pose as "iphone…". Pure: no React, no DOM.
+// Device-supplied text is shown with every invisible or layout-changing character made visible,
+// so "evil\u202Eenohpi" cannot pose as "iphone…".
 
 /** A run of plain text, or of hidden characters as markers (one node however long the run). */
 export type TextPart = { kind: "text" | "hidden"; text: string };
@@ -22,11 +21,9 @@ export const SENTENCE_LIMIT = 500;
 const MAX_COMBINING_MARKS = 3;
 const ELLIPSIS = "…";
 
-// Control (Cc), format (Cf: bidi overrides, zero-width, soft hyphen, tags, BOM), line and
-// paragraph separators…
+// Control, format (bidi overrides, zero-width…), line and paragraph separators, and characters
+// that render as nothing (combining grapheme joiner, Hangul fillers, Khmer vowels, braille blank).
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
-// …and characters that render as nothing: the combining grapheme joiner, Hangul fillers,
-// Khmer inherent vowels, the braille blank.
 const BLANK_CHARACTERS: ReadonlySet<number> = new Set([
   0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x2800, 0x3164, 0xffa0,
 ]);
@@ -36,14 +33,10 @@ const COMBINING = /\p{M}/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const ZWJ = "\u200D";
 
-export function codeLabel(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-}
-
 /** The visible marker for one hidden character, e.g. "⟨U+202E⟩". */
-export function hiddenMarker(code: string): string {
-  return `⟨${code}⟩`;
+function hiddenMarker(char: string): string {
+  const code = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return `⟨U+${code}⟩`;
 }
 
 function isHidden(chars: readonly string[], index: number): boolean {
@@ -86,7 +79,7 @@ export function toDisplayText(value: string, limit = Number.POSITIVE_INFINITY): 
     const hide = invisible || marks > MAX_COMBINING_MARKS;
     if (hide) hidden += 1;
     const part: TextPart = hide
-      ? { kind: "hidden", text: hiddenMarker(codeLabel(char)) }
+      ? { kind: "hidden", text: hiddenMarker(char) }
       : { kind: "text", text: char };
     push(parts, part);
     const size = part.kind === "text" ? 1 : part.text.length;
@@ -106,8 +99,7 @@ export function toDisplayText(value: string, limit = Number.POSITIVE_INFINITY): 
   };
 }
 
-// Scripts whose letters double for Latin ones (а/a, ο/o, Ꭺ/A). Mixing them in one name is
-// the classic way to fake a familiar device name.
+// Scripts whose letters double for Latin ones (а/a, ο/o, Ꭺ/A): mixing them fakes a known name.
 const CONFUSABLE_SCRIPTS: [string, RegExp][] = [
   ["Latin", /\p{Script=Latin}/u],
   ["Cyrillic", /\p{Script=Cyrillic}/u],
@@ -123,8 +115,7 @@ export function mixedScripts(value: string): string[] {
   return found.length > 1 ? found : [];
 }
 
-// Letters that look alike across scripts, folded to one Latin letter (a small part of
-// Unicode's confusables list: the ones that fit a device name).
+// The part of Unicode's confusables list that fits a device name, folded to one Latin letter.
 // prettier-ignore
 const FOLD: Record<string, string> = {
   а: "a", б: "6", в: "b", г: "r", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", п: "n",
@@ -134,10 +125,7 @@ const FOLD: Record<string, string> = {
   "0": "o", "’": "'", "‘": "'", "`": "'", "´": "'",
 };
 
-/**
- * A key under which names that a person would read as the same collide: compatibility forms folded,
- * hidden characters and spacing dropped, case and look-alike letters folded.
- */
+/** A key under which names that a person would read as the same collide. */
 export function lookalikeKey(value: string): string {
   const ascii = asciiLookalikeKey(value);
   if (ascii !== undefined) return ascii;
@@ -185,10 +173,7 @@ function asciiLookalikeKey(value: string): string | undefined {
   return changed ? String.fromCharCode(...codes) : value;
 }
 
-/**
- * Ids whose names collide (identically or by look-alike) with a name of another id: two devices
- * that a person could mistake for each other by name alone.
- */
+/** Ids whose names collide (identically or by look-alike) with a name of another id. */
 export function findNameClashes(
   entries: readonly { id: string; name: string }[],
 ): ReadonlySet<string> {

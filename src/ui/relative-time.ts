@@ -1,6 +1,3 @@
-// How long ago something happened, in the browser's language: "now" under a minute, then
-// whole minutes, hours and days ("5 minutes ago", "yesterday").
-
 const WORDS = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400_000],

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 
-// The row j/k/a/r/x act on: the focused or last moved-to one, else the first shown. Only a key
-// move bumps `focusNonce` (the list then focuses the row). `idOf`: a module constant.
+// Only a key move bumps `focusNonce` (the list then focuses the row). `idOf`: a module constant.
 
 export function useActiveRow<T>(rows: readonly T[], idOf: (row: T) => string) {
   const [activeId, setActiveId] = useState<string>();

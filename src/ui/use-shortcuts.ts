@@ -1,7 +1,6 @@
 import { useEffect, useRef } from "react";
 
-// Page-wide keys for the request list. Never while typing, never with a modifier (browser
-// and screen-reader shortcuts win), never while a dialog is open (it handles its own keys).
+// Never while typing, with a modifier (browser and screen-reader keys win) or in a dialog.
 
 export type ShortcutHandlers = {
   move: (step: 1 | -1) => void;
@@ -23,10 +22,6 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-function isRow(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.dataset.requestId !== undefined;
-}
-
 export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -37,7 +32,9 @@ export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
-      const inList = event.target instanceof Element && event.target.closest(".request-list");
+      const { target } = event;
+      const inList = target instanceof Element && target.closest(".request-list");
+      const onRow = target instanceof HTMLElement && target.dataset.requestId !== undefined;
       const run = (action: () => void) => {
         event.preventDefault();
         action();
@@ -61,7 +58,7 @@ export function useShortcuts(enabled: boolean, handlers: ShortcutHandlers): void
           return run(h.toggle);
         case "Enter":
           // Enter on a button or link keeps its own meaning.
-          return h.openDetails && isRow(event.target) ? run(h.openDetails) : undefined;
+          return h.openDetails && onRow ? run(h.openDetails) : undefined;
         case "?":
           return run(h.help);
       }

@@ -137,7 +137,7 @@ describe(`every renderer of wire data, ${TOTAL} generated records`, () => {
                     onClose={noop}
                     onApprove={noop}
                     onReject={noop}
-                    fallbackFocus={() => null}
+                    focusAfter={() => null}
                   />
                 ))}
                 {/* The two dialogs before an approval, naming every opened request. */}
@@ -147,15 +147,14 @@ describe(`every renderer of wire data, ${TOTAL} generated records`, () => {
                   live={opened}
                   onConfirm={noop}
                   onCancel={noop}
-                  fallbackFocus={() => null}
+                  focusAfter={() => null}
                 />
                 <ElevationNeeds
                   views={opened}
                   scopes={lacking}
-                  held={CALLER}
                   onConfirm={noop}
                   onCancel={noop}
-                  fallbackFocus={() => null}
+                  focusAfter={() => null}
                 />
               </ConnectionStoreProvider>,
             );

@@ -5,7 +5,6 @@ import {
   type ResolutionNote,
 } from "../../stores/approvals-store";
 
-// Short notes about requests that left the list, read out politely and then cleared.
 // Failures stay (as an alert) until dismissed: they need the admin's attention.
 
 const NOTE_VISIBLE_MS = 8000;

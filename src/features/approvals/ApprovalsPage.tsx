@@ -1,8 +1,7 @@
-import { Suspense, useCallback, useRef, useState } from "react";
+import { Suspense, useRef, useState } from "react";
 import { readGatewayError } from "../../gateway/gateway-errors";
-import { hrefFor, useRoute } from "../../routing/router";
+import { hrefFor, useRouteMatch } from "../../routing/router";
 import { useApprovalsActions } from "../../stores/approvals-store";
-import { useConnectionStatus } from "../../stores/connection-store";
 import { useNow } from "../../ui/clock";
 import { DeviceText } from "../../ui/DeviceText";
 import "./approvals.css";
@@ -23,13 +22,11 @@ import { lazyNamed } from "../../ui/lazy-named";
 const COUNTDOWN_TICK_MS = 1000;
 const idOf = (view: RequestView) => view.request.requestId;
 
-// A request's details have an address of their own (/requests/:id): loaded like a route, as is
-// the keyboard help (the first load stays under 130 KB).
+// Dialogs load on demand, like a route (the first load stays under 130 KB).
 const RequestDetailsDialog = lazyNamed(
   () => import("./RequestDetailsDialog"),
   "RequestDetailsDialog",
 );
-// The decision dialogs only open on a click: they stay out of the first load.
 const ConfirmDecisionDialog = lazyNamed(
   () => import("./ConfirmDecisionDialog"),
   "ConfirmDecisionDialog",
@@ -48,7 +45,6 @@ export function ApprovalsPage() {
   const row = useActiveRow(visible, idOf);
   const current = row.current;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // After a decision, focus moves to the request that takes its place, else to the heading.
   const decisions = useDecisions((decided) => {
     const gone = new Set(decided.map((v) => v.request.requestId));
     const at = visible.findIndex((v) => gone.has(v.request.requestId));
@@ -57,13 +53,13 @@ export function ApprovalsPage() {
     if (!next) return headingRef.current?.focus();
     row.focusOn(next.request.requestId);
   });
-  const status = useConnectionStatus();
-  const held = status.kind === "connected" ? status.scopes : [];
   const { approveRequested: approve, rejectRequested: reject } = decisions;
   const { announcement } = useLiveUpdates();
-  const details = useDetailsRoute(useRoute(), live, query.isSuccess);
+  const details = useDetailsRoute(useRouteMatch(), live, query.isSuccess);
   const [helpOpen, setHelpOpen] = useState(false);
-  const focusFallback = useCallback(() => headingRef.current, []);
+  // A dialog whose opener left (a decided row) hands focus to the heading.
+  const focusAfter = (openerConnected: boolean) =>
+    openerConnected ? undefined : headingRef.current;
   usePendingTitle(live.length);
 
   useShortcuts(true, {
@@ -133,7 +129,7 @@ export function ApprovalsPage() {
               details.close();
               reject([v]);
             }}
-            fallbackFocus={focusFallback}
+            focusAfter={focusAfter}
           />
         </Suspense>
       )}
@@ -144,16 +140,15 @@ export function ApprovalsPage() {
             live={live}
             onConfirm={decisions.confirmationAccepted}
             onCancel={decisions.confirmationCancelled}
-            fallbackFocus={focusFallback}
+            focusAfter={focusAfter}
           />
         )}
         {decisions.elevation && (
           <ElevationNeeds
             {...decisions.elevation}
-            held={held}
             onConfirm={decisions.elevationAccepted}
             onCancel={decisions.elevationCancelled}
-            fallbackFocus={focusFallback}
+            focusAfter={focusAfter}
           />
         )}
       </Suspense>

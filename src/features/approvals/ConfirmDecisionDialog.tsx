@@ -1,20 +1,17 @@
 import { useEffect, useMemo } from "react";
 import { OPERATOR_SCOPES, DECISIONS } from "../../protocol";
-import { DeviceText } from "../../ui/DeviceText";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { focusIfOpenerGone } from "../../ui/ModalDialog";
 import type { RequestView } from "./request-view";
+import { NamedRequests } from "./RequestFacts";
 import type { PendingConfirmation } from "./use-decisions";
 
-// Two decisions ask first, with the safe choice focused: approving operator.admin hands over the
-// whole gateway, and a rejection cannot be taken back (the device must ask again). It never
-// outlives its requests: one decided elsewhere or expired drops out, and none left closes it.
+// Admin hands over the gateway, a rejection is final; requests that leave meanwhile drop out.
 
 type Props = PendingConfirmation & {
   live: readonly RequestView[];
   onConfirm: (views: RequestView[]) => void;
   onCancel: () => void;
-  fallbackFocus: () => HTMLElement | null | undefined;
+  focusAfter: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
 export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...props }: Props) {
@@ -27,20 +24,16 @@ export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...
   const reject = decision === DECISIONS.rejected;
   const named = reject ? views : views.filter((view) => view.addsAdmin);
   const single = views.length === 1 ? views[0] : undefined;
-  const title = reject
+  const [title, confirm] = reject
     ? single
-      ? `Reject “${single.shownName}”?`
-      : `Reject ${views.length} requests?`
+      ? [`Reject “${single.shownName}”?`, "Reject"]
+      : [`Reject ${views.length} requests?`, `Reject ${views.length}`]
     : single
-      ? `Give “${single.shownName}” full control?`
-      : `Approve ${views.length} requests, ${named.length} with full control?`;
-  const confirm = reject
-    ? single
-      ? "Reject"
-      : `Reject ${views.length}`
-    : single
-      ? "Approve full control"
-      : `Approve ${views.length}, including full control`;
+      ? [`Give “${single.shownName}” full control?`, "Approve full control"]
+      : [
+          `Approve ${views.length} requests, ${named.length} with full control?`,
+          `Approve ${views.length}, including full control`,
+        ];
   return (
     <ConfirmDialog
       title={title}
@@ -48,7 +41,7 @@ export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...
       tone="danger"
       onConfirm={() => onConfirm(views)}
       onCancel={onCancel}
-      focusAfter={focusIfOpenerGone(props.fallbackFocus)}
+      focusAfter={props.focusAfter}
     >
       {reject ? (
         <p>
@@ -61,18 +54,10 @@ export function ConfirmDecisionDialog({ decision, live, onConfirm, onCancel, ...
           everything on this gateway, including approving other devices and changing scheduled jobs.
         </p>
       )}
-      <ul className="confirm-devices">
-        {named.map((view) => (
-          <li key={view.request.requestId}>
-            <strong className="truncate">
-              <DeviceText value={view.name} />
-            </strong>{" "}
-            <span className="muted">
-              <DeviceText value={`${view.client} · device ${view.fingerprint}`} sentence />
-            </span>
-          </li>
-        ))}
-      </ul>
+      <NamedRequests
+        views={named}
+        detail={(view) => `${view.client} · device ${view.fingerprint}`}
+      />
     </ConfirmDialog>
   );
 }

@@ -1,19 +1,15 @@
 import { OPERATOR_SCOPES, ROLES } from "../../protocol";
-import { DeviceText } from "../../ui/DeviceText";
 import { ElevationDialog } from "../../ui/ElevationDialog";
-import { focusIfOpenerGone } from "../../ui/ModalDialog";
+import { NamedRequests } from "./RequestFacts";
 import type { PendingElevation } from "./use-decisions";
 
-// Approving needs scopes this session lacks: which requests need what.
-
 type Props = PendingElevation & {
-  held: readonly string[];
   onConfirm: () => void;
   onCancel: () => void;
-  fallbackFocus: () => HTMLElement | null | undefined;
+  focusAfter: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
-export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions }: Props) {
+export function ElevationNeeds({ views, scopes, ...actions }: Props) {
   const lacking = views.filter((view) => view.missingScopes.length > 0);
   const single = views.length === 1 ? views[0] : undefined;
   const otherRole = lacking.some((view) =>
@@ -27,8 +23,6 @@ export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions 
           : `Reconnect to approve ${views.length} requests?`
       }
       scopes={scopes}
-      held={held}
-      focusAfter={focusIfOpenerGone(fallbackFocus)}
       {...actions}
     >
       {otherRole && (
@@ -38,18 +32,10 @@ export function ElevationNeeds({ views, scopes, held, fallbackFocus, ...actions 
         </p>
       )}
       {!single && (
-        <ul className="confirm-devices">
-          {lacking.map((view) => (
-            <li key={view.request.requestId}>
-              <strong className="truncate">
-                <DeviceText value={view.name} />
-              </strong>{" "}
-              <span className="muted">
-                <DeviceText value={`needs ${view.missingScopes.join(", ")}`} sentence />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <NamedRequests
+          views={lacking}
+          detail={(view) => `needs ${view.missingScopes.join(", ")}`}
+        />
       )}
     </ElevationDialog>
   );

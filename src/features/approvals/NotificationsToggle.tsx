@@ -1,19 +1,14 @@
 import { useId, useState } from "react";
 import { usePreferences, usePreferencesActions } from "../../stores/preferences-store";
 
-// Opt-in desktop notifications, shown only while the tab is hidden. The browser asks for
-// permission the first time; a refusal is explained instead of silently failing.
-
-function supported(): boolean {
-  return typeof Notification !== "undefined";
-}
+// A refused permission is explained instead of silently failing.
 
 export function NotificationsToggle() {
   const on = usePreferences((state) => state.notifications);
   const { notificationsToggled } = usePreferencesActions();
   const [hint, setHint] = useState("");
   const hintId = useId();
-  const available = supported();
+  const available = typeof Notification !== "undefined";
 
   const toggle = async (wanted: boolean) => {
     setHint("");

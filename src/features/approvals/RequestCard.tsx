@@ -7,9 +7,6 @@ import { ScopeDiffList } from "./ScopeDiffList";
 import { formatAgo } from "../../ui/relative-time";
 import { EXPIRY_HINT, formatExpiry } from "./time-format";
 
-// One pending request. Device-supplied strings go through DeviceText (text only, cut, hidden
-// characters made visible, the whole value in a title and in the details view).
-
 const URGENT_MS = 60_000;
 
 type Props = {

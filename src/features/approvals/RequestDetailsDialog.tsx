@@ -3,15 +3,12 @@ import { kindDoubt } from "../../policy/kind-doubt";
 import { CAUSE_HELP } from "../../policy/pending-cause-help";
 import type { WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
-import { focusIfOpenerGone, ModalDialog } from "../../ui/ModalDialog";
+import { ModalDialog } from "../../ui/ModalDialog";
 import { KIND_LABELS, type RequestView } from "./request-view";
 import { RequestFacts, sentence, WhyItNeedsYou } from "./RequestFacts";
 import { ScopeDiffList } from "./ScopeDiffList";
 import { formatAgo } from "../../ui/relative-time";
 import { formatExpiry } from "./time-format";
-
-// The deep-linked view of one request: everything the row shows, plus the raw ids and the
-// full scope lists, all as text.
 
 type Props = {
   view: RequestView | undefined;
@@ -21,7 +18,7 @@ type Props = {
   onClose: () => void;
   onApprove: (view: RequestView) => void;
   onReject: (view: RequestView) => void;
-  fallbackFocus: () => HTMLElement | null | undefined;
+  focusAfter: (openerConnected: boolean) => HTMLElement | null | undefined;
 };
 
 function Raw({ term, value }: { term: string; value: WireText | undefined }) {
@@ -45,7 +42,7 @@ export function RequestDetailsDialog(props: Props) {
       <ModalDialog
         title={expired ? "Request expired" : "Request not found"}
         onClose={onClose}
-        focusAfter={focusIfOpenerGone(props.fallbackFocus)}
+        focusAfter={props.focusAfter}
       >
         <p>
           {expired
@@ -72,7 +69,7 @@ export function RequestDetailsDialog(props: Props) {
     <ModalDialog
       title={`Request from “${view.shownName}”`}
       onClose={onClose}
-      focusAfter={focusIfOpenerGone(props.fallbackFocus)}
+      focusAfter={props.focusAfter}
       className="details-dialog"
     >
       <p>

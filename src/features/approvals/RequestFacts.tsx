@@ -3,9 +3,6 @@ import type { PairedDevice, PendingRequest, WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 import type { RequestView } from "./request-view";
 
-// The facts an admin checks before deciding, as a compact description list, and why the gateway
-// left the request to a person.
-
 function Fact({ term, value, wide }: { term: string; value?: WireText; wide?: boolean }) {
   if (!value) return null;
   return (
@@ -37,6 +34,26 @@ export function RequestFacts({ view }: { view: RequestView }) {
       <Fact term="Address" value={request.remoteIp} />
       <Fact term="Browser origin" value={request.browserOrigin} wide />
     </dl>
+  );
+}
+
+export function NamedRequests(props: {
+  views: RequestView[];
+  detail: (view: RequestView) => WireText;
+}) {
+  return (
+    <ul className="confirm-devices">
+      {props.views.map((view) => (
+        <li key={view.request.requestId}>
+          <strong className="truncate">
+            <DeviceText value={view.name} />
+          </strong>{" "}
+          <span className="muted">
+            <DeviceText value={props.detail(view)} sentence />
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

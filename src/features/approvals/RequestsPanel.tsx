@@ -7,8 +7,6 @@ import { RequestList } from "./RequestList";
 import type { RequestView } from "./request-view";
 import type { useApprovalsView } from "./use-approvals-view";
 
-// The non-empty list: filters, the bulk bar (selected AND shown only), and the rows.
-
 const requestHref = (requestId: string) => hrefFor({ name: "request", requestId });
 export const openDetails = (requestId: string) => navigate({ name: "request", requestId });
 
@@ -63,20 +61,12 @@ export function RequestsPanel({ view, now, activeId, focusNonce, onActivate, ...
 }
 
 function FilteredOut({ count }: { count: number }) {
-  const { kindFilterChanged, clientFilterChanged, searchChanged } = useApprovalsActions();
+  const { filtersCleared } = useApprovalsActions();
   const search = useApprovalsStore((state) => state.search);
   return (
     <p className="muted">
       None of the {count} waiting requests match{search ? ` “${search}”` : " these filters"}.{" "}
-      <button
-        type="button"
-        className="link"
-        onClick={() => {
-          kindFilterChanged("all");
-          clientFilterChanged("all");
-          searchChanged("");
-        }}
-      >
+      <button type="button" className="link" onClick={filtersCleared}>
         Clear filters
       </button>
     </p>

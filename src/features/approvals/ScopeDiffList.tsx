@@ -2,9 +2,7 @@ import { isDangerousScope, type ScopeDiff } from "../../policy";
 import { OPERATOR_SCOPES, type WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 
-// Requested scopes against what the device already holds, in three labelled groups: added
-// ones stand out, and the scopes that hand over the gateway carry a warning in words, not
-// only in colour. Approval unites the two, so scopes not asked again are kept, not dropped.
+// Warnings in words, not only in colour; approval keeps held scopes that are not asked again.
 
 function warningFor(scope: string): string | undefined {
   if (scope === OPERATOR_SCOPES.admin) return "full control";

@@ -1,10 +1,9 @@
 import { describeClient, ownName } from "../../policy";
 import type { PairedDevice, PendingRequest } from "../../protocol";
-import type { KindFilter, SortOrder } from "../../stores/approvals-store";
+import type { ApprovalsState } from "../../stores/approvals-store";
 import { findNameClashes } from "../../ui/display-text";
 import { clashName, SEARCH_SEPARATOR, toRequestView, type RequestView } from "./request-view";
 
-/** The list's views, each marked when another device has the same or a look-alike name. */
 export function toRequestViews(
   pending: readonly PendingRequest[],
   paired: readonly PairedDevice[],
@@ -29,12 +28,7 @@ export function toRequestViews(
   );
 }
 
-export type ListFilters = {
-  kindFilter: KindFilter;
-  clientFilter: string;
-  search: string;
-  sort: SortOrder;
-};
+export type ListFilters = Pick<ApprovalsState, "kindFilter" | "clientFilter" | "search" | "sort">;
 
 function matchesSearch(view: RequestView, needle: string): boolean {
   if (!needle) return true;
@@ -57,7 +51,6 @@ export function filterAndSort(views: readonly RequestView[], filters: ListFilter
   return shown.sort((a, b) => direction * (a.request.ts - b.request.ts));
 }
 
-/** The distinct client ids in the list, for the client filter. */
 export function clientOptions(views: readonly RequestView[]): { value: string; label: string }[] {
   const seen = new Map<string, string>();
   for (const { request } of views) {

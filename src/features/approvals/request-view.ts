@@ -20,9 +20,6 @@ import { OPERATOR_SCOPES, type PairedDevice, type PendingRequest } from "../../p
 import type { WireText } from "../../protocol";
 import { shownText } from "../../ui/display-text";
 
-// Everything a request row and the details view show, derived once from the wire objects
-// with the rules in src/policy (never re-implemented here).
-
 export type RequestView = {
   request: PendingRequest;
   paired: PairedDevice | undefined;
@@ -43,10 +40,7 @@ export type RequestView = {
   fingerprint: WireText;
   expiresAt: number;
   whyNotSilent: NotSilentExplanation;
-  /**
-   * What a search looks in: the name, the reported name, the device id and the address,
-   * lower-cased, one per line (a needle without a line break cannot match across two).
-   */
+  /** Searched fields, lower-cased, one per line (a needle cannot match across two). */
   searchText: string;
 };
 
@@ -59,7 +53,6 @@ export const KIND_LABELS: Record<RequestKind, string> = {
   "re-approval": "Changed identity",
 };
 
-/** What a view works out from its request and paired record beyond the name. */
 type Details = Pick<
   RequestView,
   "shownName" | "client" | "diff" | "roles" | "addsAdmin" | "fingerprint" | "whyNotSilent"

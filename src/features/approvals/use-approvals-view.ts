@@ -5,18 +5,13 @@ import { useConnectionStatus } from "../../stores/connection-store";
 import { clientOptions, filterAndSort, toRequestViews } from "./listed-views";
 import type { RequestView } from "./request-view";
 
-// What the screen shows, derived from the cache (server data) and the store (client state).
-
 const NONE: RequestView[] = [];
 
 export function useApprovalsView() {
   const { pending, paired, query } = usePendingRequests();
-  const kindFilter = useApprovalsStore((state) => state.kindFilter);
-  const clientFilter = useApprovalsStore((state) => state.clientFilter);
-  const search = useApprovalsStore((state) => state.search);
-  const sort = useApprovalsStore((state) => state.sort);
-  const selected = useApprovalsStore((state) => state.selected);
-  const successors = useApprovalsStore((state) => state.successors);
+  const { kindFilter, clientFilter, search, sort, selected, successors } = useApprovalsStore(
+    (state) => state,
+  );
   const status = useConnectionStatus();
   // While reconnecting, the last known scopes still say what an approval will need.
   const heldKey = status.kind === "connected" ? status.scopes.join(" ") : undefined;
@@ -25,8 +20,7 @@ export function useApprovalsView() {
   const held = heldKey ?? lastHeld;
   const heldScopes = useMemo(() => (held ? held.split(" ") : []), [held]);
 
-  // A request past its first five minutes stays: the feed asks the gateway, which keeps it
-  // alive when the device asked again, and drops it when it really expired.
+  // A request past five minutes stays: the gateway keeps it alive when the device asked again.
   const live = useMemo(
     () => toRequestViews(pending, paired, heldScopes, new Set(Object.values(successors))),
     [pending, paired, heldScopes, successors],
@@ -41,14 +35,15 @@ export function useApprovalsView() {
       selected.size === 0 ? NONE : visible.filter((view) => selected.has(view.request.requestId)),
     [visible, selected],
   );
-  const selectedHidden = useMemo(() => {
-    if (selected.size === selectedShown.length) return 0;
-    const shown = new Set(selectedShown.map((view) => view.request.requestId));
-    return live.filter(
-      ({ request }) => selected.has(request.requestId) && !shown.has(request.requestId),
-    ).length;
-  }, [live, selected, selectedShown]);
-  const filtered = kindFilter !== "all" || clientFilter !== "all" || search.trim() !== "";
+  // Shown ones are live ones: the rest of the selected live ones are hidden by the filters.
+  const selectedHidden = useMemo(
+    () =>
+      selected.size === selectedShown.length
+        ? 0
+        : live.filter(({ request }) => selected.has(request.requestId)).length -
+          selectedShown.length,
+    [live, selected, selectedShown],
+  );
 
-  return { query, live, visible, clients, selected, selectedShown, selectedHidden, filtered };
+  return { query, live, visible, clients, selected, selectedShown, selectedHidden };
 }

@@ -6,13 +6,9 @@ import { useGatewayConnection } from "../../gateway/context";
 import { scopesToAdd } from "../../policy";
 import type { RequestView } from "./request-view";
 
-// Approve / reject with the screen's rules on top of the mutation: an approval this session
-// lacks the scopes for asks to reconnect with them first (the gateway would refuse it),
-// anything that adds operator.admin and every rejection wait for a confirmation, and every
-// outcome becomes a short note.
+// The gateway would refuse an approval lacking scopes: reconnecting is offered first.
 
 export type PendingConfirmation = { decision: Decision; views: RequestView[] };
-/** Approving `views` needs `scopes` this session does not hold. */
 export type PendingElevation = { views: RequestView[]; scopes: string[] };
 
 const VERB: Record<Decision, string> = { approved: "approve", rejected: "reject" };
@@ -20,41 +16,29 @@ const VERBING: Record<Decision, string> = { approved: "approving", rejected: "re
 
 function noteFor(result: DecisionResult, name: string): Omit<ResolutionNote, "id"> {
   const { requestId, decision } = result;
+  const note = (tone: ResolutionNote["tone"], text: string) => ({ requestId, tone, text });
+  const dropped = `The connection dropped while ${VERBING[decision]} “${name}”; after reconnecting,`;
   switch (result.status) {
     case "done":
-      return { requestId, tone: "success", text: `“${name}” ${decision} here.` };
+      return note("success", `“${name}” ${decision} here.`);
     case "already-handled":
-      return {
-        requestId,
-        tone: "info",
-        text: `“${name}” was already handled or has expired; the list was re-read.`,
-      };
-    case "interrupted": {
-      const dropped = `The connection dropped while ${VERBING[decision]} “${name}”; after reconnecting,`;
-      switch (result.outcome) {
-        case "pending":
-          return { requestId, tone: "error", text: `${dropped} the request is still pending.` };
-        case "applied":
-          return {
-            requestId,
-            tone: "success",
-            text: `${dropped} the request is gone, so it was ${decision}.`,
-          };
-        case "gone":
-          return {
-            requestId,
-            tone: "info",
-            text: `${dropped} the request is gone, but not ${decision} here: it was handled elsewhere or expired.`,
-          };
-      }
-      break;
-    }
+      return note("info", `“${name}” was already handled or has expired; the list was re-read.`);
     case "failed":
-      return {
-        requestId,
-        tone: "error",
-        text: `Could not ${VERB[decision]} “${name}”: ${result.message}. It is back in the list.`,
-      };
+      return note(
+        "error",
+        `Could not ${VERB[decision]} “${name}”: ${result.message}. It is back in the list.`,
+      );
+  }
+  switch (result.outcome) {
+    case "pending":
+      return note("error", `${dropped} the request is still pending.`);
+    case "applied":
+      return note("success", `${dropped} the request is gone, so it was ${decision}.`);
+    case "gone":
+      return note(
+        "info",
+        `${dropped} the request is gone, but not ${decision} here: it was handled elsewhere or expired.`,
+      );
   }
 }
 
@@ -93,12 +77,9 @@ export function useDecisions(onSent?: (views: readonly RequestView[]) => void) {
     return {
       approveRequested(views: readonly RequestView[]) {
         if (views.length === 0) return;
-        const lacking = scopesToAdd(
-          [],
-          views.flatMap((view) => view.missingScopes),
-        );
+        const needed = views.flatMap((view) => view.missingScopes);
+        const lacking = scopesToAdd([], needed);
         if (lacking.length > 0) {
-          // Never a doomed approve: the person chooses to widen this session first.
           setElevation({ views: [...views], scopes: lacking });
           return;
         }

@@ -3,11 +3,13 @@ import { navigate, type Route } from "../../routing/router";
 import { useApprovalsStore } from "../../stores/approvals-store";
 import type { RequestView } from "./request-view";
 
-// /requests/:requestId opens that request's details.
-
-export function useDetailsRoute(route: Route, live: readonly RequestView[], loaded: boolean) {
+export function useDetailsRoute(
+  route: Route | null,
+  live: readonly RequestView[],
+  loaded: boolean,
+) {
   const successors = useApprovalsStore((state) => state.successors);
-  const requestId = route.name === "request" ? route.requestId : undefined;
+  const requestId = route?.name === "request" ? route.requestId : undefined;
   const newest = requestId ? (successors[requestId] ?? requestId) : undefined;
 
   useEffect(() => {
@@ -17,8 +19,7 @@ export function useDetailsRoute(route: Route, live: readonly RequestView[], load
   }, [requestId, newest]);
 
   const view = newest ? live.find((v) => v.request.requestId === newest) : undefined;
-  // The last view this dialog showed, so it can say "expired" rather than "not found" when
-  // the request runs out of time while open.
+  // Kept so the dialog can say "expired" rather than "not found" when time runs out while open.
   const [seen, setSeen] = useState<RequestView>();
   if (view && view !== seen) setSeen(view);
   const lastSeen = !view && seen?.request.requestId === newest ? seen : undefined;

@@ -10,9 +10,6 @@ import { usePreferences } from "../../stores/preferences-store";
 import { shownText } from "../../ui/display-text";
 import { KIND_LABELS, toRequestView } from "./request-view";
 
-// Turns what the live list reports into words: notes for requests that left, an
-// announcement for new ones, and a desktop notification when the tab is hidden.
-
 function resolvedNote(
   outcome: PairOutcome & { kind: "resolved" | "expired" },
   request: PendingRequest,

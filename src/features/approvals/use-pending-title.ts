@@ -1,10 +1,7 @@
 import { useEffect, useRef } from "react";
 
-// "(3) Pairdesk": the waiting count in the tab title, so a background tab still tells.
-
 export const APP_TITLE = "Pairdesk";
-// A changing count is written at most this often (BENCHMARKS.md); a first or last request at
-// once, in a task of its own so that the new row is painted first.
+// Throttled (BENCHMARKS.md); a first or last request is written at once, after the row paints.
 const TITLE_EVERY_MS = 250;
 
 export function usePendingTitle(count: number): void {

@@ -21,7 +21,6 @@ export function ConnectForm({ id }: { id?: string }) {
   });
   const [url, setUrl] = useState(initial?.url ?? DEFAULT_GATEWAY_URL);
   const [secretKind, setSecretKind] = useState<SecretKind>(initial?.secretKind ?? "token");
-  const [secret, setSecret] = useState(initial?.secret ?? "");
   // Uncontrolled on purpose: React mirrors a controlled input's value into the DOM `value`
   // attribute, where any DOM dump, screenshot tool or extension would read the secret.
   const secretRef = useRef<HTMLInputElement>(null);
@@ -36,12 +35,12 @@ export function ConnectForm({ id }: { id?: string }) {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const secret = secretRef.current?.value ?? "";
     connection.connect({ url: url.trim(), secret, secretKind, remember });
   };
 
   const forget = () => {
     credentials.forget(url.trim());
-    setSecret("");
     if (secretRef.current) secretRef.current.value = "";
     setRemember(false);
     setHasSaved(false);
@@ -94,7 +93,6 @@ export function ConnectForm({ id }: { id?: string }) {
           autoComplete={secretKind === "password" ? "current-password" : "off"}
           spellCheck={false}
           ref={secretRef}
-          onChange={(event) => setSecret(event.target.value)}
         />
       </div>
       <div className="field checkbox">

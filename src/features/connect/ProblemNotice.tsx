@@ -9,7 +9,6 @@ type Props = {
   retryForm?: string;
 };
 
-/** A refusal in words a person can act on; the code stays visible for support. */
 export function ProblemNotice({ problem, retryForm }: Props) {
   return (
     <div role="alert" className="problem-notice">

@@ -2,9 +2,6 @@ import { useId, type ReactNode } from "react";
 import type { WireText } from "../../protocol";
 import { DeviceText } from "../../ui/DeviceText";
 
-// A device action. One this session's scopes do not allow says which scope it needs; pressing it
-// offers to reconnect with them, as Approve does (the gateway would refuse it as it is).
-
 type Props = {
   missing: readonly WireText[];
   onClick: () => void;

@@ -4,9 +4,6 @@ import { ModalDialog } from "../../ui/ModalDialog";
 import { RenameDialog } from "../../ui/RenameDialog";
 import { SelfWarning } from "./SelfWarning";
 
-// The dialog in front of each device action. Remove, revoke and rotate cannot be undone, so they
-// ask first; rename asks for the new label.
-
 export type DialogState = {
   type: DeviceAction["type"];
   deviceId: string;

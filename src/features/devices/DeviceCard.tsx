@@ -54,11 +54,7 @@ export const DeviceCard = memo(function DeviceCard({
         {device.deviceId === caller.deviceId ? (
           <span className="devices-pill devices-pill-self">This browser</span>
         ) : null}
-        <span
-          className={
-            device.connected ? "devices-pill devices-pill-on" : "devices-pill devices-pill-off"
-          }
-        >
+        <span className={`devices-pill devices-pill-${device.connected ? "on" : "off"}`}>
           {device.connected ? "Connected now" : "Not connected"}
         </span>
       </header>

@@ -14,7 +14,6 @@ type Props = {
   onAction: OpenAction;
 };
 
-/** One device at its own address, with the request it has waiting, if any. */
 export function DeviceDetails({ deviceId, list, caller, now, onAction }: Props) {
   const device = list.paired.find((paired) => paired.deviceId === deviceId);
   const pending = list.pending.find((request) => request.deviceId === deviceId);

@@ -7,8 +7,7 @@ import { actionNeeds } from "./device-view";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
 
-// A device's tokens, one per role. The list carries summaries only: the secret never leaves the
-// gateway, so there is nothing to show or copy here.
+// Summaries only: a token's secret never leaves the gateway.
 
 type Props = {
   device: PairedDevice;

@@ -24,7 +24,6 @@ import { useDeviceDialogs } from "./use-device-dialogs";
 
 const AGE_TICK_MS = 15_000;
 
-/** The devices screen (`/devices`) and one device's page (`/devices/:deviceId`). */
 export function DevicesPage() {
   return (
     <DevicesStoreProvider>
@@ -67,22 +66,14 @@ function DevicesScreen() {
       <DeviceNotes />
       {query.isPending ? <p>Loading paired devices…</p> : null}
       {query.isError ? <p role="alert">The paired devices could not be loaded.</p> : null}
-      {query.data && route?.name === "device" ? (
-        <DeviceDetails
-          deviceId={route.deviceId}
-          list={query.data}
-          caller={caller}
-          now={now}
-          onAction={onAction}
-        />
-      ) : null}
-      {query.data && route?.name !== "device" ? (
-        <Overview list={query.data} caller={caller} now={now} onAction={onAction} />
-      ) : null}
+      {!query.data ? null : route?.name === "device" ? (
+        <DeviceDetails deviceId={route.deviceId} list={query.data} {...{ caller, now, onAction }} />
+      ) : (
+        <Overview list={query.data} {...{ caller, now, onAction }} />
+      )}
       {elevation ? (
         <ElevationDialog
           {...elevation}
-          held={caller.scopes}
           onConfirm={() => {
             connection.requestScopes(elevation.scopes);
             setElevation(undefined);
@@ -112,12 +103,8 @@ type OverviewProps = {
 };
 
 function Overview({ list, caller, now, onAction }: OverviewProps) {
-  const search = useDevicesStore((state) => state.search);
-  const roleFilter = useDevicesStore((state) => state.roleFilter);
-  const clientFilter = useDevicesStore((state) => state.clientFilter);
-  const connectedFilter = useDevicesStore((state) => state.connectedFilter);
-  const approvedFilter = useDevicesStore((state) => state.approvedFilter);
-  const sort = useDevicesStore((state) => state.sort);
+  const { search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort } =
+    useDevicesStore((state) => state);
   // Sorted once per list and sort; a search or filter only filters the sorted list.
   const groups = useMemo(() => duplicatePairings(list.paired), [list.paired]);
   // Older pairings are listed under their device (StalePairings), not in the main list.

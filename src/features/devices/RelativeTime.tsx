@@ -1,9 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { formatAgo } from "../../ui/relative-time";
 
-// "3 min ago", with the exact time in a tooltip that shows on hover and on keyboard focus
-// alike (and is the element's accessible description, so screen readers hear it too).
-
 const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 export function RelativeTime({ at, now }: { at: number | undefined; now: number }) {

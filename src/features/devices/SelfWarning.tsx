@@ -1,9 +1,6 @@
 import { elevationRoute, wayBackWorks } from "../../gateway/elevation";
 import { useConnectionStatus } from "../../stores/connection-store";
 
-// Removing, revoking or rotating this browser's own device closes every socket of it with 4001
-// "device removed" right after the answer (measured), this session's included.
-
 const AFTER = {
   remove: "as a new device",
   revoke: "asking to be approved for its role again",

@@ -11,9 +11,6 @@ import type { OpenAction } from "./DeviceCard";
 import { DeviceList } from "./DeviceList";
 import { approvedHow } from "./device-view";
 
-// Older pairings folded per device, and "Clean up N stale": removes, one by one, the offline
-// ones the gateway approved by itself (src/policy/stale-pairings.ts).
-
 type Props = { groups: PairingGroup[]; caller: Caller; now: number; onAction: OpenAction };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

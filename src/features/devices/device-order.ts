@@ -2,9 +2,6 @@ import { deviceName } from "../../policy";
 import type { PairedDevice } from "../../protocol";
 import type { DeviceSort } from "../../stores/devices-store";
 
-// The order of the devices list: newest first by the chosen time (never seen last), then by
-// name as the locale orders it (case and accents ignored), then by id.
-
 const byName = new Intl.Collator(undefined, { sensitivity: "base" });
 const byId = new Intl.Collator();
 

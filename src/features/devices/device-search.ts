@@ -7,7 +7,6 @@ export type DeviceFilters = Pick<
   "search" | "roleFilter" | "clientFilter" | "connectedFilter" | "approvedFilter"
 >;
 
-/** Everything a search matches in, lower case, one field a line. */
 export function searchText(device: PairedDevice): string {
   return [
     deviceName(device),
@@ -36,10 +35,7 @@ export function filtersNothing(f: DeviceFilters): boolean {
   );
 }
 
-/**
- * The devices that pass the filters, in the order given: filter the sorted list and nothing is
- * sorted again. With no filter it is the given array itself.
- */
+/** The devices that pass, in the order given (no filter: the given array itself). */
 export function filterDevices(
   devices: readonly PairedDevice[],
   f: DeviceFilters,
@@ -58,7 +54,6 @@ export function filterDevices(
   });
 }
 
-/** The roles and client ids in the list, each once and sorted: the filter menus' choices. */
 export function filterChoices(devices: readonly PairedDevice[]) {
   const roles = new Set(devices.flatMap((device) => device.roles).filter(Boolean));
   const clients = new Set(devices.map((device) => device.clientId ?? "").filter(Boolean));

@@ -2,8 +2,6 @@ import type { DeviceAction } from "../../api/device-mutations";
 import { scopesToAct, type Caller } from "../../policy";
 import type { DeviceTokenSummary, PairedDevice, WireText } from "../../protocol";
 
-// Pure helpers for the devices screen: words, and what an action needs.
-
 export const APPROVED_VIA = { silent: "silent", owner: "owner" } as const;
 
 export function approvedHow(via: string | undefined): WireText {
@@ -12,7 +10,6 @@ export function approvedHow(via: string | undefined): WireText {
   return via ? `via “${via}”` : "unknown";
 }
 
-/** The scopes this session lacks for `type` on `device` (empty when allowed). */
 export function actionNeeds(
   type: DeviceAction["type"],
   caller: Caller,

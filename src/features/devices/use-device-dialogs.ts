@@ -17,31 +17,16 @@ import { shownText } from "../../ui/display-text";
 
 const TOKEN_DENIALS = new Set([TOKEN_ROTATION_DENIED_MESSAGE, TOKEN_REVOCATION_DENIED_MESSAGE]);
 
-// Which action dialog is open, what confirming it does, and the note each outcome leaves.
-
 export const REMOVED_ELSEWHERE = "This device was removed elsewhere";
+
+const DONE = { rename: "Renamed", remove: "Removed", rotate: "Rotated", revoke: "Revoked" };
 
 // Notes are plain text: names, labels and roles go in their visible form.
 function describe(action: DeviceAction, deviceName: string): { verb: string; done: string } {
-  const name = shownText(deviceName);
-  switch (action.type) {
-    case "rename": {
-      const label = shownText(action.label);
-      return { verb: `rename “${name}”`, done: `Renamed “${name}” to “${label}”.` };
-    }
-    case "remove":
-      return { verb: `remove “${name}”`, done: `Removed “${name}”.` };
-    case "rotate":
-      return {
-        verb: `rotate the ${shownText(action.role)} token of “${name}”`,
-        done: `Rotated the ${shownText(action.role)} token of “${name}”.`,
-      };
-    case "revoke":
-      return {
-        verb: `revoke the ${shownText(action.role)} token of “${name}”`,
-        done: `Revoked the ${shownText(action.role)} token of “${name}”.`,
-      };
-  }
+  const name = `“${shownText(deviceName)}”`;
+  const what = "role" in action ? `the ${shownText(action.role)} token of ${name}` : name;
+  const to = action.type === "rename" ? ` to “${shownText(action.label)}”` : "";
+  return { verb: `${action.type} ${what}`, done: `${DONE[action.type]} ${what}${to}.` };
 }
 
 export function useDeviceDialogs(list: PairList | undefined) {
@@ -73,8 +58,7 @@ export function useDeviceDialogs(list: PairList | undefined) {
   };
   const act = useDeviceAction(report);
 
-  // The list changed under an open dialog (a refetch after an event, a resync): if its device
-  // is gone, someone removed it elsewhere, and acting on it could only fail.
+  // Its device left the list under an open dialog: removed elsewhere, acting could only fail.
   const missing = Boolean(
     dialog && list && !list.paired.some((device) => device.deviceId === dialog.deviceId),
   );

@@ -1,18 +1,17 @@
-import { useState } from "react";
+import { useContext, useState } from "react";
 import { HISTORY_LIMIT, useHistoryView } from "../../api/history-store";
-import { useClock } from "../../ui/clock";
+import { ClockContext } from "../../ui/clock";
 import { downloadText } from "./download";
 import { exportFileName, historyToCsv, historyToJson } from "./history-export";
 import "./history.css";
 import { HistoryTable } from "./HistoryTable";
 
-// Rows are shown a page at a time: the log holds up to HISTORY_LIMIT entries, and a person reads
-// the newest; the export carries all of them.
+// A person reads the newest; the export carries all entries.
 export const HISTORY_PAGE_SIZE = 200;
 
 export function HistoryPage() {
   const { entries, total, complete, unreadable } = useHistoryView();
-  const now = useClock();
+  const now = useContext(ClockContext);
   const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
   const exportAs = (extension: "json" | "csv") => {
     const at = now();

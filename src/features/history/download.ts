@@ -1,4 +1,3 @@
-/** Hands `text` to the browser as a file download, through a short-lived Blob URL. */
 export function downloadText(fileName: string, mimeType: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
   const link = document.createElement("a");

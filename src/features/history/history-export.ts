@@ -1,22 +1,20 @@
 import type { HistoryEntry } from "../../api/history-types";
 
-// The history log as files: JSON for tools, CSV for spreadsheets.
-
 export const HISTORY_EXPORT_FORMAT = "pairdesk-history";
 
-export const CSV_COLUMNS = [
-  "time",
-  "kind",
-  "device",
-  "deviceId",
-  "requestId",
-  "role",
-  "scopesAsked",
-  "scopesDecided",
-  "decidedBy",
-  "outcome",
-  "note",
-] as const;
+const CSV_COLUMNS: [string, (entry: HistoryEntry) => string | undefined][] = [
+  ["time", (entry) => new Date(entry.at).toISOString()],
+  ["kind", (entry) => entry.kind],
+  ["device", (entry) => entry.deviceName],
+  ["deviceId", (entry) => entry.deviceId],
+  ["requestId", (entry) => entry.requestId],
+  ["role", (entry) => entry.role],
+  ["scopesAsked", (entry) => entry.scopesAsked?.join(" ")],
+  ["scopesDecided", (entry) => entry.scopesDecided?.join(" ")],
+  ["decidedBy", (entry) => entry.decidedBy],
+  ["outcome", (entry) => entry.outcome],
+  ["note", (entry) => entry.note],
+];
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -25,26 +23,15 @@ export function csvCell(value: string): string {
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
-function csvRow(entry: HistoryEntry): string[] {
-  return [
-    new Date(entry.at).toISOString(),
-    entry.kind,
-    entry.deviceName ?? "",
-    entry.deviceId,
-    entry.requestId ?? "",
-    entry.role ?? "",
-    (entry.scopesAsked ?? []).join(" "),
-    (entry.scopesDecided ?? []).join(" "),
-    entry.decidedBy ?? "",
-    entry.outcome ?? "",
-    entry.note ?? "",
-  ];
-}
-
 /** Oldest first, one header row, CRLF line ends (RFC 4180). */
 export function historyToCsv(newestFirst: readonly HistoryEntry[]): string {
-  const rows = [[...CSV_COLUMNS], ...[...newestFirst].reverse().map(csvRow)];
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  const header = CSV_COLUMNS.map(([name]) => name);
+  const rows = [...newestFirst]
+    .reverse()
+    .map((entry) => CSV_COLUMNS.map(([, cell]) => cell(entry)));
+  return [header, ...rows]
+    .map((row) => `${row.map((cell) => csvCell(cell ?? "")).join(",")}\r\n`)
+    .join("");
 }
 
 export function historyToJson(newestFirst: readonly HistoryEntry[], exportedAt: number): string {

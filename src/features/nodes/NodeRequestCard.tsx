@@ -4,8 +4,6 @@ import { shownText } from "../../ui/display-text";
 import { DeviceText } from "../../ui/DeviceText";
 import "../../ui/request-card.css";
 
-// One node capability request: what it declares, what is new, and what approving needs.
-
 type Props = {
   request: NodeRequest;
   name: WireText;

@@ -10,9 +10,7 @@ import { useActiveRow } from "../../ui/use-active-row";
 import { useShortcuts } from "../../ui/use-shortcuts";
 import { missingToApprove, NodeRequestCard } from "./NodeRequestCard";
 
-// Pending node requests with the approvals screen's selection, bulk bar and keys. A bulk decision
-// goes out one request at a time and says which the gateway refused. Rejecting keeps a node's
-// earlier surface, so only an approval that adds host-control commands is confirmed.
+// Rejecting keeps a node's earlier surface: only approving host-control commands is confirmed.
 
 type Decide = "approve" | "reject";
 type Props = {
@@ -43,10 +41,8 @@ export function NodeRequests({ pending, paired, held, nameOf, run, onElevate, on
     setPicked((was) => new Set(was.has(id) ? [...was].filter((x) => x !== id) : [...was, id]));
   // Never a doomed approve: a scope some request needs is asked for first, as for devices.
   const approve = (requests: NodeRequest[], bulk: boolean) => {
-    const missing = scopesToAdd(
-      [],
-      requests.flatMap((r) => missingToApprove(r, held)),
-    );
+    const needed = requests.flatMap((r) => missingToApprove(r, held));
+    const missing = scopesToAdd([], needed);
     if (missing.length > 0) onElevate(missing);
     else if (!bulk) run("approve", requests[0]!);
     else if (requests.some((r) => r.commands.some((c) => ADMIN_NODE_COMMANDS.includes(c))))

@@ -115,7 +115,6 @@ export function NodesPage() {
         <ElevationDialog
           title={`Reconnect with ${dialog.missing.join(", ")}?`}
           scopes={dialog.missing}
-          held={connection.scopes}
           onCancel={() => setDialog(undefined)}
           onConfirm={() => {
             connection.requestScopes(dialog.missing);

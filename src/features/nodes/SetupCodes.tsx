@@ -8,8 +8,7 @@ import { useNow } from "../../ui/clock";
 import { shownText } from "../../ui/display-text";
 import { DeviceText } from "../../ui/DeviceText";
 
-// Setup codes for a phone or a node host. The code lives in this component's state only and
-// leaves the page once the gateway says it was used, or once it expires.
+// The code lives in this component's state only, and leaves the page once used or expired.
 
 const PROFILES: Record<SetupProfile, string> = {
   full: "A phone, with the gateway's full operator access",
