@@ -9,6 +9,8 @@ import type { PendingRequest } from "../../src/protocol";
 // reachable by role even in jsdom, which has no layout.
 
 const NOW = 1_700_000_000_000;
+// The first import of the virtual list's chunk compiles it: slow on a busy machine.
+const LAZY_CHUNK = { timeout: 15_000 };
 
 function views(count: number) {
   return Array.from({ length: count }, (_, i) => {
@@ -67,7 +69,7 @@ describe("approvals: long lists", () => {
   it("renders only a window of a list of thousands, starting at the top", async () => {
     renderList(5000);
     // The virtual list is a chunk of its own: until it arrives, the first rows show.
-    await waitFor(() => expect(firstItem()).toHaveAttribute("aria-setsize", "5000"));
+    await waitFor(() => expect(firstItem()).toHaveAttribute("aria-setsize", "5000"), LAZY_CHUNK);
     const list = screen.getByRole("list", { name: "Pending requests" });
     const cards = within(list).getAllByRole("article");
     expect(cards.length).toBeGreaterThan(3);
@@ -84,7 +86,7 @@ describe("approvals: long lists", () => {
 
     const longer = listProps(VIRTUALIZE_ABOVE + 1);
     rerender(<RequestList {...longer} activeId={"request-2"} />);
-    await waitFor(() => expect(firstItem()).toHaveAttribute("aria-setsize", "31"));
+    await waitFor(() => expect(firstItem()).toHaveAttribute("aria-setsize", "31"), LAZY_CHUNK);
     expect(screen.getByRole("article", { name: "Device 2" })).toHaveFocus();
 
     rerender(<RequestList {...props} activeId={"request-2"} />);
@@ -108,7 +110,7 @@ describe("approvals: long lists", () => {
         <RequestList {...listProps(VIRTUALIZE_ABOVE + 1)} activeId={"request-2"} focusNonce={3} />
       </>,
     );
-    await waitFor(() => expect(firstItem()).toHaveAttribute("aria-setsize", "31"));
+    await waitFor(() => expect(firstItem()).toHaveAttribute("aria-setsize", "31"), LAZY_CHUNK);
     expect(screen.getByRole("textbox", { name: "Search" })).toHaveFocus();
   });
 });
