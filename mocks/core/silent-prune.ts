@@ -20,17 +20,16 @@ export function pruneSupersededSilentPairings(ctx: CoreContext, deviceId: string
   const key = anchor?.approvedVia === "silent" ? clusterKey(anchor) : undefined;
   if (!key) return [];
   const now = ctx.clock.now();
-  const removed = [...ctx.state.paired.values()].filter(
-    (device) =>
-      device.deviceId !== deviceId &&
-      device.approvedVia === "silent" &&
-      clusterKey(device) === key &&
-      now - (device.approvedAtMs ?? now) >= GRACE_MS &&
-      !ctx.isDeviceConnected(device.deviceId),
-  );
-  for (const device of removed) {
-    ctx.state.paired.delete(device.deviceId);
-    ctx.state.pending.deleteDevice(device.deviceId);
+  const removed: string[] = [];
+  // Over every paired device on each silent approval: the cheap tests first.
+  for (const device of ctx.state.paired.values()) {
+    if (device.approvedVia !== "silent" || device.deviceId === deviceId) continue;
+    if (now - (device.approvedAtMs ?? now) < GRACE_MS || clusterKey(device) !== key) continue;
+    if (!ctx.isDeviceConnected(device.deviceId)) removed.push(device.deviceId);
   }
-  return removed.map((device) => device.deviceId);
+  for (const id of removed) {
+    ctx.state.paired.delete(id);
+    ctx.state.pending.deleteDevice(id);
+  }
+  return removed;
 }
