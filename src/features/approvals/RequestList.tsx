@@ -12,6 +12,7 @@ import {
 // jsdom where nothing has a size); a longer list renders only the rows near the viewport.
 
 export const VIRTUALIZE_ABOVE = 30;
+const SCREENFUL = 10;
 
 const loadVirtual = () => import("./VirtualRequestList");
 const VirtualRequestList = lazyNamed(loadVirtual, "VirtualRequestList");
@@ -27,7 +28,8 @@ export function RequestList(props: RequestListProps) {
   }, []);
   if (props.views.length <= VIRTUALIZE_ABOVE)
     return <PlainRequestList {...props} handover={handover} />;
-  const firstRows = { ...props, views: props.views.slice(0, VIRTUALIZE_ABOVE), handover };
+  // Until the virtual list's chunk arrives: about a screenful of the first requests.
+  const firstRows = { ...props, views: props.views.slice(0, SCREENFUL), handover };
   return (
     <Suspense fallback={<PlainRequestList {...firstRows} />}>
       <VirtualRequestList {...props} handover={handover} />
