@@ -53,12 +53,16 @@ export function useFocusActive(
   };
   useLayoutEffect(() => {
     const container = containerRef.current;
-    swappedIn.current = handover.current !== undefined;
-    const stop = handover.current === "focused" ? focusActive() : undefined;
+    const received = handover.current;
+    swappedIn.current = received !== undefined;
+    const stop = received === "focused" ? focusActive() : undefined;
     handover.current = undefined;
     return () => {
       stop?.();
-      handover.current = container?.contains(document.activeElement) ? "focused" : "unfocused";
+      // Focus not placed here (its row was not among these) is still owed to the next list.
+      const owed = received === "focused" && document.activeElement === document.body;
+      const inside = container?.contains(document.activeElement) ?? false;
+      handover.current = inside || owed ? "focused" : "unfocused";
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
