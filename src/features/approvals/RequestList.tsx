@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from "react";
 import { lazyNamed } from "../../ui/lazy-named";
 import {
+  keyOf,
   LIST_LABEL,
   requestCard,
   useFocusActive,
@@ -44,7 +45,7 @@ function PlainRequestList(props: RequestListProps & { handover: FocusHandover })
     <div>
       <ul ref={listRef} className="request-list" aria-label={LIST_LABEL}>
         {props.views.map((view) => (
-          <li key={view.request.requestId}>{requestCard(props, view)}</li>
+          <li key={keyOf(view)}>{requestCard(props, view)}</li>
         ))}
       </ul>
     </div>
