@@ -47,6 +47,7 @@ const NODE_IDENTITY_UNAVAILABLE = "authenticated node pairing identity unavailab
 
 /** A connect of a paired device refreshes what the record says about its last visit. */
 function touch(
+  ctx: CoreContext,
   device: StoredPairedDevice,
   access: { displayName?: string; remoteIp?: string; at: number; platform?: string },
 ) {
@@ -58,6 +59,8 @@ function touch(
   if (access.platform) device.platform = access.platform;
   device.lastSeenAtMs = access.at;
   device.lastSeenReason = "connect";
+  // Set again: the name may have changed, and the cluster index follows it.
+  ctx.state.paired.set(device.deviceId, device);
 }
 
 export function decideAdmission(
@@ -112,7 +115,7 @@ export function decideAdmission(
   };
   if (skipsLocalBackendPairing(facts)) {
     trace.reason = "none";
-    if (isPaired && paired) touch(paired, access);
+    if (isPaired && paired) touch(ctx, paired, access);
     return hello(isPaired || auth.method !== AUTH_METHODS.deviceToken);
   }
   const reasons = isPaired && paired ? pairingReasons(paired, ask) : [PAIRING_REASONS.notPaired];
@@ -151,7 +154,7 @@ export function decideAdmission(
   }
   const record = ctx.state.paired.get(device.id);
   if (isPaired && record)
-    touch(record, {
+    touch(ctx, record, {
       ...access,
       ...(pin.refreshedPlatform ? { platform: pin.refreshedPlatform } : {}),
     });

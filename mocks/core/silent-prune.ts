@@ -1,4 +1,5 @@
 import type { CoreContext } from "./context";
+import { clusterKey } from "./paired-table";
 
 // After a silent approval the real gateway retires older silent pairings of the same client
 // (same client id, mode and display name): a local tool run from a fresh state folder mints a
@@ -7,13 +8,6 @@ import type { CoreContext } from "./context";
 
 const GRACE_MS = 60_000;
 
-function clusterKey(device: { clientId?: string; clientMode?: string; displayName?: string }) {
-  const parts = [device.clientId, device.clientMode, device.displayName].map(
-    (part) => part?.trim().toLowerCase() ?? "",
-  );
-  return parts.every((part) => part === "") ? undefined : parts.join("\0");
-}
-
 /** Removes the silent siblings `deviceId`'s silent approval supersedes; returns their ids. */
 export function pruneSupersededSilentPairings(ctx: CoreContext, deviceId: string): string[] {
   const anchor = ctx.state.paired.get(deviceId);
@@ -21,10 +15,9 @@ export function pruneSupersededSilentPairings(ctx: CoreContext, deviceId: string
   if (!key) return [];
   const now = ctx.clock.now();
   const removed: string[] = [];
-  // Over every paired device on each silent approval: the cheap tests first.
-  for (const device of ctx.state.paired.values()) {
+  for (const device of ctx.state.paired.withClusterKey(key)) {
     if (device.approvedVia !== "silent" || device.deviceId === deviceId) continue;
-    if (now - (device.approvedAtMs ?? now) < GRACE_MS || clusterKey(device) !== key) continue;
+    if (now - (device.approvedAtMs ?? now) < GRACE_MS) continue;
     if (!ctx.isDeviceConnected(device.deviceId)) removed.push(device.deviceId);
   }
   for (const id of removed) {

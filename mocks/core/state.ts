@@ -1,6 +1,7 @@
 import { PAIRING_REQUEST_TTL_MS, type PairedDevice, type PendingRequest } from "../../src/protocol";
 import { BatchedWriter } from "./batched-writer";
 import { copyJson, copyJsonWithout } from "./json-copy";
+import { PairedTable } from "./paired-table";
 import { PendingTable } from "./pending-table";
 import type { PersistedState, StateStore, StoredPairedDevice, StoredPendingRequest } from "./types";
 
@@ -11,7 +12,7 @@ import type { PersistedState, StateStore, StoredPairedDevice, StoredPendingReque
 
 export class GatewayState {
   readonly pending = new PendingTable();
-  readonly paired = new Map<string, StoredPairedDevice>();
+  readonly paired = new PairedTable();
   private readonly writer: BatchedWriter;
 
   constructor(

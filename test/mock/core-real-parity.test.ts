@@ -225,4 +225,18 @@ describe("silent pairings superseded by a newer one (from the real gateway's cod
       expect(ids).toContain(kept.identity.deviceId);
     }
   });
+
+  it("retires a silent pairing that took the client's name on a later connect", async () => {
+    const { gateway, clock } = await startGateway();
+    const cron = { id: "node-host", mode: "node", platform: "linux", displayName: "cron" };
+    const renamed = await connectHello(gateway, { client: { ...cron, displayName: "old-cron" } });
+    renamed.session.close();
+    clock.advance(61_000);
+    const again = await connectHello(gateway, { client: cron, identity: renamed.identity });
+    again.session.close();
+    clock.advance(61_000);
+    await connectHello(gateway, { client: cron });
+    const ids = gateway.list().paired.map((device) => device.deviceId);
+    expect(ids).not.toContain(renamed.identity.deviceId);
+  });
 });
