@@ -44,10 +44,11 @@ describe("paired devices' cluster index", () => {
           if (step.kind === "set") table.set(step.id, record(step.id, step.name, step.clientId));
           if (step.kind === "delete") table.delete(step.id);
           if (step.kind === "clear") table.clear();
-          const device = step.kind === "rename" ? table.get(step.id) : undefined;
-          if (device) {
-            if (step.kind === "rename" && step.name !== undefined) device.displayName = step.name;
-            table.set(step.id, device);
+          if (step.kind === "rename") {
+            // The gateway renames a record in place, then sets it again.
+            const device = table.get(step.id);
+            if (device && step.name !== undefined) device.displayName = step.name;
+            if (device) table.set(step.id, device);
           }
           for (const name of NAMES) {
             for (const clientId of ["node-host", "cli"]) {
