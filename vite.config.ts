@@ -37,6 +37,32 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// A remembered gateway's socket opens before the modules arrive (BENCHMARKS.md, the slow
+// profile): a classic script of its own, so the policy still allows only this origin's files.
+function earlySocketOpener(): Plugin {
+  const source = new URL("./src/gateway/early-socket-opener.js", import.meta.url);
+  return {
+    name: "pairdesk-early-socket-opener",
+    apply: "build",
+    async buildStart() {
+      const code = await readFile(source, "utf8");
+      this.emitFile({ type: "asset", name: "early-socket-opener.js", source: code });
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, { bundle = {} }) {
+        const opener = Object.values(bundle).find(
+          (file) => file.type === "asset" && file.fileName.includes("early-socket-opener"),
+        );
+        if (!opener) throw new Error("the early socket opener was not emitted");
+        return [
+          { tag: "script", attrs: { async: true, src: `./${opener.fileName}` }, injectTo: "head" },
+        ];
+      },
+    },
+  };
+}
+
 // main.tsx imports the screens itself, after it has started the socket. index.html asks for
 // them at once too, so they download beside main's own chunk instead of after it.
 function preloadScreens(): Plugin {
@@ -117,6 +143,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    earlySocketOpener(),
     preloadScreens(),
     mockServiceWorker(),
     nestedAssets(),

@@ -5,11 +5,36 @@ import type {
 import { CLOSE_REASON_MAX_BYTES } from "../protocol";
 import type { ConnectProblem } from "./types";
 
-// Adapts a browser WebSocket to the wire client's small socket contract.
+// Adapts a browser WebSocket to the wire client's small socket contract. A remembered
+// gateway's socket was opened before the modules arrived (early-socket-opener.js): the first
+// connect to that address takes it over, with what it heard; a connect elsewhere closes it.
 
 export type WebSocketFactory = (url: string) => WebSocket;
 
+type EarlySocket = {
+  url: string;
+  socket: WebSocket;
+  heard: unknown[];
+  hear: (event: MessageEvent) => void;
+};
+
+declare global {
+  /** undefined: the opener has not run; null: taken, or nothing to take over. */
+  var pairdeskEarlySocket: EarlySocket | null | undefined;
+}
+
 const OPEN = 1;
+
+/** The early socket to `url` if it is still usable; any other is closed. */
+function takeEarlySocket(url: string): EarlySocket | undefined {
+  const early = globalThis.pairdeskEarlySocket;
+  globalThis.pairdeskEarlySocket = null;
+  early?.socket.removeEventListener("message", early.hear);
+  if (early?.url === url && early.socket.readyState <= OPEN) return early;
+  early?.socket.close();
+  return undefined;
+}
+
 const NORMAL_CLOSURE = 1000;
 
 export function openBrowserSocket(
@@ -19,12 +44,21 @@ export function openBrowserSocket(
   /** A binary frame arrived: not part of the protocol, dropped, but worth counting. */
   onBinary?: () => void,
 ): GatewayProtocolSocket {
-  const socket = factory(url);
-  socket.addEventListener("open", () => handlers.open());
-  socket.addEventListener("message", (event: MessageEvent) => {
-    if (typeof event.data === "string") handlers.message(event.data);
+  const early = takeEarlySocket(url);
+  const socket = early?.socket ?? factory(url);
+  const message = (data: unknown) => {
+    if (typeof data === "string") handlers.message(data);
     else onBinary?.();
-  });
+  };
+  socket.addEventListener("open", () => handlers.open());
+  socket.addEventListener("message", (event: MessageEvent) => message(event.data));
+  if (early?.socket.readyState === OPEN) {
+    // It opened before this page's code ran: tell the wire client now, then what it heard.
+    queueMicrotask(() => {
+      handlers.open();
+      early.heard.forEach(message);
+    });
+  }
   socket.addEventListener("close", (event: CloseEvent) => handlers.close(event.code, event.reason));
   socket.addEventListener("error", () => handlers.error(new Error("WebSocket error")));
   return {

@@ -97,9 +97,13 @@ describe("Pairdesk mounted on the real gateway", () => {
     expect(page.url()).toBe(`${base}/devices`);
     // Its screen loads first: a reload while its chunk is in flight aborts that request.
     await page.getByRole("heading", { name: "Devices", level: 2 }).waitFor();
+    const sockets: string[] = [];
+    page.on("websocket", (socket) => sockets.push(socket.url()));
     await page.reload();
     await page.getByRole("heading", { name: "Devices", level: 2 }).waitFor();
     await waitForScopes(page, socketUrl, [S.read, S.pairing]);
+    // The gateway's own policy lets index.html's inline script open the one socket it runs on.
+    expect(sockets).toEqual([socketUrl]);
     expect(failed).toEqual([]);
     expectQuietLocalTab(tab);
   });

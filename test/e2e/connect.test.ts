@@ -55,6 +55,8 @@ describe("connecting in a real browser", () => {
     const device = await phone("Reload phone");
     await askForPairing(gateway, device, [OPERATOR_SCOPES.read]);
     await requestCard(page, device.name).waitFor();
+    const sockets: string[] = [];
+    page.on("websocket", (socket) => sockets.push(socket.url()));
 
     await page.reload();
 
@@ -62,6 +64,8 @@ describe("connecting in a real browser", () => {
     await approvalsHeading(page).waitFor();
     await requestCard(page, device.name).waitFor();
     await waitForCardCount(page, 1);
+    // The socket index.html opens before the modules load is the one the session runs on.
+    expect(sockets).toEqual([`${gateway.url}/`]);
     expectQuietLocalTab(tab);
   });
 
