@@ -1,4 +1,5 @@
-import { createContext, useContext, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
+import { requiredContext } from "../gateway/context";
 import { createIndexedDbHistory, createMemoryHistory, type HistoryPersistence } from "./history-db";
 import { readEach } from "../protocol";
 import { readHistoryEntry, type HistoryEntry, type NewHistoryEntry } from "./history-types";
@@ -162,13 +163,8 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
   };
 }
 
-export const HistoryStoreContext = createContext<HistoryStore | null>(null);
-
-export function useHistoryStore(): HistoryStore {
-  const store = useContext(HistoryStoreContext);
-  if (!store) throw new Error("useHistoryStore needs a <HistoryStoreContext.Provider>");
-  return store;
-}
+export const [HistoryStoreContext, useHistoryStore] =
+  requiredContext<HistoryStore>("useHistoryStore");
 
 /** The whole log, newest first. */
 export function useHistoryView(): HistoryView {

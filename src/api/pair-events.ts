@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createContext, useContext, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { requiredContext } from "../gateway/context";
 import type { GatewayConnection } from "../gateway/types";
 import {
   DECISIONS,
@@ -173,11 +174,10 @@ export function createPairFeed(
   };
 }
 
-export const PairFeedContext = createContext<PairFeed | null>(null);
+export const [PairFeedContext, usePairFeed] = requiredContext<PairFeed>("usePairOutcomes");
 
 export function usePairOutcomes(listener: OutcomeListener): void {
-  const feed = useContext(PairFeedContext);
-  if (!feed) throw new Error("usePairOutcomes needs a <PairFeedContext.Provider>");
+  const feed = usePairFeed();
   const latest = useRef(listener);
   useEffect(() => {
     latest.current = listener;

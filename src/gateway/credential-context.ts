@@ -1,10 +1,5 @@
-import { createContext, useContext } from "react";
+import { requiredContext } from "./context";
 import type { CredentialStore } from "./credential-store";
 
-export const CredentialStoreContext = createContext<CredentialStore | null>(null);
-
-export function useCredentialStore(): CredentialStore {
-  const store = useContext(CredentialStoreContext);
-  if (!store) throw new Error("useCredentialStore needs a <CredentialStoreContext.Provider>");
-  return store;
-}
+export const [CredentialStoreContext, useCredentialStore] =
+  requiredContext<CredentialStore>("useCredentialStore");
