@@ -14,6 +14,8 @@ export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem"
   readonly length: number;
 };
 
+type Storages = { session: KeyValueStorage | undefined; local: KeyValueStorage | undefined };
+
 export type SavedConnection = ConnectSettings & {
   /** False after an explicit Disconnect, so a reload does not reconnect behind the user's back. */
   autoConnect: boolean;
@@ -30,10 +32,7 @@ export interface CredentialStore {
 const CONNECTION_KEY = "pairdesk.connection.v1";
 const DEVICE_TOKEN_PREFIX = "pairdesk.device-token.v1:";
 
-export function createCredentialStore(storages: {
-  session: KeyValueStorage | undefined;
-  local: KeyValueStorage | undefined;
-}): CredentialStore {
+export function createCredentialStore(storages: Storages): CredentialStore {
   const { session, local } = storages;
   const readEither = <T>(key: string, parse: (text: string | null) => T | undefined) =>
     parse(read(session, key)) ?? parse(read(local, key));
@@ -47,9 +46,7 @@ export function createCredentialStore(storages: {
 
   return {
     load,
-    save(settings) {
-      keep(settings.remember, CONNECTION_KEY, { ...settings, autoConnect: true });
-    },
+    save: (settings) => keep(settings.remember, CONNECTION_KEY, { ...settings, autoConnect: true }),
     pauseAutoConnect() {
       const saved = load();
       if (saved) keep(saved.remember, CONNECTION_KEY, { ...saved, autoConnect: false });
@@ -69,11 +66,8 @@ export function createCredentialStore(storages: {
         `${deviceTokenPrefix(url)}${params.clientId}|${params.deviceId}|${params.role}`;
       return {
         load: (params) => readEither(keyFor(params), parseTokenRecord) ?? null,
-        store(params) {
-          const record: GatewayBrowserDeviceTokenRecord = {
-            token: params.token,
-            scopes: params.scopes,
-          };
+        store: ({ token, scopes, ...params }) => {
+          const record: GatewayBrowserDeviceTokenRecord = { token, scopes };
           keep(remember, keyFor(params), record);
         },
         clear: (params) => removeBoth(keyFor(params)),
@@ -92,10 +86,7 @@ function quietly<T>(run: () => T): T | undefined {
 }
 
 /** The browser's storages; either may be missing or throw (private modes, disabled storage). */
-export function browserStorages(): {
-  session: KeyValueStorage | undefined;
-  local: KeyValueStorage | undefined;
-} {
+export function browserStorages(): Storages {
   return {
     session: quietly(() => globalThis.sessionStorage),
     local: quietly(() => globalThis.localStorage),
