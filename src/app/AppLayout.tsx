@@ -95,7 +95,7 @@ function RoutedScreen() {
     route?.name === "request" ? route.requestId : route?.name === "device" ? route.deviceId : "";
   return (
     <ErrorBoundary what="this screen" id={id} resetKey={`${route?.name} ${id}`}>
-      <Suspense fallback={<ScreenLoading />}>
+      <Suspense fallback={<p className="screen-loading">Loading…</p>}>
         <Screen route={route} />
       </Suspense>
     </ErrorBoundary>
@@ -124,8 +124,4 @@ function Screen({ route }: { route: Route | null }) {
         </section>
       );
   }
-}
-
-function ScreenLoading() {
-  return <p className="screen-loading">Loading…</p>;
 }

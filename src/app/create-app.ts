@@ -101,11 +101,7 @@ export function startApp(deps: AppDeps): () => void {
 function resumeSavedConnection({ connection, credentials }: AppDeps): void {
   const saved = credentials.load();
   if (saved?.autoConnect && connection.status.kind === "idle") {
-    connection.connect({
-      url: saved.url,
-      secret: saved.secret,
-      secretKind: saved.secretKind,
-      remember: saved.remember,
-    });
+    const { autoConnect: _autoConnect, ...settings } = saved;
+    connection.connect(settings);
   }
 }
