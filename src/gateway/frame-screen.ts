@@ -42,15 +42,9 @@ export function createFrameScreen(hooks: FrameScreenHooks): FrameScreen {
       deliver(data);
       if (!used) hooks.unreadable();
     },
-    opened() {
-      helloSeen = false;
-    },
-    hello() {
-      helloSeen = true;
-    },
-    used() {
-      used = true;
-    },
+    opened: () => void (helloSeen = false),
+    hello: () => void (helloSeen = true),
+    used: () => void (used = true),
   };
 }
 

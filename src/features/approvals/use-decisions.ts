@@ -99,18 +99,14 @@ export function useDecisions(onSent?: (views: readonly RequestView[]) => void) {
         if (pending && views.length > 0) send(pending.decision, views);
         setConfirmation(null);
       },
-      confirmationCancelled() {
-        setConfirmation(null);
-      },
+      confirmationCancelled: () => setConfirmation(null),
       elevationAccepted() {
         const pending = latest.current.elevation;
         // The approval itself stays the person's next step, once the new scopes are held.
         if (pending) connection.requestScopes(pending.scopes);
         setElevation(null);
       },
-      elevationCancelled() {
-        setElevation(null);
-      },
+      elevationCancelled: () => setElevation(null),
     };
   }, [connection]);
 
