@@ -125,7 +125,7 @@ export const DeviceCard = memo(function DeviceCard({
   );
 });
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
   const termId = useId();
   return (
     <div className="devices-fact">

@@ -2,17 +2,19 @@ import type { PairList } from "../../protocol";
 import { Link } from "../../routing/router";
 import { describeClient, type Caller } from "../../policy";
 import { DeviceText } from "../../ui/DeviceText";
-import { DeviceCard, type OpenAction } from "./DeviceCard";
+import { DeviceCard, Fact, type OpenAction } from "./DeviceCard";
 import { RelativeTime } from "./RelativeTime";
 import { ScopeList } from "./ScopeList";
 
-type Props = {
-  deviceId: string;
+/** What both views of the device list get (the overview and one device's details). */
+export type DevicesViewProps = {
   list: PairList;
   caller: Caller;
   now: number;
   onAction: OpenAction;
 };
+
+type Props = DevicesViewProps & { deviceId: string };
 
 export function DeviceDetails({ deviceId, list, caller, now, onAction }: Props) {
   const device = list.paired.find((paired) => paired.deviceId === deviceId);
@@ -31,28 +33,19 @@ export function DeviceDetails({ deviceId, list, caller, now, onAction }: Props) 
         <section className="devices-pending" aria-labelledby="devices-pending-heading">
           <h3 id="devices-pending-heading">Pending request</h3>
           <dl className="devices-facts">
-            <div className="devices-fact">
-              <dt>Asked</dt>
-              <dd>
-                <RelativeTime at={pending.ts} now={now} />
-              </dd>
-            </div>
-            <div className="devices-fact">
-              <dt>As</dt>
-              <dd>
-                <DeviceText
-                  value={describeClient(pending.clientId, pending.clientMode)}
-                  limit={Number.POSITIVE_INFINITY}
-                />
-                , role <DeviceText value={pending.role} limit={Number.POSITIVE_INFINITY} />
-              </dd>
-            </div>
-            <div className="devices-fact">
-              <dt>Scopes asked</dt>
-              <dd>
-                <ScopeList scopes={pending.scopes} label="Scopes asked" />
-              </dd>
-            </div>
+            <Fact term="Asked">
+              <RelativeTime at={pending.ts} now={now} />
+            </Fact>
+            <Fact term="As">
+              <DeviceText
+                value={describeClient(pending.clientId, pending.clientMode)}
+                limit={Number.POSITIVE_INFINITY}
+              />
+              , role <DeviceText value={pending.role} limit={Number.POSITIVE_INFINITY} />
+            </Fact>
+            <Fact term="Scopes asked">
+              <ScopeList scopes={pending.scopes} label="Scopes asked" />
+            </Fact>
           </dl>
           <Link to={{ name: "request", requestId: pending.requestId }}>Review this request</Link>
         </section>

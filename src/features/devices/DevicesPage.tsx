@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { usePairList } from "../../api/pair-list";
 import { useGatewayConnection } from "../../gateway/context";
-import { adminLabel, deviceName, duplicatePairings, type Caller } from "../../policy";
-import type { PairList } from "../../protocol";
+import { adminLabel, deviceName, duplicatePairings } from "../../policy";
 import { useRouteMatch } from "../../routing/router";
 import { DevicesStoreProvider, useDevicesStore } from "../../stores/devices-store";
 import { useNow } from "../../ui/clock";
@@ -11,7 +10,7 @@ import { ElevationDialog } from "../../ui/ElevationDialog";
 import "./devices.css";
 import { DeviceActionDialog } from "./DeviceActionDialog";
 import type { OpenAction } from "./DeviceCard";
-import { DeviceDetails } from "./DeviceDetails";
+import { DeviceDetails, type DevicesViewProps } from "./DeviceDetails";
 import { DeviceList } from "./DeviceList";
 import { DeviceNotes } from "./DeviceNotes";
 import { DevicesToolbar } from "./DevicesToolbar";
@@ -95,14 +94,7 @@ function DevicesScreen() {
   );
 }
 
-type OverviewProps = {
-  list: PairList;
-  caller: Caller;
-  now: number;
-  onAction: OpenAction;
-};
-
-function Overview({ list, caller, now, onAction }: OverviewProps) {
+function Overview({ list, caller, now, onAction }: DevicesViewProps) {
   const { search, roleFilter, clientFilter, connectedFilter, approvedFilter, sort } =
     useDevicesStore((state) => state);
   // Sorted once per list and sort; a search or filter only filters the sorted list.
