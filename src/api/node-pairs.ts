@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { useGatewayConnection } from "../gateway/context";
+import { scopesSatisfy } from "../policy";
 import { EVENTS, METHODS, OPERATOR_SCOPES, readNodePairList } from "../protocol";
 import { listQueryFn } from "./pair-list";
 
@@ -17,7 +18,7 @@ export function useNodePairList() {
     (onChange) => connection.onStatus(onChange),
     () =>
       connection.status.kind === "connected" &&
-      [OPERATOR_SCOPES.pairing, OPERATOR_SCOPES.admin].some((s) => connection.scopes.includes(s)),
+      scopesSatisfy(connection.scopes, [OPERATOR_SCOPES.pairing]),
   );
   useEffect(() => {
     const reread = () => void queryClient.invalidateQueries({ queryKey: nodePairListQueryKey });

@@ -6,7 +6,7 @@ import { ProblemNotice } from "../features/connect/ProblemNotice";
 import { usePairList } from "../api/pair-list";
 import { REQUESTED_SCOPES } from "../gateway/client-info";
 import { missingScopeProblem } from "../gateway/connect-problems";
-import { approvedScopesOf, missingScopes } from "../policy";
+import { approvedScopesOf, missingScopes, scopesSatisfy } from "../policy";
 import { OPERATOR_SCOPES } from "../protocol";
 import { Link, useRouteMatch, type Route } from "../routing/router";
 import { useApprovalsActions } from "../stores/approvals-store";
@@ -83,8 +83,7 @@ function MainContent() {
 
 /** Connected, but without the scope every screen here needs: say so before anything fails. */
 function ScopeNotice({ scopes }: { scopes: string[] }) {
-  if (scopes.includes(OPERATOR_SCOPES.pairing) || scopes.includes(OPERATOR_SCOPES.admin))
-    return null;
+  if (scopesSatisfy(scopes, [OPERATOR_SCOPES.pairing])) return null;
   return <ProblemNotice problem={missingScopeProblem(OPERATOR_SCOPES.pairing)} />;
 }
 

@@ -26,9 +26,7 @@ export type AppDeps = {
   now: () => number;
 };
 
-export type AppOverrides = Partial<AppDeps> & {
-  gateway?: Partial<GatewayConnectionDeps>;
-};
+export type AppOverrides = Partial<AppDeps> & { gateway?: Partial<GatewayConnectionDeps> };
 
 export const APP_VERSION: string = version;
 
