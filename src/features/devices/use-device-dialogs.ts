@@ -2,6 +2,7 @@ import {
   OPERATOR_SCOPES,
   TOKEN_REVOCATION_DENIED_MESSAGE,
   TOKEN_ROTATION_DENIED_MESSAGE,
+  type PairList,
 } from "../../protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
@@ -9,7 +10,6 @@ import {
   type DeviceAction,
   type DeviceActionResult,
 } from "../../api/device-mutations";
-import type { PairList } from "../../protocol";
 import { navigate, useRouteMatch } from "../../routing/router";
 import { useDevicesActions } from "../../stores/devices-store";
 import type { DialogState } from "./DeviceActionDialog";
