@@ -78,8 +78,6 @@ export function createMemoryKeyStore(): DeviceKeyStore {
   let keys: CryptoKeyPair | undefined;
   return {
     load: async () => keys,
-    save: async (next) => {
-      keys = next;
-    },
+    save: async (next) => void (keys = next),
   };
 }

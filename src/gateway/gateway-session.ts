@@ -186,9 +186,7 @@ export function startGatewaySession(
         reconnectDelayMs: error.retryAfterMs,
       };
     },
-    onConnectError: (error) => {
-      localError = error;
-    },
+    onConnectError: (error) => void (localError = error),
     // The WebSocket constructor itself threw (blocked by a content policy, bad address).
     onSocketFactoryError: () => fail(unreachableProblem(context)),
     resolveClose: (closed) => {
