@@ -29,6 +29,7 @@ export interface CredentialStore {
   deviceTokens(url: string, remember: boolean): GatewayBrowserDeviceTokenStore;
 }
 
+// early-socket-opener.js reads this key too (its unit test saves through this store).
 const CONNECTION_KEY = "pairdesk.connection.v1";
 const DEVICE_TOKEN_PREFIX = "pairdesk.device-token.v1:";
 
